@@ -1,0 +1,43 @@
+//! Server functions by feature. Each one is thin: find out who is asking, call the server layer, and turn
+//! the outcome into a response. They are compiled into the browser bundle as HTTP calls to `/api/…`.
+
+pub mod auth;
+pub mod schools;
+
+pub use auth::{current_user, log_in, log_out, my_account, refresh, sign_up, LogIn, LogOut, SignUp};
+pub use schools::list_schools;
+
+/// Attaches `Set-Cookie` values to the response of the current server function.
+#[cfg(feature = "ssr")]
+fn set_cookies(cookies: &[http::HeaderValue]) {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        for cookie in cookies {
+            response.append_header(http::header::SET_COOKIE, cookie.clone());
+        }
+    }
+}
+
+/// A same-site path to return to after log-in; anything else (another host, `//evil`, `/\evil`) becomes `/`.
+pub fn safe_return_path(next: Option<&str>) -> String {
+    match next {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\") => {
+            path.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_return_path;
+
+    #[test]
+    fn only_local_paths_are_followed_after_login() {
+        assert_eq!(safe_return_path(Some("/me")), "/me");
+        assert_eq!(safe_return_path(Some("/boards?x=1")), "/boards?x=1");
+        assert_eq!(safe_return_path(Some("https://evil.example")), "/");
+        assert_eq!(safe_return_path(Some("//evil.example")), "/");
+        assert_eq!(safe_return_path(Some("/\\evil.example")), "/");
+        assert_eq!(safe_return_path(None), "/");
+    }
+}

@@ -1,0 +1,12 @@
+//! The school and department directory (public: the sign-up form needs it before anyone logs in).
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::SchoolDirectory;
+
+#[server(prefix = "/api", endpoint = "schools")]
+pub async fn list_schools() -> Result<SchoolDirectory, AppError> {
+    let state = crate::server::state::app_state()?;
+    Ok(crate::server::db::schools::directory(&state.db).await?)
+}

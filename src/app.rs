@@ -1,0 +1,104 @@
+//! The HTML shell, the routes, and the session every page shares.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::api::{current_user, LogIn, LogOut, SignUp};
+use crate::components::tab_bar::TabBar;
+use crate::error::AppError;
+use crate::model::Me;
+use crate::pages::{
+    home::HomePage, login::LoginPage, me::MePage, not_found::NotFound, placeholder::PlaceholderPage,
+    signup::SignupPage,
+};
+use crate::text;
+
+/// The document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="ko">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+                <meta name="theme-color" content="#c62917" />
+                <meta name="description" content=text::app::TAGLINE />
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <link rel="icon" href="/favicon.ico" sizes="any" />
+                <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
+                <leptos_meta::HashedStylesheet options=options.clone() id="campus-css" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The login state shared by every page: the auth actions and the current student, refetched whenever one
+/// of the actions completes.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub log_in: ServerAction<LogIn>,
+    pub sign_up: ServerAction<SignUp>,
+    pub log_out: ServerAction<LogOut>,
+    pub user: Resource<Result<Option<Me>, AppError>>,
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let log_in = ServerAction::<LogIn>::new();
+    let sign_up = ServerAction::<SignUp>::new();
+    let log_out = ServerAction::<LogOut>::new();
+    let user = Resource::new(
+        move || (log_in.version().get(), sign_up.version().get(), log_out.version().get()),
+        |_| current_user(),
+    );
+    provide_context(Session { log_in, sign_up, log_out, user });
+
+    // Every route renders fully on the server before it is sent (SsrMode::Async), so the first paint already
+    // knows who is logged in and is usable before the bundle arrives.
+    view! {
+        <Title formatter=|title: String| {
+            if title.is_empty() { text::app::NAME.to_owned() } else { format!("{title} - {}", text::app::NAME) }
+        } />
+        <Router>
+            <div class="app">
+                <main class="page">
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async />
+                        <Route path=path!("/me") view=MePage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/boards")
+                            view=|| view! { <PlaceholderPage title=text::app::TAB_BOARDS /> }
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/timetable")
+                            view=|| view! { <PlaceholderPage title=text::app::TAB_TIMETABLE /> }
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/friends")
+                            view=|| view! { <PlaceholderPage title=text::app::TAB_FRIENDS /> }
+                            ssr=SsrMode::Async
+                        />
+                    </Routes>
+                </main>
+                <TabBar />
+            </div>
+        </Router>
+    }
+}

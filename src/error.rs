@@ -1,0 +1,112 @@
+//! The one error type that crosses the wire between the server and the browser.
+//!
+//! Server functions return `Result<T, AppError>`. Each variant carries only what the user may see: internal
+//! failures are logged in full on the server (see `server::error`) and reach the browser as
+//! [`AppError::Internal`] with a generic message. The HTTP status of an error response is derived from the
+//! variant by [`AppError::status`], so a user mistake is a 4xx and never a 500.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+use crate::text;
+
+/// A problem with one form field, shown next to that field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The form field's name, as the server function argument is called.
+    pub field: String,
+    /// What is wrong, in Korean.
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// No valid login came with the request (401).
+    #[error("{}", text::errors::UNAUTHORIZED)]
+    Unauthorized,
+    /// Log-in with a wrong username or password (401); one message for both, so names are not revealed.
+    #[error("{}", text::auth::LOGIN_FAILED)]
+    WrongCredentials,
+    /// Logged in, but not allowed to do this (403).
+    #[error("{}", text::errors::FORBIDDEN)]
+    Forbidden,
+    /// Absent, or belongs to another school: both look the same (404).
+    #[error("{}", text::errors::NOT_FOUND)]
+    NotFound,
+    /// The request is well formed but its values break a rule (422); `fields` says which.
+    #[error("{message}")]
+    Invalid { message: String, fields: Vec<FieldError> },
+    /// The request itself is malformed: missing or unparsable arguments (400).
+    #[error("{0}")]
+    BadRequest(String),
+    /// A throttle refused the request (429).
+    #[error("{0}")]
+    TooManyRequests(String),
+    /// Something failed on the server; the details are in the server log only (500).
+    #[error("{}", text::errors::INTERNAL)]
+    Internal,
+    /// The browser could not reach the server or read its answer (never sent by the server).
+    #[error("{}", text::errors::NETWORK)]
+    Network,
+}
+
+impl AppError {
+    /// A validation failure of a single field.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        let message = message.into();
+        AppError::Invalid {
+            fields: vec![FieldError { field: field.to_owned(), message: message.clone() }],
+            message,
+        }
+    }
+
+    /// A validation failure of several fields; the first message doubles as the summary.
+    pub fn fields(fields: Vec<FieldError>) -> Self {
+        let message =
+            fields.first().map(|f| f.message.clone()).unwrap_or_else(|| text::errors::INVALID.to_owned());
+        AppError::Invalid { message, fields }
+    }
+
+    /// The message for one field, if this error names it.
+    pub fn message_for(&self, field: &str) -> Option<&str> {
+        match self {
+            AppError::Invalid { fields, .. } => {
+                fields.iter().find(|f| f.field == field).map(|f| f.message.as_str())
+            }
+            _ => None,
+        }
+    }
+
+    /// The HTTP status this error is answered with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Unauthorized | AppError::WrongCredentials => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Invalid { .. } => 422,
+            AppError::BadRequest(_) => 400,
+            AppError::TooManyRequests(_) => 429,
+            AppError::Internal => 500,
+            AppError::Network => 502,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    /// Errors raised by the server-function machinery itself. On the server these are malformed requests
+    /// (bad or missing arguments); in the browser they are transport failures.
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) => {
+                AppError::BadRequest(text::errors::BAD_REQUEST.to_owned())
+            }
+            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Deserialization(_) => AppError::Network,
+            _ => AppError::Internal,
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! Campus: a closed community and weekly timetable for Korean university students.
+//!
+//! One crate, two builds. With `ssr` it is the server (axum + Leptos server rendering + sqlx); with
+//! `hydrate` it is the browser bundle (WebAssembly) that takes over the server-rendered page. The layout:
+//! `model` shared types and validation · `api` server functions · `pages` and `components` the interface ·
+//! `text` every user-visible string · `server` (server only) configuration, auth, database and HTTP.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod error;
+pub mod model;
+pub mod pages;
+pub mod text;
+
+#[cfg(feature = "ssr")]
+pub mod server;
+
+/// The browser entry point: hydrate the server-rendered page and register the service worker.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+    if let Some(window) = web_sys::window() {
+        // Registration failing (e.g. a private window) only costs offline support.
+        let _ = window.navigator().service_worker().register("/sw.js");
+    }
+}

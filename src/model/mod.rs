@@ -1,0 +1,11 @@
+//! Types shared by the server and the browser, and the validation rules both apply.
+//!
+//! The browser runs the same validation for quick feedback; the server runs it again and is the authority.
+//! Secrets (password hashes, token hashes) never appear here: they live in server-only types.
+
+pub mod account;
+pub mod school;
+pub mod time;
+
+pub use account::{LoginResult, Me, SignupInput};
+pub use school::{Department, School, SchoolDirectory};

@@ -1,0 +1,146 @@
+//! Account operations: sign-up, log-in, refresh and log-out. Server functions stay thin and call these.
+
+use http::HeaderValue;
+
+use super::cookies::{self, ACCESS_COOKIE, REFRESH_COOKIE};
+use super::{password, tokens};
+use crate::error::AppError;
+use crate::model::account::username_key;
+use crate::model::{Me, SignupInput};
+use crate::server::db::{schools, sessions, throttle, users};
+use crate::server::state::AppState;
+use crate::server::{current_year, now};
+use crate::text::{self, auth as t};
+
+/// A login just started or continued: its tokens and the cookies that carry them.
+pub struct IssuedLogin {
+    pub me: Me,
+    pub session_id: i64,
+    pub access_token: String,
+    pub cookies: Vec<HeaderValue>,
+}
+
+pub async fn sign_up(state: &AppState, input: SignupInput) -> Result<IssuedLogin, AppError> {
+    let signup = input.validate(current_year())?;
+    // Checked before hashing, so that a taken name costs no argon2 run; the insert re-checks under the
+    // unique constraint for the race.
+    if users::username_exists(&state.db, &signup.username).await? {
+        return Err(AppError::field("username", t::USERNAME_TAKEN));
+    }
+    match schools::school_of_department(&state.db, signup.department_id).await? {
+        Some(school_id) if school_id == signup.school_id => {}
+        Some(_) => return Err(AppError::field("department_id", t::DEPARTMENT_MISMATCH)),
+        None => return Err(AppError::field("department_id", t::DEPARTMENT_REQUIRED)),
+    }
+    let hash = password::hash(signup.password.clone()).await?;
+    let user_id = match users::create(&state.db, &signup, &hash, now()).await {
+        Ok(id) => id,
+        Err(users::CreateUserError::UsernameTaken) => {
+            return Err(AppError::field("username", t::USERNAME_TAKEN))
+        }
+        Err(users::CreateUserError::NicknameTaken) => {
+            return Err(AppError::field("nickname", t::NICKNAME_TAKEN))
+        }
+        Err(users::CreateUserError::Database(error)) => return Err(error.into()),
+    };
+    tracing::info!(user_id, "account created");
+    start_login(state, user_id).await
+}
+
+pub async fn log_in(
+    state: &AppState,
+    username: &str,
+    password: &str,
+    client_addr: &str,
+) -> Result<IssuedLogin, AppError> {
+    if username.trim().is_empty() || password.is_empty() {
+        return Err(AppError::field("username", t::LOGIN_FIELDS_REQUIRED));
+    }
+    let key = username_key(username);
+    let now = now();
+    let window = state.config.login_window.as_secs() as i64;
+    let window_start = now - window;
+    let recent = throttle::recent(&state.db, &key, client_addr, window_start).await?;
+    // The lock applies to unknown names as well, so it reveals nothing about which accounts exist.
+    let minutes_left = |oldest: Option<i64>| ((oldest.unwrap_or(now) + window - now + 59) / 60).max(1);
+    if recent.account >= state.config.login_max_failures {
+        return Err(AppError::TooManyRequests(text::fill(
+            t::ACCOUNT_THROTTLED,
+            minutes_left(recent.account_oldest),
+        )));
+    }
+    if recent.address >= state.config.login_max_failures_per_address {
+        return Err(AppError::TooManyRequests(text::fill(
+            t::ADDRESS_THROTTLED,
+            minutes_left(recent.address_oldest),
+        )));
+    }
+
+    let credentials = users::credentials(&state.db, username).await?;
+    // An unknown name still pays for one verification, against the dummy hash.
+    let (user_id, stored_hash) = match credentials {
+        Some(c) => (Some(c.id), c.password_hash),
+        None => (None, state.dummy_hash.0.clone()),
+    };
+    let matches = password::verify(password.to_owned(), stored_hash).await?;
+    match user_id {
+        Some(user_id) if matches => {
+            throttle::clear_account(&state.db, &key).await?;
+            start_login(state, user_id).await
+        }
+        _ => {
+            throttle::record_failure(&state.db, &key, client_addr, now, window_start).await?;
+            Err(AppError::WrongCredentials)
+        }
+    }
+}
+
+/// Exchanges a refresh token for a new pair. `None` when the token is unknown, expired, revoked or reused
+/// (reuse also revokes the login: see `db::sessions::exchange`).
+pub async fn refresh(state: &AppState, refresh_token: &str) -> Result<Option<IssuedLogin>, AppError> {
+    let successor = tokens::random_token();
+    let now = now();
+    let exchange = sessions::exchange(
+        &state.db,
+        &tokens::hash_refresh_token(refresh_token),
+        &tokens::hash_refresh_token(&successor),
+        now + state.config.refresh_token_ttl.as_secs() as i64,
+        now,
+    )
+    .await?;
+    let sessions::Exchange::Accepted { session_id, user_id } = exchange else {
+        return Ok(None);
+    };
+    let Some(me) = users::by_live_session(&state.db, session_id, user_id).await? else {
+        return Ok(None);
+    };
+    Ok(Some(issue(state, me, session_id, successor, now)))
+}
+
+pub async fn log_out(state: &AppState, session_id: i64) -> Result<(), AppError> {
+    sessions::revoke(&state.db, session_id, now()).await?;
+    Ok(())
+}
+
+async fn start_login(state: &AppState, user_id: i64) -> Result<IssuedLogin, AppError> {
+    let refresh_token = tokens::random_token();
+    let now = now();
+    let expires_at = now + state.config.refresh_token_ttl.as_secs() as i64;
+    let session_id =
+        sessions::create(&state.db, user_id, &tokens::hash_refresh_token(&refresh_token), expires_at, now)
+            .await?;
+    let me = users::by_live_session(&state.db, session_id, user_id).await?.ok_or(AppError::Internal)?;
+    Ok(issue(state, me, session_id, refresh_token, now))
+}
+
+fn issue(state: &AppState, me: Me, session_id: i64, refresh_token: String, now: i64) -> IssuedLogin {
+    let access_ttl = state.config.access_token_ttl.as_secs() as i64;
+    let refresh_ttl = state.config.refresh_token_ttl.as_secs() as i64;
+    let access_token = state.tokens.issue(me.id, session_id, now, access_ttl);
+    let secure = state.config.secure_cookies;
+    let cookies = vec![
+        cookies::set(ACCESS_COOKIE, access_token.clone(), access_ttl, secure),
+        cookies::set(REFRESH_COOKIE, refresh_token, refresh_ttl, secure),
+    ];
+    IssuedLogin { me, session_id, access_token, cookies }
+}

@@ -1,0 +1,141 @@
+//! Access tokens (JWT, HS256) and refresh tokens (random, stored hashed).
+
+use base64::Engine as _;
+use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use rand::RngCore as _;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// What an access token says: who, in which login, and until when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claims {
+    /// The user id.
+    pub sub: i64,
+    /// The session (login) id; the token is good only while that session is live.
+    pub sid: i64,
+    pub iat: i64,
+    pub nbf: i64,
+    pub exp: i64,
+}
+
+/// Signs and checks access tokens with one HMAC key.
+#[derive(Clone)]
+pub struct TokenKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+}
+
+impl TokenKeys {
+    pub fn new(secret: &str) -> Self {
+        // Only HS256 is accepted: a token claiming `none` or an RSA algorithm fails validation, which closes
+        // the algorithm-confusion attacks.
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.leeway = 5;
+        validation.validate_nbf = true;
+        validation.set_required_spec_claims(&["exp", "nbf", "sub"]);
+        TokenKeys {
+            encoding: EncodingKey::from_secret(secret.as_bytes()),
+            decoding: DecodingKey::from_secret(secret.as_bytes()),
+            validation,
+        }
+    }
+
+    pub fn issue(&self, user_id: i64, session_id: i64, now: i64, ttl_seconds: i64) -> String {
+        let claims = Claims { sub: user_id, sid: session_id, iat: now, nbf: now, exp: now + ttl_seconds };
+        // Encoding HS256 with a valid key cannot fail.
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).unwrap_or_default()
+    }
+
+    /// The claims of a token whose signature, algorithm and times are all valid.
+    pub fn verify(&self, token: &str) -> Option<Claims> {
+        decode::<Claims>(token, &self.decoding, &self.validation).ok().map(|data| data.claims)
+    }
+}
+
+/// 256 random bits, URL-safe base64: a refresh token, or a development JWT secret.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Refresh tokens are stored as SHA-256 hashes: a copy of the database does not hand out logins. A fast hash
+/// is right here because the token is random and long, not a password.
+pub fn hash_refresh_token(token: &str) -> String {
+    let digest = Sha256::digest(token.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &str = "test-secret-test-secret-test-secret";
+
+    fn now() -> i64 {
+        crate::server::now()
+    }
+
+    #[test]
+    fn a_fresh_token_verifies_and_names_user_and_session() {
+        let keys = TokenKeys::new(SECRET);
+        let token = keys.issue(7, 42, now(), 1800);
+        let claims = keys.verify(&token).expect("valid");
+        assert_eq!((claims.sub, claims.sid), (7, 42));
+    }
+
+    #[test]
+    fn an_expired_token_is_rejected() {
+        let keys = TokenKeys::new(SECRET);
+        let token = keys.issue(7, 42, now() - 3600, 1800);
+        assert!(keys.verify(&token).is_none());
+    }
+
+    #[test]
+    fn a_not_yet_valid_token_is_rejected() {
+        let keys = TokenKeys::new(SECRET);
+        let token = keys.issue(7, 42, now() + 600, 1800);
+        assert!(keys.verify(&token).is_none());
+    }
+
+    #[test]
+    fn a_token_signed_with_another_secret_is_rejected() {
+        let other = TokenKeys::new("another-secret-another-secret-another");
+        let token = other.issue(7, 42, now(), 1800);
+        assert!(TokenKeys::new(SECRET).verify(&token).is_none());
+    }
+
+    #[test]
+    fn a_tampered_payload_is_rejected() {
+        let keys = TokenKeys::new(SECRET);
+        let token = keys.issue(7, 42, now(), 1800);
+        let parts: Vec<&str> = token.split('.').collect();
+        let forged_claims = Claims { sub: 1, sid: 42, iat: now(), nbf: now(), exp: now() + 1800 };
+        let forged = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(serde_json::to_vec(&forged_claims).expect("json"));
+        let tampered = format!("{}.{}.{}", parts[0], forged, parts[2]);
+        assert!(keys.verify(&tampered).is_none());
+    }
+
+    #[test]
+    fn an_unsigned_alg_none_token_is_rejected() {
+        let engine = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        let header = engine.encode(br#"{"alg":"none","typ":"JWT"}"#);
+        let claims = Claims { sub: 7, sid: 42, iat: now(), nbf: now(), exp: now() + 1800 };
+        let payload = engine.encode(serde_json::to_vec(&claims).expect("json"));
+        let keys = TokenKeys::new(SECRET);
+        assert!(keys.verify(&format!("{header}.{payload}.")).is_none());
+        assert!(keys.verify(&format!("{header}.{payload}")).is_none());
+    }
+
+    #[test]
+    fn refresh_tokens_are_random_and_hashed_stably() {
+        let (a, b) = (random_token(), random_token());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 43);
+        assert_eq!(hash_refresh_token(&a), hash_refresh_token(&a));
+        assert_ne!(hash_refresh_token(&a), hash_refresh_token(&b));
+        assert_eq!(hash_refresh_token(&a).len(), 64);
+    }
+}

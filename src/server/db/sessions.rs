@@ -1,0 +1,116 @@
+//! Queries on logins (sessions) and their single-use refresh tokens.
+
+use super::Db;
+
+/// What presenting a refresh token led to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Exchange {
+    /// The token was valid and is now spent; the login goes on with a new token.
+    Accepted { session_id: i64, user_id: i64 },
+    /// The token had been spent before: someone replayed it, so the whole login was revoked.
+    Reused,
+    /// Unknown, expired, or its login was already revoked.
+    Rejected,
+}
+
+/// Starts a login and stores its first refresh token (by hash).
+pub async fn create(
+    db: &Db,
+    user_id: i64,
+    refresh_hash: &str,
+    refresh_expires_at: i64,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let session_id: i64 =
+        sqlx::query_scalar("INSERT INTO sessions (user_id, created_at) VALUES ($1, $2) RETURNING id")
+            .bind(user_id)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+    sqlx::query("INSERT INTO refresh_tokens (session_id, token_hash, expires_at) VALUES ($1, $2, $3)")
+        .bind(session_id)
+        .bind(refresh_hash)
+        .bind(refresh_expires_at)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(session_id)
+}
+
+/// Spends a refresh token and, if it was valid, stores its successor — in one transaction, so that of two
+/// requests racing with the same token exactly one wins and the other counts as reuse.
+pub async fn exchange(
+    db: &Db,
+    presented_hash: &str,
+    successor_hash: &str,
+    successor_expires_at: i64,
+    now: i64,
+) -> Result<Exchange, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    // The conditional UPDATE is the single point of truth: only one transaction can flip used_at.
+    let spent: Option<i64> = sqlx::query_scalar(
+        "UPDATE refresh_tokens SET used_at = $2 \
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
+         AND session_id IN (SELECT id FROM sessions WHERE revoked_at IS NULL) \
+         RETURNING session_id",
+    )
+    .bind(presented_hash)
+    .bind(now)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(session_id) = spent {
+        let user_id: i64 = sqlx::query_scalar("SELECT user_id FROM sessions WHERE id = $1")
+            .bind(session_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO refresh_tokens (session_id, token_hash, expires_at) VALUES ($1, $2, $3)")
+            .bind(session_id)
+            .bind(successor_hash)
+            .bind(successor_expires_at)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        return Ok(Exchange::Accepted { session_id, user_id });
+    }
+    let previous: Option<(i64, Option<i64>)> =
+        sqlx::query_as("SELECT session_id, used_at FROM refresh_tokens WHERE token_hash = $1")
+            .bind(presented_hash)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let outcome = match previous {
+        Some((session_id, Some(_used_at))) => {
+            revoke_in(&mut tx, session_id, now).await?;
+            tracing::warn!(session_id, "refresh token reused: login revoked");
+            Exchange::Reused
+        }
+        _ => Exchange::Rejected,
+    };
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Ends one login (log-out). Its refresh tokens and access tokens stop working at once.
+pub async fn revoke(db: &Db, session_id: i64, now: i64) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    revoke_in(&mut tx, session_id, now).await?;
+    tx.commit().await
+}
+
+async fn revoke_in(tx: &mut super::Tx, session_id: i64, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL")
+        .bind(session_id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Whether a login has been revoked (used by tests and the operator).
+pub async fn is_revoked(db: &Db, session_id: i64) -> Result<bool, sqlx::Error> {
+    let revoked: Option<Option<i64>> = sqlx::query_scalar("SELECT revoked_at FROM sessions WHERE id = $1")
+        .bind(session_id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(!matches!(revoked, Some(None)))
+}

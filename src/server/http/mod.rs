@@ -1,0 +1,184 @@
+//! The HTTP stack: the router that serves the Leptos pages, the server functions and the static files, with
+//! the middleware that every response passes through, and the entry points that start the server.
+
+pub mod assets;
+pub mod headers;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+use tower_http::trace::TraceLayer;
+
+use crate::app::{shell, App};
+use crate::error::AppError;
+use crate::server::auth::identity::authenticate;
+use crate::server::auth::password::DummyHash;
+use crate::server::auth::tokens::TokenKeys;
+use crate::server::config::Config;
+use crate::server::db::Db;
+use crate::server::state::AppState;
+
+/// Largest request body accepted (server function arguments are small forms).
+const MAX_BODY_BYTES: usize = 64 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("configuration: {0}")]
+    Config(#[from] crate::server::config::ConfigError),
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("listening: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("start-up: {0}")]
+    Other(String),
+}
+
+/// Reads the environment, migrates the database and serves until Ctrl-C or SIGTERM.
+pub async fn run() -> Result<(), StartError> {
+    let config = Config::from_env()?;
+    tracing::info!(?config, "starting Campus");
+    let state = build_state(config).await?;
+    let listener = TcpListener::bind(state.config.addr).await?;
+    tracing::info!("listening on http://{}", listener.local_addr()?);
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Starts a server on an already bound listener in the background (for tests and tools).
+pub async fn spawn(config: Config, listener: TcpListener) -> Result<AppState, StartError> {
+    let state = build_state(config).await?;
+    let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    tokio::spawn(async move {
+        if let Err(error) = axum::serve(listener, app).await {
+            tracing::error!(%error, "server stopped");
+        }
+    });
+    Ok(state)
+}
+
+pub async fn build_state(config: Config) -> Result<AppState, StartError> {
+    let leptos_options = leptos_options(&config)?;
+    let db = Db::connect(&config.database_url, config.db_max_connections).await?;
+    tracing::info!(backend = ?db.backend(), "database ready");
+    let dummy_hash = DummyHash::generate().await.map_err(|e| StartError::Other(e.to_string()))?;
+    Ok(AppState {
+        assets: Arc::new(assets::AssetNames::load(&leptos_options)),
+        leptos_options,
+        tokens: TokenKeys::new(config.jwt_secret.expose()),
+        config: Arc::new(config),
+        db,
+        dummy_hash,
+    })
+}
+
+/// Leptos settings: from `LEPTOS_*` variables (cargo-leptos sets them) with defaults that suit a release
+/// binary started from the project folder with no environment at all.
+fn leptos_options(config: &Config) -> Result<LeptosOptions, StartError> {
+    let mut options = get_configuration(None).map_err(|e| StartError::Other(e.to_string()))?.leptos_options;
+    options.site_root = config.site_root.clone().into();
+    options.site_addr = config.addr;
+    // cargo-leptos writes hash.txt beside the binary when it hashes file names; use it whenever it is there.
+    if std::env::var("LEPTOS_HASH_FILES").is_err() {
+        options.hash_files = assets::hash_file_path(&options).is_some_and(|p| p.exists());
+    }
+    Ok(options)
+}
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let site_root = state.config.site_root.clone();
+
+    let app = Router::new()
+        .route("/api/{*fn_name}", post(server_fn_handler).get(server_fn_handler))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            {
+                let state = state.clone();
+                move || provide_request_context(&state)
+            },
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            {
+                let state = state.clone();
+                move || provide_request_context(&state)
+            },
+            shell,
+        ))
+        .layer(from_fn(headers::server_fn_error_status))
+        .layer(from_fn_with_state(state.clone(), authenticate))
+        .layer(from_fn(headers::refuse_cross_site_writes))
+        .layer(from_fn(headers::content_security_policy))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES));
+
+    // Hashed bundles and the service worker need no login, so they skip the middleware above.
+    Router::new()
+        .nest_service("/pkg", ServeDir::new(format!("{site_root}/pkg")))
+        .route("/sw.js", get(assets::service_worker))
+        .merge(app)
+        .layer(from_fn(headers::common_headers))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Context for pages and server functions: the state, and the CSP nonce that inline scripts must carry.
+fn provide_request_context(state: &AppState) {
+    provide_context(state.clone());
+    if let Some(nonce) = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<headers::CspNonce>().cloned())
+    {
+        provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+    }
+}
+
+async fn server_fn_handler(State(state): State<AppState>, request: Request<Body>) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_request_context(&state), request).await
+}
+
+/// An [`AppError`] as a JSON response with its status, the same shape server functions answer with.
+pub fn error_response(error: &AppError) -> Response {
+    let status =
+        http::StatusCode::from_u16(error.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+    (status, axum::Json(error)).into_response()
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

@@ -1,0 +1,58 @@
+// Campus service worker, generated per build by the server (src/server/http/assets.rs fills in the names).
+// The app shell (bundle, styles, icons, offline page) is cached under a versioned name; pages always come
+// from the network, and when the network is gone the offline page answers instead.
+const VERSION = "campus-__VERSION__";
+const SHELL = [
+  "/offline.html",
+  "/manifest.webmanifest",
+  "/icons/icon-192.png",
+  "/icons/icon-512.png",
+  "/favicon.ico",
+  "__JS__",
+  "__WASM__",
+  "__CSS__",
+];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(VERSION).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((key) => key !== VERSION).map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || url.pathname.startsWith("/api/")) return;
+
+  if (request.mode === "navigate") {
+    event.respondWith(fetch(request).catch(() => caches.match("/offline.html")));
+    return;
+  }
+  const isShell =
+    SHELL.includes(url.pathname) || url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/icons/");
+  if (isShell) {
+    event.respondWith(
+      caches.match(request).then(
+        (cached) =>
+          cached ||
+          fetch(request).then((response) => {
+            if (response.ok) {
+              const copy = response.clone();
+              caches.open(VERSION).then((cache) => cache.put(request, copy));
+            }
+            return response;
+          }),
+      ),
+    );
+  }
+});

@@ -1,0 +1,23 @@
+//! Everything that runs only on the server: configuration, state, authentication, the database and the HTTP
+//! stack around the Leptos app. Compiled with the `ssr` feature only.
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod http;
+pub mod state;
+pub mod telemetry;
+
+/// The current time as UTC Unix seconds, the unit every timestamp in the database uses.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}
+
+/// The current calendar year in Korea.
+pub fn current_year() -> i64 {
+    crate::model::time::KstDate::from_unix(now()).year
+}

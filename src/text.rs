@@ -1,0 +1,107 @@
+//! Every user-visible string of the interface, in Korean, grouped by area.
+//!
+//! Pages, components and validation refer to these constants instead of writing strings inline, so that a
+//! second locale can be added by swapping this one module.
+
+/// The product's name and the tab bar.
+pub mod app {
+    pub const NAME: &str = "Campus";
+    pub const TAGLINE: &str = "우리 학교 학생들만의 커뮤니티와 시간표";
+    pub const TAB_HOME: &str = "홈";
+    pub const TAB_BOARDS: &str = "게시판";
+    pub const TAB_TIMETABLE: &str = "시간표";
+    pub const TAB_FRIENDS: &str = "친구";
+    pub const TAB_ME: &str = "내 정보";
+    pub const LOADING: &str = "불러오는 중…";
+    pub const NOT_FOUND_TITLE: &str = "페이지를 찾을 수 없습니다";
+    pub const NOT_FOUND_BODY: &str = "주소가 바뀌었거나 삭제된 페이지입니다.";
+    pub const GO_HOME: &str = "홈으로";
+    pub const COMING_SOON: &str = "준비 중인 기능입니다. 곧 만나요!";
+}
+
+/// Errors that are not about one form field.
+pub mod errors {
+    pub const UNAUTHORIZED: &str = "로그인이 필요합니다.";
+    pub const FORBIDDEN: &str = "권한이 없습니다.";
+    pub const NOT_FOUND: &str = "요청한 내용을 찾을 수 없습니다.";
+    pub const INVALID: &str = "입력한 내용을 확인해 주세요.";
+    pub const BAD_REQUEST: &str = "요청 형식이 올바르지 않습니다.";
+    pub const INTERNAL: &str = "일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.";
+    pub const NETWORK: &str = "서버에 연결할 수 없습니다. 네트워크 상태를 확인해 주세요.";
+    pub const CROSS_SITE: &str = "다른 사이트에서 보낸 요청은 처리할 수 없습니다.";
+}
+
+/// Sign-up, log-in and the account page.
+pub mod auth {
+    pub const LOGIN_TITLE: &str = "로그인";
+    pub const LOGIN_BUTTON: &str = "로그인";
+    pub const LOGGING_IN: &str = "로그인 중…";
+    pub const SIGNUP_TITLE: &str = "회원가입";
+    pub const SIGNUP_BUTTON: &str = "가입하기";
+    pub const SIGNING_UP: &str = "가입하는 중…";
+    pub const LOGOUT_BUTTON: &str = "로그아웃";
+    pub const NO_ACCOUNT: &str = "아직 계정이 없나요?";
+    pub const HAVE_ACCOUNT: &str = "이미 계정이 있나요?";
+
+    pub const USERNAME: &str = "아이디";
+    pub const PASSWORD: &str = "비밀번호";
+    pub const NICKNAME: &str = "닉네임";
+    pub const SCHOOL: &str = "학교";
+    pub const DEPARTMENT: &str = "학과";
+    pub const ADMISSION_YEAR: &str = "학번 (입학년도)";
+    pub const CHOOSE_SCHOOL: &str = "학교를 선택하세요";
+    pub const CHOOSE_DEPARTMENT: &str = "학과를 선택하세요";
+    pub const CHOOSE_SCHOOL_FIRST: &str = "먼저 학교를 선택하세요";
+    pub const USERNAME_HINT: &str = "4~20자 영문, 숫자, _";
+    pub const PASSWORD_HINT: &str = "8~64자, 영문·숫자·기호 중 2가지 이상";
+    pub const NICKNAME_HINT: &str = "2~10자 한글, 영문, 숫자, _";
+
+    pub const USERNAME_LENGTH: &str = "아이디는 4~20자여야 합니다.";
+    pub const USERNAME_CHARS: &str = "아이디는 영문, 숫자, _만 사용할 수 있습니다.";
+    pub const USERNAME_TAKEN: &str = "이미 사용 중인 아이디입니다.";
+    pub const PASSWORD_LENGTH: &str = "비밀번호는 8~64자여야 합니다.";
+    pub const PASSWORD_KINDS: &str = "비밀번호는 영문, 숫자, 기호 중 2가지 이상을 섞어야 합니다.";
+    pub const PASSWORD_CONTROL: &str = "비밀번호에 사용할 수 없는 문자가 있습니다.";
+    pub const NICKNAME_LENGTH: &str = "닉네임은 2~10자여야 합니다.";
+    pub const NICKNAME_CHARS: &str = "닉네임은 한글, 영문, 숫자, _만 사용할 수 있습니다.";
+    pub const NICKNAME_TAKEN: &str = "같은 학교에 이미 있는 닉네임입니다.";
+    pub const SCHOOL_REQUIRED: &str = "학교를 선택해 주세요.";
+    pub const DEPARTMENT_REQUIRED: &str = "학과를 선택해 주세요.";
+    pub const DEPARTMENT_MISMATCH: &str = "선택한 학교의 학과가 아닙니다.";
+    pub const ADMISSION_YEAR_INVALID: &str = "입학년도를 네 자리 숫자로 입력해 주세요.";
+    pub const ADMISSION_YEAR_RANGE: &str = "입학년도가 올바르지 않습니다.";
+
+    pub const LOGIN_FAILED: &str = "아이디 또는 비밀번호가 올바르지 않습니다.";
+    pub const LOGIN_FIELDS_REQUIRED: &str = "아이디와 비밀번호를 입력해 주세요.";
+    /// Shown when an account is locked after too many failures; `{}` is the wait in minutes.
+    pub const ACCOUNT_THROTTLED: &str = "로그인 시도가 너무 많습니다. {}분 후에 다시 시도해 주세요.";
+    pub const ADDRESS_THROTTLED: &str =
+        "이 네트워크에서 로그인 시도가 너무 많습니다. {}분 후에 다시 시도해 주세요.";
+    pub const SESSION_EXPIRED: &str = "로그인이 만료되었습니다. 다시 로그인해 주세요.";
+}
+
+/// The 내 정보 page.
+pub mod profile {
+    pub const TITLE: &str = "내 정보";
+    pub const SCHOOL: &str = "학교";
+    pub const DEPARTMENT: &str = "학과";
+    pub const ADMISSION: &str = "학번";
+    pub const JOINED: &str = "가입일";
+    pub const USERNAME: &str = "아이디";
+    /// "24학번" from the two last digits of the admission year.
+    pub const ADMISSION_SUFFIX: &str = "학번";
+}
+
+/// The home page.
+pub mod home {
+    pub const WELCOME_GUEST: &str = "우리 학교 학생들과 이야기하고, 시간표를 만들어 보세요.";
+    pub const START: &str = "시작하기";
+    /// Greeting; `{}` is the nickname.
+    pub const GREETING: &str = "{}님, 반가워요!";
+    pub const BOARDS_SOON: &str = "게시판이 곧 열립니다.";
+}
+
+/// Puts `value` in place of the `{}` in a message template.
+pub fn fill(template: &str, value: impl std::fmt::Display) -> String {
+    template.replacen("{}", &value.to_string(), 1)
+}
