@@ -65,6 +65,12 @@ pub fn App() -> impl IntoView {
         |_| current_user(),
     );
     provide_context(Session { log_in, sign_up, log_out, user });
+    // Effects run only in the browser, after hydration: the marker tells tests (and CSS) the app is live.
+    Effect::new(|| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "");
+        }
+    });
 
     // Every route renders fully on the server before it is sent (SsrMode::Async), so the first paint already
     // knows who is logged in and is usable before the bundle arrives.

@@ -83,16 +83,17 @@ async fn resolve(state: &AppState, headers: &http::HeaderMap) -> Result<Resolved
             .ok()
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or(AppError::Unauthorized)?;
-        let claims = state.tokens.verify(token.trim()).ok_or(AppError::Unauthorized)?;
+        let (user_id, session_id) = state.tokens.verify_login(token.trim()).ok_or(AppError::Unauthorized)?;
         let me =
-            users::by_live_session(&state.db, claims.sid, claims.sub).await?.ok_or(AppError::Unauthorized)?;
-        return Ok(Resolved::student(me, claims.sid));
+            users::by_live_session(&state.db, session_id, user_id).await?.ok_or(AppError::Unauthorized)?;
+        return Ok(Resolved::student(me, session_id));
     }
     let secure = state.config.secure_cookies;
-    if let Some(claims) = cookies::read(headers, ACCESS_COOKIE).and_then(|token| state.tokens.verify(&token))
+    if let Some((user_id, session_id)) =
+        cookies::read(headers, ACCESS_COOKIE).and_then(|token| state.tokens.verify_login(&token))
     {
-        return Ok(match users::by_live_session(&state.db, claims.sid, claims.sub).await? {
-            Some(me) => Resolved::student(me, claims.sid),
+        return Ok(match users::by_live_session(&state.db, session_id, user_id).await? {
+            Some(me) => Resolved::student(me, session_id),
             // The login was revoked (log-out elsewhere, password change, theft detection).
             None => Resolved::visitor(cookies::clear_both(secure).into()),
         });

@@ -9,8 +9,8 @@ use sha2::{Digest, Sha256};
 /// What an access token says: who, in which login, and until when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claims {
-    /// The user id.
-    pub sub: i64,
+    /// The user id, as a string: the JWT spec makes `sub` a string.
+    pub sub: String,
     /// The session (login) id; the token is good only while that session is live.
     pub sid: i64,
     pub iat: i64,
@@ -42,7 +42,8 @@ impl TokenKeys {
     }
 
     pub fn issue(&self, user_id: i64, session_id: i64, now: i64, ttl_seconds: i64) -> String {
-        let claims = Claims { sub: user_id, sid: session_id, iat: now, nbf: now, exp: now + ttl_seconds };
+        let claims =
+            Claims { sub: user_id.to_string(), sid: session_id, iat: now, nbf: now, exp: now + ttl_seconds };
         // Encoding HS256 with a valid key cannot fail.
         encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).unwrap_or_default()
     }
@@ -50,6 +51,12 @@ impl TokenKeys {
     /// The claims of a token whose signature, algorithm and times are all valid.
     pub fn verify(&self, token: &str) -> Option<Claims> {
         decode::<Claims>(token, &self.decoding, &self.validation).ok().map(|data| data.claims)
+    }
+
+    /// The (user id, session id) of a valid token.
+    pub fn verify_login(&self, token: &str) -> Option<(i64, i64)> {
+        let claims = self.verify(token)?;
+        Some((claims.sub.parse().ok()?, claims.sid))
     }
 }
 
@@ -81,8 +88,7 @@ mod tests {
     fn a_fresh_token_verifies_and_names_user_and_session() {
         let keys = TokenKeys::new(SECRET);
         let token = keys.issue(7, 42, now(), 1800);
-        let claims = keys.verify(&token).expect("valid");
-        assert_eq!((claims.sub, claims.sid), (7, 42));
+        assert_eq!(keys.verify_login(&token), Some((7, 42)));
     }
 
     #[test]
@@ -111,7 +117,7 @@ mod tests {
         let keys = TokenKeys::new(SECRET);
         let token = keys.issue(7, 42, now(), 1800);
         let parts: Vec<&str> = token.split('.').collect();
-        let forged_claims = Claims { sub: 1, sid: 42, iat: now(), nbf: now(), exp: now() + 1800 };
+        let forged_claims = Claims { sub: "1".into(), sid: 42, iat: now(), nbf: now(), exp: now() + 1800 };
         let forged = base64::engine::general_purpose::URL_SAFE_NO_PAD
             .encode(serde_json::to_vec(&forged_claims).expect("json"));
         let tampered = format!("{}.{}.{}", parts[0], forged, parts[2]);
@@ -122,7 +128,7 @@ mod tests {
     fn an_unsigned_alg_none_token_is_rejected() {
         let engine = base64::engine::general_purpose::URL_SAFE_NO_PAD;
         let header = engine.encode(br#"{"alg":"none","typ":"JWT"}"#);
-        let claims = Claims { sub: 7, sid: 42, iat: now(), nbf: now(), exp: now() + 1800 };
+        let claims = Claims { sub: "7".into(), sid: 42, iat: now(), nbf: now(), exp: now() + 1800 };
         let payload = engine.encode(serde_json::to_vec(&claims).expect("json"));
         let keys = TokenKeys::new(SECRET);
         assert!(keys.verify(&format!("{header}.{payload}.")).is_none());

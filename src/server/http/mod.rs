@@ -134,6 +134,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .nest_service("/pkg", ServeDir::new(format!("{site_root}/pkg")))
         .route("/sw.js", get(assets::service_worker))
+        .route("/health", get(health))
         .merge(app)
         .layer(from_fn(headers::common_headers))
         .layer(CompressionLayer::new())
@@ -148,6 +149,17 @@ fn provide_request_context(state: &AppState) {
         .and_then(|parts| parts.extensions.get::<headers::CspNonce>().cloned())
     {
         provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+    }
+}
+
+/// Liveness and readiness: answers once the database does.
+async fn health(State(state): State<AppState>) -> Response {
+    match sqlx::query("SELECT 1").execute(state.db.pool()).await {
+        Ok(_) => "ok".into_response(),
+        Err(error) => {
+            tracing::error!(%error, "health check failed");
+            (http::StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
     }
 }
 

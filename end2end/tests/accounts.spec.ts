@@ -1,0 +1,98 @@
+import { test, expect, newStudent, hydrated } from "./fixtures";
+
+test("a new student signs up, logs out, logs back in and stays logged in", async ({ page, accounts, pageErrors }) => {
+  const student = newStudent();
+
+  await accounts.signUp(student);
+  await expect(page).toHaveURL("/");
+  await expect(page.getByTestId("greeting")).toContainText(student.nickname);
+  await expect(page.getByTestId("school-name")).toHaveText("서울대학교");
+
+  await page.getByRole("link", { name: "내 정보" }).click();
+  await expect(page.getByTestId("profile-nickname")).toHaveText(student.nickname);
+  await expect(page.getByText("컴퓨터공학부")).toBeVisible();
+  await expect(page.getByText("24학번")).toBeVisible();
+
+  await page.getByRole("button", { name: "로그아웃" }).click();
+  await expect(page.getByRole("link", { name: "시작하기" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "내 정보" })).toHaveCount(0);
+
+  await accounts.logIn(student);
+  await expect(page.getByTestId("greeting")).toContainText(student.nickname);
+
+  await page.reload();
+  await expect(page.getByTestId("greeting")).toContainText(student.nickname);
+  expect(pageErrors).toEqual([]);
+});
+
+test("the sign-up form narrows departments to the chosen school once hydrated", async ({ page, pageErrors }) => {
+  await page.goto("/signup");
+  await hydrated(page);
+  const departments = page.getByLabel("학과");
+  expect(await departments.locator("optgroup").count()).toBeGreaterThan(1);
+
+  await page.getByLabel("학교").selectOption({ label: "연세대학교" });
+
+  await expect(departments.locator("optgroup")).toHaveCount(1);
+  await expect(departments.locator("optgroup")).toHaveAttribute("label", "연세대학교");
+  expect(pageErrors).toEqual([]);
+});
+
+test("invalid sign-up input is explained next to each field", async ({ page }) => {
+  await page.goto("/signup");
+  await hydrated(page);
+  await page.getByLabel("아이디").fill("ab");
+  await page.getByLabel("비밀번호").fill("onlyletters");
+  await page.getByRole("button", { name: "가입하기" }).click();
+
+  await expect(page.getByText("아이디는 4~20자여야 합니다.")).toBeVisible();
+  await expect(page.getByText("비밀번호는 영문, 숫자, 기호 중 2가지 이상을 섞어야 합니다.")).toBeVisible();
+  await expect(page.getByText("학교를 선택해 주세요.")).toBeVisible();
+  await expect(page).toHaveURL(/\/signup/);
+});
+
+test("a wrong password is refused with a clear message", async ({ page, accounts }) => {
+  const student = newStudent();
+  await accounts.signUp(student);
+  await expect(page.getByTestId("greeting")).toBeVisible();
+  await accounts.logOut();
+
+  await accounts.logIn({ ...student, password: "wrong-pass-9" });
+
+  await expect(page.getByTestId("login-error")).toHaveText("아이디 또는 비밀번호가 올바르지 않습니다.");
+});
+
+test("a visitor opening a protected page logs in and comes back to it", async ({ page, accounts }) => {
+  const student = newStudent();
+  await accounts.signUp(student);
+  await expect(page.getByTestId("greeting")).toBeVisible();
+  await accounts.logOut();
+  await expect(page.getByRole("link", { name: "시작하기" })).toBeVisible();
+
+  await page.goto("/me");
+  await expect(page).toHaveURL(/\/login\?next=\/me/);
+  await hydrated(page);
+  await page.getByLabel("아이디").fill(student.username);
+  await page.getByLabel("비밀번호").fill(student.password);
+  await page.getByRole("button", { name: "로그인" }).click();
+
+  await expect(page).toHaveURL("/me");
+  await expect(page.getByTestId("profile-nickname")).toHaveText(student.nickname);
+});
+
+test("the login form works before the bundle loads (no JavaScript)", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const student = newStudent();
+  await page.goto("/signup");
+  await page.getByLabel("아이디").fill(student.username);
+  await page.getByLabel("비밀번호").fill(student.password);
+  await page.getByLabel("닉네임").fill(student.nickname);
+  await page.getByLabel("학교").selectOption({ label: "고려대학교" });
+  await page.getByLabel("학과").selectOption({ label: "경영학과" });
+  await page.getByLabel("학번").fill("2023");
+  await page.getByRole("button", { name: "가입하기" }).click();
+
+  await expect(page.getByTestId("greeting")).toContainText(student.nickname);
+  await context.close();
+});

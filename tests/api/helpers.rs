@@ -1,0 +1,195 @@
+//! `spawn_app()` and one helper per action, so that tests read as the story they tell.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use campus::server::config::Config;
+use campus::server::state::AppState;
+use reqwest::{Client, Response, StatusCode};
+use serde_json::Value;
+
+/// The JWT secret of every test app (tests mint their own tokens with it).
+pub const TEST_SECRET: &str = "integration-test-secret-0123456789abcdef";
+pub const PASSWORD: &str = "campus-pass-1";
+
+pub struct TestApp {
+    pub base: String,
+    pub client: Client,
+    pub state: AppState,
+}
+
+/// Overrides for one test's configuration.
+#[derive(Default)]
+pub struct Settings {
+    pub login_max_failures_per_address: Option<i64>,
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(Settings::default()).await
+}
+
+pub async fn spawn_app_with(settings: Settings) -> TestApp {
+    campus::server::telemetry::init();
+    let database_url = fresh_database_url().await;
+    let per_address = settings.login_max_failures_per_address.unwrap_or(1000).to_string();
+    let vars = [
+        ("DATABASE_URL", database_url.as_str()),
+        ("CAMPUS_JWT_SECRET", TEST_SECRET),
+        ("CAMPUS_DB_MAX_CONNECTIONS", "8"),
+        ("CAMPUS_LOGIN_MAX_FAILURES_PER_ADDRESS", per_address.as_str()),
+    ];
+    let config =
+        Config::from_lookup(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))
+            .expect("test configuration");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    let state = campus::server::http::spawn(config, listener).await.expect("app starts");
+    TestApp { base, client: new_client(), state }
+}
+
+/// A client that keeps cookies like a browser and does not follow redirects (tests look at them).
+pub fn new_client() -> Client {
+    Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client")
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+fn unique_suffix() -> String {
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    format!("{}_{}_{}", std::process::id(), nanos % 1_000_000_000, COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+async fn fresh_database_url() -> String {
+    match std::env::var("CAMPUS_TEST_DATABASE_URL").ok().filter(|u| u.starts_with("postgres")) {
+        Some(server_url) => {
+            use sqlx::Connection as _;
+            sqlx::any::install_default_drivers();
+            let name = format!("campus_test_{}", unique_suffix());
+            let mut admin = sqlx::AnyConnection::connect(&server_url).await.expect("connect to PostgreSQL");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut admin)
+                .await
+                .expect("create database");
+            let (prefix, _) = server_url.rsplit_once('/').expect("URL with a database");
+            format!("{prefix}/{name}")
+        }
+        None => {
+            let dir = std::env::temp_dir().join("campus-tests");
+            std::fs::create_dir_all(&dir).expect("temp dir");
+            format!("sqlite://{}/{}.db", dir.display(), unique_suffix())
+        }
+    }
+}
+
+/// A student to sign up.
+#[derive(Clone)]
+pub struct Student {
+    pub username: String,
+    pub nickname: String,
+    pub school_id: i64,
+    pub department_id: i64,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Calls a server function with form-encoded arguments, as a browser's fetch would.
+    pub async fn call(&self, client: &Client, endpoint: &str, form: &[(&str, &str)]) -> Response {
+        client.post(self.url(&format!("/api/{endpoint}"))).form(form).send().await.expect("request")
+    }
+
+    /// The first school and one of its departments, and a department of a second school.
+    pub async fn directory(&self) -> Value {
+        let response = self.call(&self.client, "schools", &[]).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json().await.expect("json")
+    }
+
+    /// A student of the `school_index`-th school with a unique username and nickname.
+    pub async fn new_student(&self, school_index: usize) -> Student {
+        let directory = self.directory().await;
+        let school_id = directory["schools"][school_index]["id"].as_i64().expect("school");
+        let department_id = directory["departments"]
+            .as_array()
+            .expect("departments")
+            .iter()
+            .find(|d| d["school_id"].as_i64() == Some(school_id))
+            .and_then(|d| d["id"].as_i64())
+            .expect("department");
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        Student { username: format!("student_{n}"), nickname: format!("학생{n}"), school_id, department_id }
+    }
+
+    pub async fn sign_up_as(&self, client: &Client, student: &Student, password: &str) -> Response {
+        let school = student.school_id.to_string();
+        let department = student.department_id.to_string();
+        self.call(
+            client,
+            "auth/signup",
+            &[
+                ("username", &student.username),
+                ("password", password),
+                ("nickname", &student.nickname),
+                ("school_id", &school),
+                ("department_id", &department),
+                ("admission_year", "2024"),
+            ],
+        )
+        .await
+    }
+
+    /// Signs up a new student on a fresh client and returns both (the client holds the login cookies).
+    pub async fn signed_up_student(&self) -> (Student, Client) {
+        let student = self.new_student(0).await;
+        let client = new_client();
+        let response = self.sign_up_as(&client, &student, PASSWORD).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "sign-up: {}",
+            response.text().await.unwrap_or_default()
+        );
+        (student, client)
+    }
+
+    pub async fn log_in(&self, client: &Client, username: &str, password: &str) -> Response {
+        self.call(client, "auth/login", &[("username", username), ("password", password)]).await
+    }
+
+    /// `/api/me` as this client: the student's JSON, or the error status.
+    pub async fn whoami(&self, client: &Client) -> Result<Value, StatusCode> {
+        let response = self.call(client, "me", &[]).await;
+        match response.status() {
+            StatusCode::OK => Ok(response.json().await.expect("json")),
+            status => Err(status),
+        }
+    }
+}
+
+/// The `Set-Cookie` value of `name` in a response, if set.
+pub fn set_cookie(response: &Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .map(str::to_owned)
+}
+
+/// The value part of a `Set-Cookie` header.
+pub fn cookie_value(set_cookie: &str) -> String {
+    set_cookie
+        .split(';')
+        .next()
+        .and_then(|pair| pair.split_once('='))
+        .map(|(_, v)| v.to_owned())
+        .unwrap_or_default()
+}
+
+/// The JSON error body of a failed call.
+pub async fn error_json(response: Response) -> Value {
+    response.json().await.expect("error json")
+}

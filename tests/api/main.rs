@@ -1,0 +1,9 @@
+//! Integration tests: the whole app on a random port with a fresh database per test, driven over HTTP.
+//!
+//! SQLite by default. With `CAMPUS_TEST_DATABASE_URL=postgres://…` every test runs on its own new database
+//! on that server instead (the README's test command runs the suite both ways).
+
+mod accounts;
+mod helpers;
+mod pages;
+mod tokens;

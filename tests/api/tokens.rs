@@ -1,0 +1,126 @@
+//! Access and refresh tokens: rotation, reuse detection, and forged or stale tokens.
+
+use base64::Engine as _;
+use campus::server::auth::tokens::TokenKeys;
+use reqwest::StatusCode;
+
+use crate::helpers::*;
+
+fn now() -> i64 {
+    campus::server::now()
+}
+
+async fn me_with_bearer(app: &TestApp, token: &str) -> StatusCode {
+    new_client().post(app.url("/api/me")).bearer_auth(token).send().await.expect("request").status()
+}
+
+async fn refresh_with(app: &TestApp, refresh_token: &str) -> reqwest::Response {
+    new_client()
+        .post(app.url("/api/auth/refresh"))
+        .header("cookie", format!("campus_refresh={refresh_token}"))
+        .send()
+        .await
+        .expect("request")
+}
+
+/// Logs a new student in and returns (user id, access token, refresh token).
+async fn logged_in(app: &TestApp) -> (i64, String, String) {
+    let (student, _) = app.signed_up_student().await;
+    let response = app.log_in(&new_client(), &student.username, PASSWORD).await;
+    let refresh = cookie_value(&set_cookie(&response, "campus_refresh").expect("refresh cookie"));
+    let body: serde_json::Value = response.json().await.expect("json");
+    (
+        body["me"]["id"].as_i64().expect("id"),
+        body["access_token"].as_str().expect("token").to_owned(),
+        refresh,
+    )
+}
+
+#[tokio::test]
+async fn a_bearer_access_token_identifies_an_api_client() {
+    let app = spawn_app().await;
+    let (_, access, _) = logged_in(&app).await;
+    assert_eq!(me_with_bearer(&app, &access).await, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn expired_not_yet_valid_and_foreign_tokens_are_rejected() {
+    let app = spawn_app().await;
+    let (user_id, access, _) = logged_in(&app).await;
+    let (_, session_id) = TokenKeys::new(TEST_SECRET).verify_login(&access).expect("our own token");
+    let keys = TokenKeys::new(TEST_SECRET);
+
+    let expired = keys.issue(user_id, session_id, now() - 3600, 1800);
+    let not_yet_valid = keys.issue(user_id, session_id, now() + 3600, 1800);
+    let wrong_secret =
+        TokenKeys::new("some-other-secret-some-other-secret!").issue(user_id, session_id, now(), 1800);
+
+    for token in [expired, not_yet_valid, wrong_secret, "garbage".to_owned(), String::new()] {
+        assert_eq!(me_with_bearer(&app, &token).await, StatusCode::UNAUTHORIZED, "{token}");
+    }
+}
+
+#[tokio::test]
+async fn a_tampered_or_unsigned_token_is_rejected() {
+    let app = spawn_app().await;
+    let (_, access, _) = logged_in(&app).await;
+    let (other_id, _, _) = logged_in(&app).await;
+    let engine = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let parts: Vec<&str> = access.split('.').collect();
+    let mut claims: serde_json::Value =
+        serde_json::from_slice(&engine.decode(parts[1]).expect("b64")).expect("json");
+    claims["sub"] = other_id.to_string().into();
+    let forged_payload = engine.encode(serde_json::to_vec(&claims).expect("json"));
+
+    let tampered = format!("{}.{}.{}", parts[0], forged_payload, parts[2]);
+    let alg_none = format!("{}.{}.", engine.encode(br#"{"alg":"none","typ":"JWT"}"#), forged_payload);
+
+    assert_eq!(me_with_bearer(&app, &tampered).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(me_with_bearer(&app, &alg_none).await, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_refresh_rotates_the_token_and_a_reused_one_revokes_the_login() {
+    let app = spawn_app().await;
+    let (_, access, first_refresh) = logged_in(&app).await;
+
+    let rotated = refresh_with(&app, &first_refresh).await;
+    assert_eq!(rotated.status(), StatusCode::OK);
+    let second_refresh = cookie_value(&set_cookie(&rotated, "campus_refresh").expect("new refresh cookie"));
+    assert!(set_cookie(&rotated, "campus_access").is_some());
+    assert_ne!(second_refresh, first_refresh);
+
+    // Someone replays the spent token: the whole login ends, for the thief and the owner alike.
+    let replay = refresh_with(&app, &first_refresh).await;
+    assert_eq!(replay.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(refresh_with(&app, &second_refresh).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(me_with_bearer(&app, &access).await, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_browser_without_an_access_cookie_is_refreshed_transparently() {
+    let app = spawn_app().await;
+    let (_, _, refresh) = logged_in(&app).await;
+
+    // Only the refresh cookie, as after the access cookie's 30 minutes ran out.
+    let response = new_client()
+        .post(app.url("/api/me"))
+        .header("cookie", format!("campus_refresh={refresh}"))
+        .send()
+        .await
+        .expect("request");
+
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(set_cookie(&response, "campus_access").is_some());
+    let successor = cookie_value(&set_cookie(&response, "campus_refresh").expect("rotated"));
+    assert_ne!(successor, refresh);
+    assert_eq!(refresh_with(&app, &successor).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn an_unknown_refresh_token_is_rejected() {
+    let app = spawn_app().await;
+    assert_eq!(refresh_with(&app, "not-a-real-token").await.status(), StatusCode::UNAUTHORIZED);
+    let no_cookie = app.call(&new_client(), "auth/refresh", &[]).await;
+    assert_eq!(no_cookie.status(), StatusCode::UNAUTHORIZED);
+}
