@@ -10,8 +10,8 @@ use crate::components::tab_bar::TabBar;
 use crate::error::AppError;
 use crate::model::Me;
 use crate::pages::{
-    home::HomePage, login::LoginPage, me::MePage, not_found::NotFound, placeholder::PlaceholderPage,
-    signup::SignupPage,
+    board::BoardPage, boards::BoardsPage, home::HomePage, login::LoginPage, me::MePage, not_found::NotFound,
+    placeholder::PlaceholderPage, post::PostPage, signup::SignupPage, write::WritePage,
 };
 use crate::text;
 
@@ -86,11 +86,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                         <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async />
                         <Route path=path!("/me") view=MePage ssr=SsrMode::Async />
-                        <Route
-                            path=path!("/boards")
-                            view=|| view! { <PlaceholderPage title=text::app::TAB_BOARDS /> }
-                            ssr=SsrMode::Async
-                        />
+                        <Route path=path!("/boards") view=BoardsPage ssr=SsrMode::Async />
+                        <Route path=path!("/boards/:id") view=BoardPage ssr=SsrMode::Async />
+                        <Route path=path!("/boards/:id/write") view=WritePage ssr=SsrMode::Async />
+                        <Route path=path!("/posts/:id") view=PostPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/timetable")
                             view=|| view! { <PlaceholderPage title=text::app::TAB_TIMETABLE /> }

@@ -28,9 +28,12 @@ pub enum AppError {
     /// Log-in with a wrong username or password (401); one message for both, so names are not revealed.
     #[error("{}", text::auth::LOGIN_FAILED)]
     WrongCredentials,
-    /// Logged in, but not allowed to do this (403).
-    #[error("{}", text::errors::FORBIDDEN)]
-    Forbidden,
+    /// Logged in, but not allowed to do this (403); the message says why.
+    #[error("{0}")]
+    Forbidden(String),
+    /// The request clashes with the current state: already done, locked, taken (409).
+    #[error("{0}")]
+    Conflict(String),
     /// Absent, or belongs to another school: both look the same (404).
     #[error("{}", text::errors::NOT_FOUND)]
     NotFound,
@@ -82,7 +85,8 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Unauthorized | AppError::WrongCredentials => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden(_) => 403,
+            AppError::Conflict(_) => 409,
             AppError::NotFound => 404,
             AppError::Invalid { .. } => 422,
             AppError::BadRequest(_) => 400,

@@ -22,7 +22,6 @@ pub mod app {
 /// Errors that are not about one form field.
 pub mod errors {
     pub const UNAUTHORIZED: &str = "로그인이 필요합니다.";
-    pub const FORBIDDEN: &str = "권한이 없습니다.";
     pub const NOT_FOUND: &str = "요청한 내용을 찾을 수 없습니다.";
     pub const INVALID: &str = "입력한 내용을 확인해 주세요.";
     pub const BAD_REQUEST: &str = "요청 형식이 올바르지 않습니다.";
@@ -104,4 +103,56 @@ pub mod home {
 /// Puts `value` in place of the `{}` in a message template.
 pub fn fill(template: &str, value: impl std::fmt::Display) -> String {
     template.replacen("{}", &value.to_string(), 1)
+}
+
+/// Boards, posts and comments.
+pub mod community {
+    pub const ANONYMOUS: &str = "익명";
+    pub const ANONYMOUS_POST_AUTHOR: &str = "익명(글쓴이)";
+    pub const WITHDRAWN: &str = "(탈퇴한 사용자)";
+    pub const DELETED_COMMENT: &str = "삭제된 댓글입니다.";
+    pub const EDITED: &str = "(수정됨)";
+    pub const QUESTION: &str = "질문";
+    pub const BOARDS_TITLE: &str = "게시판";
+    pub const WRITE: &str = "글쓰기";
+    pub const MORE: &str = "더 보기";
+    pub const NO_POSTS: &str = "아직 글이 없어요. 첫 글을 남겨 보세요!";
+    pub const NO_COMMENTS: &str = "아직 댓글이 없어요.";
+    pub const TITLE: &str = "제목";
+    pub const BODY: &str = "내용";
+    pub const ANONYMOUS_CHECK: &str = "익명";
+    pub const QUESTION_CHECK: &str = "질문";
+    pub const QUESTION_NOTICE: &str = "질문 글은 댓글이 달리면 수정하거나 삭제할 수 없어요.";
+    pub const POST_BUTTON: &str = "완료";
+    pub const COMMENT_PLACEHOLDER: &str = "댓글을 입력하세요.";
+    pub const REPLY_PLACEHOLDER: &str = "대댓글을 입력하세요.";
+    pub const COMMENT_BUTTON: &str = "등록";
+    pub const REPLY: &str = "대댓글";
+    pub const LIKE: &str = "공감";
+    pub const SCRAP: &str = "스크랩";
+    pub const UNSCRAP: &str = "스크랩 취소";
+    pub const EDIT: &str = "수정";
+    pub const DELETE: &str = "삭제";
+    pub const CONFIRM_LIKE: &str = "이 글에 공감하시겠습니까? 공감은 취소할 수 없습니다.";
+    pub const CONFIRM_LIKE_COMMENT: &str = "이 댓글에 공감하시겠습니까? 공감은 취소할 수 없습니다.";
+    pub const CONFIRM_DELETE: &str = "정말 삭제하시겠습니까?";
+
+    pub const TITLE_REQUIRED: &str = "제목을 입력해 주세요.";
+    pub const TITLE_TOO_LONG: &str = "제목은 100자까지 쓸 수 있습니다.";
+    pub const BODY_REQUIRED: &str = "내용을 입력해 주세요.";
+    pub const BODY_TOO_LONG: &str = "내용은 5,000자까지 쓸 수 있습니다.";
+    pub const COMMENT_REQUIRED: &str = "댓글 내용을 입력해 주세요.";
+    pub const COMMENT_TOO_LONG: &str = "댓글은 1,000자까지 쓸 수 있습니다.";
+    /// `{}` is the number of seconds left.
+    pub const POSTING_TOO_FAST: &str = "글을 너무 자주 쓰고 있어요. {}초 후에 다시 시도해 주세요.";
+    pub const DUPLICATE_POST: &str = "직전에 쓴 글과 같은 내용은 다시 올릴 수 없습니다.";
+    pub const QUESTION_LOCKED: &str = "댓글이 달린 질문 글은 수정하거나 삭제할 수 없습니다.";
+    pub const QUESTION_FLAG_FIXED: &str = "질문 글의 질문 설정은 해제할 수 없습니다.";
+    pub const NOT_YOURS: &str = "본인이 쓴 글만 수정하거나 삭제할 수 있습니다.";
+    pub const NOT_YOUR_COMMENT: &str = "본인이 쓴 댓글만 수정하거나 삭제할 수 있습니다.";
+    pub const ALREADY_LIKED: &str = "이미 공감한 글입니다.";
+    pub const ALREADY_LIKED_COMMENT: &str = "이미 공감한 댓글입니다.";
+    pub const OWN_LIKE: &str = "내가 쓴 글에는 공감할 수 없습니다.";
+    pub const OWN_LIKE_COMMENT: &str = "내가 쓴 댓글에는 공감할 수 없습니다.";
+    pub const OWN_SCRAP: &str = "내가 쓴 글은 스크랩할 수 없습니다.";
 }

@@ -2,6 +2,7 @@
 //! the outcome into a response. They are compiled into the browser bundle as HTTP calls to `/api/…`.
 
 pub mod auth;
+pub mod community;
 pub mod schools;
 
 pub use auth::{current_user, log_in, log_out, my_account, refresh, sign_up, LogIn, LogOut, SignUp};

@@ -1,5 +1,7 @@
 //! View pieces reused across pages.
 
 pub mod field;
+pub mod relative_time;
 pub mod require_login;
+pub mod status;
 pub mod tab_bar;

@@ -1,8 +1,12 @@
 //! One routed page per file.
 
+pub mod board;
+pub mod boards;
 pub mod home;
 pub mod login;
 pub mod me;
 pub mod not_found;
 pub mod placeholder;
+pub mod post;
 pub mod signup;
+pub mod write;

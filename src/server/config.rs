@@ -11,6 +11,7 @@
 //! | `CAMPUS_LOGIN_MAX_FAILURES` | `5` | failed log-ins per account before it is locked for the window |
 //! | `CAMPUS_LOGIN_MAX_FAILURES_PER_ADDRESS` | `30` | failed log-ins per client address in the window |
 //! | `CAMPUS_LOGIN_WINDOW_MINUTES` | `15` | the window of both log-in throttles |
+//! | `CAMPUS_POST_INTERVAL_SECONDS` | `30` | least time between two posts of one student on one board |
 //! | `CAMPUS_SECURE_COOKIES` | on in production | mark cookies `Secure` (needs https) |
 //! | `CAMPUS_TRUST_PROXY` | `false` | take the client address from `X-Forwarded-For` (behind a proxy only) |
 //! | `CAMPUS_ADDR` / `LEPTOS_SITE_ADDR` | `127.0.0.1:3000` | address to listen on |
@@ -50,6 +51,7 @@ pub struct Config {
     pub login_max_failures: i64,
     pub login_max_failures_per_address: i64,
     pub login_window: Duration,
+    pub post_interval_seconds: i64,
     pub secure_cookies: bool,
     pub trust_proxy: bool,
     pub addr: SocketAddr,
@@ -122,6 +124,7 @@ impl Config {
             login_max_failures: number(&get, "CAMPUS_LOGIN_MAX_FAILURES", 5)?,
             login_max_failures_per_address: number(&get, "CAMPUS_LOGIN_MAX_FAILURES_PER_ADDRESS", 30)?,
             login_window: Duration::from_secs(60 * number(&get, "CAMPUS_LOGIN_WINDOW_MINUTES", 15)?),
+            post_interval_seconds: number(&get, "CAMPUS_POST_INTERVAL_SECONDS", 30)?,
             secure_cookies: flag(&get, "CAMPUS_SECURE_COOKIES", production)?,
             trust_proxy: flag(&get, "CAMPUS_TRUST_PROXY", false)?,
             addr,

@@ -21,6 +21,8 @@ pub struct TestApp {
 #[derive(Default)]
 pub struct Settings {
     pub login_max_failures_per_address: Option<i64>,
+    /// Seconds between two posts on one board (tests default to 0: no throttle).
+    pub post_interval_seconds: Option<i64>,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -31,11 +33,13 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
     campus::server::telemetry::init();
     let database_url = fresh_database_url().await;
     let per_address = settings.login_max_failures_per_address.unwrap_or(1000).to_string();
+    let post_interval = settings.post_interval_seconds.unwrap_or(0).to_string();
     let vars = [
         ("DATABASE_URL", database_url.as_str()),
         ("CAMPUS_JWT_SECRET", TEST_SECRET),
         ("CAMPUS_DB_MAX_CONNECTIONS", "8"),
         ("CAMPUS_LOGIN_MAX_FAILURES_PER_ADDRESS", per_address.as_str()),
+        ("CAMPUS_POST_INTERVAL_SECONDS", post_interval.as_str()),
     ];
     let config =
         Config::from_lookup(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))
@@ -192,4 +196,112 @@ pub fn cookie_value(set_cookie: &str) -> String {
 /// The JSON error body of a failed call.
 pub async fn error_json(response: Response) -> Value {
     response.json().await.expect("error json")
+}
+
+impl TestApp {
+    /// Signs up a student of the `school_index`-th school on a fresh client.
+    pub async fn student_of(&self, school_index: usize) -> (Student, Client) {
+        let student = self.new_student(school_index).await;
+        let client = new_client();
+        let response = self.sign_up_as(&client, &student, PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        (student, client)
+    }
+
+    /// The id of the board with this slug in the client's school.
+    pub async fn board_id(&self, client: &Client, slug: &str) -> i64 {
+        let boards: Value = self.call(client, "boards", &[]).await.json().await.expect("boards");
+        boards
+            .as_array()
+            .expect("list")
+            .iter()
+            .find(|b| b["slug"] == slug)
+            .and_then(|b| b["id"].as_i64())
+            .expect("board")
+    }
+
+    /// Writes a post and returns its id (the call must succeed).
+    pub async fn write_post(&self, client: &Client, board_id: i64, title: &str, anonymous: bool) -> i64 {
+        let response =
+            self.try_write_post(client, board_id, title, &format!("{title}의 본문"), anonymous, false).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "write post: {}",
+            response.text().await.unwrap_or_default()
+        );
+        response.json().await.expect("id")
+    }
+
+    pub async fn try_write_post(
+        &self,
+        client: &Client,
+        board_id: i64,
+        title: &str,
+        body: &str,
+        anonymous: bool,
+        question: bool,
+    ) -> Response {
+        let board = board_id.to_string();
+        let mut form = vec![("board_id", board.as_str()), ("title", title), ("body", body)];
+        if anonymous {
+            form.push(("anonymous", "on"));
+        }
+        if question {
+            form.push(("question", "on"));
+        }
+        self.call(client, "posts/write", &form).await
+    }
+
+    /// Comments (or replies, with `parent`) and returns the response.
+    pub async fn comment(
+        &self,
+        client: &Client,
+        post_id: i64,
+        parent: Option<i64>,
+        body: &str,
+        anonymous: bool,
+    ) -> Response {
+        let post = post_id.to_string();
+        let parent = parent.map(|p| p.to_string());
+        let mut form = vec![("post_id", post.as_str()), ("body", body)];
+        if let Some(parent) = parent.as_deref() {
+            form.push(("parent_id", parent));
+        }
+        if anonymous {
+            form.push(("anonymous", "on"));
+        }
+        self.call(client, "comments/write", &form).await
+    }
+
+    /// The post as this client sees it (JSON), or the error status.
+    pub async fn get_post(&self, client: &Client, post_id: i64) -> Result<Value, StatusCode> {
+        let response = self.call(client, "posts/get", &[("post_id", &post_id.to_string())]).await;
+        match response.status() {
+            StatusCode::OK => Ok(response.json().await.expect("json")),
+            status => Err(status),
+        }
+    }
+}
+
+impl TestApp {
+    /// Starts a call on its own task, so that many run at the same moment.
+    pub fn spawn_call(
+        &self,
+        client: &Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> tokio::task::JoinHandle<Response> {
+        let request = client.post(self.url(&format!("/api/{endpoint}"))).form(form);
+        tokio::spawn(async move { request.send().await.expect("request") })
+    }
+}
+
+/// The statuses of calls started with [`TestApp::spawn_call`], in order.
+pub async fn statuses(handles: Vec<tokio::task::JoinHandle<Response>>) -> Vec<StatusCode> {
+    let mut statuses = Vec::new();
+    for handle in handles {
+        statuses.push(handle.await.expect("task").status());
+    }
+    statuses
 }

@@ -4,6 +4,7 @@
 //! on that server instead (the README's test command runs the suite both ways).
 
 mod accounts;
+mod community;
 mod helpers;
 mod pages;
 mod tokens;

@@ -4,6 +4,10 @@
 //! `$1, $2` placeholders (SQLite accepts them). Migrations are per dialect (`migrations/sqlite`,
 //! `migrations/postgres`) and embedded in the binary. The modules below hold the queries by feature.
 
+pub mod boards;
+pub mod comments;
+pub mod posts;
+pub mod reactions;
 pub mod schools;
 pub mod sessions;
 pub mod throttle;
@@ -75,7 +79,9 @@ impl Db {
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&pool).await?;
-        Ok(Db { pool, backend })
+        let db = Db { pool, backend };
+        boards::seed_defaults(&db).await?;
+        Ok(db)
     }
 
     pub fn pool(&self) -> &AnyPool {

@@ -86,8 +86,7 @@ pub async fn refuse_cross_site_writes(request: Request, next: Next) -> Response 
         };
         if cross_site_fetch || foreign_origin {
             tracing::warn!(path = %request.uri().path(), "refused a cross-site write");
-            return super::error_response(&AppError::BadRequest(text::errors::CROSS_SITE.to_owned()))
-                .with_status(StatusCode::FORBIDDEN);
+            return super::error_response(&AppError::Forbidden(text::errors::CROSS_SITE.to_owned()));
         }
     }
     next.run(request).await
@@ -111,15 +110,4 @@ pub async fn server_fn_error_status(request: Request, next: Next) -> Response {
         parts.status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     }
     Response::from_parts(parts, Body::from(bytes))
-}
-
-trait WithStatus {
-    fn with_status(self, status: StatusCode) -> Self;
-}
-
-impl WithStatus for Response {
-    fn with_status(mut self, status: StatusCode) -> Self {
-        *self.status_mut() = status;
-        self
-    }
 }

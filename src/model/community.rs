@@ -1,0 +1,244 @@
+//! Boards, posts and comments as the browser sees them, and the rules for writing them (PRODUCT.md, "Boards
+//! and posts", "Comments").
+//!
+//! Anonymity: these types never carry an author's id, username or nickname for anonymous content. The author
+//! is described by an [`AuthorLabel`] computed on the server, and the author's own controls by `is_mine`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{AppError, FieldError};
+use crate::text::community as t;
+
+/// Posts per board page.
+pub const PAGE_SIZE: i64 = 20;
+pub const TITLE_MAX: usize = 100;
+pub const POST_BODY_MAX: usize = 5_000;
+pub const COMMENT_BODY_MAX: usize = 1_000;
+/// Characters of the body shown under a title in lists.
+pub const EXCERPT_CHARS: usize = 80;
+
+/// Whether a board allows, forbids or forces anonymity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Anonymity {
+    Forbidden,
+    Allowed,
+    Forced,
+}
+
+impl Anonymity {
+    pub fn from_code(code: i64) -> Self {
+        match code {
+            0 => Anonymity::Forbidden,
+            2 => Anonymity::Forced,
+            _ => Anonymity::Allowed,
+        }
+    }
+
+    /// Whether content is anonymous on this board, given what the author asked for.
+    pub fn resolve(self, requested: bool) -> bool {
+        match self {
+            Anonymity::Forbidden => false,
+            Anonymity::Allowed => requested,
+            Anonymity::Forced => true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Board {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub anonymity: Anonymity,
+    pub hot_excluded: bool,
+}
+
+/// How an author appears next to their content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuthorLabel {
+    /// A named author: their nickname.
+    Named(String),
+    /// An anonymous post's author.
+    Anonymous,
+    /// An anonymous commenter's stable number on this post (익명1, 익명2, …).
+    Numbered(i64),
+    /// The post's own author commenting anonymously: 익명(글쓴이).
+    PostAuthor,
+    /// A named author whose account was deleted.
+    Withdrawn,
+}
+
+impl std::fmt::Display for AuthorLabel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AuthorLabel::Named(nickname) => f.write_str(nickname),
+            AuthorLabel::Anonymous => f.write_str(t::ANONYMOUS),
+            AuthorLabel::Numbered(n) => write!(f, "{}{n}", t::ANONYMOUS),
+            AuthorLabel::PostAuthor => f.write_str(t::ANONYMOUS_POST_AUTHOR),
+            AuthorLabel::Withdrawn => f.write_str(t::WITHDRAWN),
+        }
+    }
+}
+
+/// A post in a list: title, excerpt and counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostSummary {
+    pub id: i64,
+    pub board_name: String,
+    pub title: String,
+    pub excerpt: String,
+    pub author: AuthorLabel,
+    pub created_at: i64,
+    pub like_count: i64,
+    pub comment_count: i64,
+    pub is_question: bool,
+}
+
+/// One page of a list, and the cursor of the next page (the last id shown) if there is one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostPage {
+    pub posts: Vec<PostSummary>,
+    pub next_cursor: Option<i64>,
+}
+
+/// A whole post as its page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostDetail {
+    pub id: i64,
+    pub board: Board,
+    pub title: String,
+    pub body: String,
+    pub author: AuthorLabel,
+    pub is_anonymous: bool,
+    pub is_question: bool,
+    pub created_at: i64,
+    pub edited: bool,
+    pub like_count: i64,
+    pub comment_count: i64,
+    pub scrap_count: i64,
+    /// Computed on the server: whether the viewer wrote it (shows edit and delete).
+    pub is_mine: bool,
+    pub liked_by_me: bool,
+    pub scrapped_by_me: bool,
+    /// A question with comments can be neither edited nor deleted.
+    pub locked: bool,
+    pub comments: Vec<CommentView>,
+}
+
+/// A comment with its replies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentView {
+    pub id: i64,
+    /// `None` for a deleted comment kept as a tombstone because it has replies.
+    pub body: Option<String>,
+    pub author: AuthorLabel,
+    pub created_at: i64,
+    pub edited: bool,
+    pub like_count: i64,
+    pub is_mine: bool,
+    pub liked_by_me: bool,
+    pub replies: Vec<CommentView>,
+}
+
+/// A post as submitted, before validation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostInput {
+    pub title: String,
+    pub body: String,
+    pub anonymous: bool,
+    pub question: bool,
+}
+
+/// Checks a post's title and body; reports both problems at once. Returns the trimmed title and body.
+pub fn validate_post(title: &str, body: &str) -> Result<(String, String), AppError> {
+    let title = title.trim();
+    let body = body.trim();
+    let mut errors = Vec::new();
+    if title.is_empty() {
+        errors.push(FieldError { field: "title".into(), message: t::TITLE_REQUIRED.into() });
+    } else if title.chars().count() > TITLE_MAX {
+        errors.push(FieldError { field: "title".into(), message: t::TITLE_TOO_LONG.into() });
+    }
+    if body.is_empty() {
+        errors.push(FieldError { field: "body".into(), message: t::BODY_REQUIRED.into() });
+    } else if body.chars().count() > POST_BODY_MAX {
+        errors.push(FieldError { field: "body".into(), message: t::BODY_TOO_LONG.into() });
+    }
+    if errors.is_empty() {
+        Ok((title.to_owned(), body.to_owned()))
+    } else {
+        Err(AppError::fields(errors))
+    }
+}
+
+/// Checks a comment's body and returns it trimmed.
+pub fn validate_comment(body: &str) -> Result<String, AppError> {
+    let body = body.trim();
+    if body.is_empty() {
+        return Err(AppError::field("body", t::COMMENT_REQUIRED));
+    }
+    if body.chars().count() > COMMENT_BODY_MAX {
+        return Err(AppError::field("body", t::COMMENT_TOO_LONG));
+    }
+    Ok(body.to_owned())
+}
+
+/// The first characters of a body on one line, for lists.
+pub fn excerpt(body: &str) -> String {
+    let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = flat.chars();
+    let head: String = chars.by_ref().take(EXCERPT_CHARS).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_bodies_have_limits_in_characters_not_bytes() {
+        assert!(validate_post(&"가".repeat(100), "본문").is_ok());
+        assert_eq!(
+            validate_post(&"가".repeat(101), "본문").expect_err("long").message_for("title"),
+            Some(t::TITLE_TOO_LONG)
+        );
+        assert!(validate_post("제목", &"가".repeat(5_000)).is_ok());
+        assert!(validate_post("제목", &"가".repeat(5_001)).is_err());
+        let both = validate_post("   ", "\n\t").expect_err("empty");
+        assert!(both.message_for("title").is_some() && both.message_for("body").is_some());
+    }
+
+    #[test]
+    fn comments_are_one_to_a_thousand_characters() {
+        assert_eq!(validate_comment("  좋아요 ").as_deref(), Ok("좋아요"));
+        assert!(validate_comment(" ").is_err());
+        assert!(validate_comment(&"a".repeat(1_000)).is_ok());
+        assert!(validate_comment(&"a".repeat(1_001)).is_err());
+    }
+
+    #[test]
+    fn board_anonymity_overrides_the_request_when_it_must() {
+        assert!(!Anonymity::Forbidden.resolve(true));
+        assert!(Anonymity::Forced.resolve(false));
+        assert!(Anonymity::Allowed.resolve(true));
+        assert!(!Anonymity::Allowed.resolve(false));
+    }
+
+    #[test]
+    fn author_labels_read_as_in_the_app() {
+        assert_eq!(AuthorLabel::Numbered(3).to_string(), "익명3");
+        assert_eq!(AuthorLabel::PostAuthor.to_string(), "익명(글쓴이)");
+        assert_eq!(AuthorLabel::Withdrawn.to_string(), "(탈퇴한 사용자)");
+    }
+
+    #[test]
+    fn excerpts_flatten_lines_and_cut_long_bodies() {
+        assert_eq!(excerpt("첫 줄\n둘째   줄"), "첫 줄 둘째 줄");
+        assert_eq!(excerpt(&"가".repeat(100)).chars().count(), EXCERPT_CHARS + 1);
+    }
+}

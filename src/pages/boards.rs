@@ -1,0 +1,39 @@
+//! 게시판 tab: the school's boards.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::api::community::list_boards;
+use crate::components::require_login::RequireLogin;
+use crate::text::{app, community as t};
+
+#[component]
+pub fn BoardsPage() -> impl IntoView {
+    let boards = Resource::new(|| (), |_| list_boards());
+    view! {
+        <Title text=t::BOARDS_TITLE />
+        <RequireLogin let:me>
+            <header class="page-header">
+                <p class="school-name">{me.school_name.clone()}</p>
+                <h1>{t::BOARDS_TITLE}</h1>
+            </header>
+            <Suspense fallback=|| view! { <p class="loading">{app::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    boards.await.map(|boards| view! {
+                        <ul class="board-list card">
+                            {boards.into_iter().map(|b| view! {
+                                <li>
+                                    <A href=format!("/boards/{}", b.id)>
+                                        <span class="board-name">{b.name}</span>
+                                        <span class="board-description">{b.description}</span>
+                                    </A>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    })
+                })}
+            </Suspense>
+        </RequireLogin>
+    }
+}

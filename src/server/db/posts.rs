@@ -1,0 +1,213 @@
+//! Posts: writing (with the posting throttle and duplicate guard), board pages, one post, edit and delete.
+//!
+//! Rows here may carry `author_id`; they are server-only and turned into shared views (which never do) by
+//! `server::community`.
+
+use sqlx::FromRow;
+
+use super::Db;
+use crate::error::AppError;
+use crate::model::community::PAGE_SIZE;
+use crate::text::{self, community as t};
+
+/// A post as stored, for the server's own decisions.
+#[derive(Debug, FromRow)]
+pub struct PostRow {
+    pub id: i64,
+    pub board_id: i64,
+    pub author_id: i64,
+    /// `NULL` for anonymous posts: the nickname is not even read for them.
+    pub author_nickname: Option<String>,
+    pub title: String,
+    pub body: String,
+    pub is_anonymous: i64,
+    pub is_question: i64,
+    pub like_count: i64,
+    pub comment_count: i64,
+    pub scrap_count: i64,
+    pub is_hidden: i64,
+    pub created_at: i64,
+    pub edited_at: Option<i64>,
+}
+
+/// A list entry; the body is cut to its first characters in SQL.
+#[derive(Debug, FromRow)]
+pub struct PostListRow {
+    pub id: i64,
+    pub board_name: String,
+    pub author_nickname: Option<String>,
+    pub title: String,
+    pub body_head: String,
+    pub created_at: i64,
+    pub like_count: i64,
+    pub comment_count: i64,
+    pub is_question: i64,
+}
+
+/// The nickname of a named author only: anonymous posts get NULL here.
+const AUTHOR_NICKNAME: &str = "CASE WHEN p.is_anonymous = 0 THEN u.nickname END AS author_nickname";
+
+pub struct NewPost<'a> {
+    pub board_id: i64,
+    pub school_id: i64,
+    pub author_id: i64,
+    pub title: &'a str,
+    pub body: &'a str,
+    pub anonymous: bool,
+    pub question: bool,
+}
+
+/// Stores a post unless the author posted on this board within `min_interval` seconds, or their previous post
+/// (anywhere) has exactly this title and body. The checks and the insert share one write transaction, so two
+/// quick submissions cannot both pass.
+pub async fn create(db: &Db, post: NewPost<'_>, now: i64, min_interval: i64) -> Result<i64, AppError> {
+    let mut tx = db.begin_write().await?;
+    let last_here: Option<i64> =
+        sqlx::query_scalar("SELECT MAX(created_at) FROM posts WHERE author_id = $1 AND board_id = $2")
+            .bind(post.author_id)
+            .bind(post.board_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    if let Some(last) = last_here.filter(|last| now - last < min_interval) {
+        return Err(AppError::TooManyRequests(text::fill(t::POSTING_TOO_FAST, min_interval - (now - last))));
+    }
+    let previous: Option<(String, String)> =
+        sqlx::query_as("SELECT title, body FROM posts WHERE author_id = $1 ORDER BY id DESC LIMIT 1")
+            .bind(post.author_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if previous.is_some_and(|(title, body)| title == post.title && body == post.body) {
+        return Err(AppError::field("body", t::DUPLICATE_POST));
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO posts (board_id, school_id, author_id, title, body, is_anonymous, is_question, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(post.board_id)
+    .bind(post.school_id)
+    .bind(post.author_id)
+    .bind(post.title)
+    .bind(post.body)
+    .bind(i64::from(post.anonymous))
+    .bind(i64::from(post.question))
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// One page of a board, newest first, after the post `before` (keyset: no OFFSET, so page 500 costs what page
+/// 1 does). Hidden posts show only to their author.
+pub async fn board_page(
+    db: &Db,
+    board_id: i64,
+    viewer_id: i64,
+    before: Option<i64>,
+) -> Result<Vec<PostListRow>, sqlx::Error> {
+    let sql = format!(
+        "SELECT p.id, b.name AS board_name, {AUTHOR_NICKNAME}, p.title, SUBSTR(p.body, 1, 200) AS body_head, \
+         p.created_at, p.like_count, p.comment_count, p.is_question \
+         FROM posts p JOIN boards b ON b.id = p.board_id JOIN users u ON u.id = p.author_id \
+         WHERE p.board_id = $1 AND p.deleted_at IS NULL AND p.id < $2 AND (p.is_hidden = 0 OR p.author_id = $3) \
+         ORDER BY p.id DESC LIMIT $4"
+    );
+    sqlx::query_as(&sql)
+        .bind(board_id)
+        .bind(before.unwrap_or(i64::MAX))
+        .bind(viewer_id)
+        .bind(PAGE_SIZE + 1)
+        .fetch_all(db.pool())
+        .await
+}
+
+/// A live post of the given school (another school's is `None`, as a missing one is).
+pub async fn find(db: &Db, school_id: i64, post_id: i64) -> Result<Option<PostRow>, sqlx::Error> {
+    let sql = format!(
+        "SELECT p.id, p.board_id, p.author_id, {AUTHOR_NICKNAME}, p.title, p.body, p.is_anonymous, p.is_question, \
+         p.like_count, p.comment_count, p.scrap_count, p.is_hidden, p.created_at, p.edited_at \
+         FROM posts p JOIN users u ON u.id = p.author_id \
+         WHERE p.id = $1 AND p.school_id = $2 AND p.deleted_at IS NULL"
+    );
+    sqlx::query_as(&sql).bind(post_id).bind(school_id).fetch_optional(db.pool()).await
+}
+
+/// Whether the viewer liked and scrapped the post.
+pub async fn viewer_marks(db: &Db, post_id: i64, viewer_id: i64) -> Result<(bool, bool), sqlx::Error> {
+    let (liked, scrapped): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM post_likes WHERE post_id = $1 AND user_id = $2), \
+                (SELECT COUNT(*) FROM scraps WHERE post_id = $1 AND user_id = $2)",
+    )
+    .bind(post_id)
+    .bind(viewer_id)
+    .fetch_one(db.pool())
+    .await?;
+    Ok((liked > 0, scrapped > 0))
+}
+
+/// The post's author may change it unless it is a question that already has comments.
+async fn check_editable(
+    tx: &mut super::Tx,
+    school_id: i64,
+    post_id: i64,
+    user_id: i64,
+) -> Result<i64, AppError> {
+    let row: Option<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT author_id, is_question, comment_count FROM posts \
+         WHERE id = $1 AND school_id = $2 AND deleted_at IS NULL",
+    )
+    .bind(post_id)
+    .bind(school_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let (author_id, is_question, comment_count) = row.ok_or(AppError::NotFound)?;
+    if author_id != user_id {
+        return Err(AppError::Forbidden(t::NOT_YOURS.into()));
+    }
+    // A question that has answers is locked, so that answers never lose what they answered.
+    if is_question != 0 && comment_count > 0 {
+        return Err(AppError::Conflict(t::QUESTION_LOCKED.into()));
+    }
+    Ok(is_question)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn update(
+    db: &Db,
+    school_id: i64,
+    post_id: i64,
+    user_id: i64,
+    title: &str,
+    body: &str,
+    question: bool,
+    now: i64,
+) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    let was_question = check_editable(&mut tx, school_id, post_id, user_id).await?;
+    if was_question != 0 && !question {
+        return Err(AppError::field("question", t::QUESTION_FLAG_FIXED));
+    }
+    sqlx::query("UPDATE posts SET title = $1, body = $2, is_question = $3, edited_at = $4 WHERE id = $5")
+        .bind(title)
+        .bind(body)
+        .bind(i64::from(question))
+        .bind(now)
+        .bind(post_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Soft delete: the post leaves every list and its thread can no longer be read.
+pub async fn delete(db: &Db, school_id: i64, post_id: i64, user_id: i64, now: i64) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    check_editable(&mut tx, school_id, post_id, user_id).await?;
+    sqlx::query("UPDATE posts SET deleted_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(post_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,436 @@
+//! Boards, posts, comments, anonymity, likes and scraps: every rule of PRODUCT.md checked over HTTP.
+
+use std::collections::HashSet;
+
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use crate::helpers::*;
+
+fn label(author: &Value) -> String {
+    match author {
+        Value::String(kind) => kind.clone(),
+        Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| format!("{k}:{}", v.as_str().map_or(v.to_string(), str::to_owned)))
+            .collect(),
+        other => other.to_string(),
+    }
+}
+
+#[tokio::test]
+async fn every_school_gets_the_default_boards_with_their_flags() {
+    let app = spawn_app().await;
+    let (_, client) = app.signed_up_student().await;
+    let boards: Value = app.call(&client, "boards", &[]).await.json().await.expect("json");
+    let names: Vec<&str> =
+        boards.as_array().expect("list").iter().filter_map(|b| b["name"].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "자유게시판",
+            "비밀게시판",
+            "졸업생게시판",
+            "새내기게시판",
+            "장터게시판",
+            "정보게시판",
+            "홍보게시판",
+            "동아리·학회",
+            "취업·진로"
+        ]
+    );
+    let secret = boards.as_array().expect("list").iter().find(|b| b["slug"] == "secret").expect("secret");
+    assert_eq!(secret["anonymity"], "Forced");
+    let market = boards.as_array().expect("list").iter().find(|b| b["slug"] == "market").expect("market");
+    assert_eq!(market["hot_excluded"], true);
+}
+
+#[tokio::test]
+async fn another_schools_content_is_not_found() {
+    let app = spawn_app().await;
+    let (_, author) = app.student_of(0).await;
+    let (_, outsider) = app.student_of(1).await;
+    let board = app.board_id(&author, "free").await;
+    let post = app.write_post(&author, board, "우리 학교 이야기", false).await;
+
+    assert_eq!(app.get_post(&outsider, post).await, Err(StatusCode::NOT_FOUND));
+    let listing = app.call(&outsider, "boards/posts", &[("board_id", &board.to_string())]).await;
+    assert_eq!(listing.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.comment(&outsider, post, None, "침입", false).await.status(), StatusCode::NOT_FOUND);
+    let like = app.call(&outsider, "posts/like", &[("post_id", &post.to_string())]).await;
+    assert_eq!(like.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.get_post(&new_client(), post).await, Err(StatusCode::UNAUTHORIZED));
+}
+
+#[tokio::test]
+async fn board_pages_are_newest_first_without_duplicates_or_gaps_while_posts_arrive() {
+    let app = spawn_app().await;
+    let (_, client) = app.signed_up_student().await;
+    let board = app.board_id(&client, "free").await;
+    let mut written = Vec::new();
+    for n in 0..45 {
+        written.push(app.write_post(&client, board, &format!("글 {n}"), false).await);
+    }
+
+    let mut seen = Vec::new();
+    let mut cursor: Option<i64> = None;
+    loop {
+        let mut form = vec![("board_id", board.to_string())];
+        if let Some(cursor) = cursor {
+            form.push(("before", cursor.to_string()));
+        }
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let page: Value = app.call(&client, "boards/posts", &form).await.json().await.expect("page");
+        let ids: Vec<i64> = page["page"]["posts"]
+            .as_array()
+            .expect("posts")
+            .iter()
+            .filter_map(|p| p["id"].as_i64())
+            .collect();
+        assert!(ids.len() <= 20);
+        seen.extend(ids);
+        // A new post arriving between pages must not shift the next page.
+        app.write_post(&client, board, &format!("새 글 {}", seen.len()), false).await;
+        match page["page"]["next_cursor"].as_i64() {
+            Some(next) => cursor = Some(next),
+            None => break,
+        }
+    }
+
+    written.reverse();
+    assert_eq!(seen, written, "every post exactly once, newest first");
+}
+
+#[tokio::test]
+async fn posting_is_throttled_per_board_and_repeats_are_refused() {
+    let app = spawn_app_with(Settings { post_interval_seconds: Some(30), ..Default::default() }).await;
+    let (_, client) = app.signed_up_student().await;
+    let free = app.board_id(&client, "free").await;
+    let info = app.board_id(&client, "info").await;
+    app.write_post(&client, free, "첫 글", false).await;
+
+    let too_fast = app.try_write_post(&client, free, "둘째 글", "내용", false, false).await;
+    assert_eq!(too_fast.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(error_json(too_fast).await["TooManyRequests"].as_str().expect("message").contains("초 후에"));
+
+    let same_text = app.try_write_post(&client, info, "첫 글", "첫 글의 본문", false, false).await;
+    assert_eq!(same_text.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        app.try_write_post(&client, info, "다른 글", "다른 내용", false, false).await.status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn invalid_posts_and_comments_are_refused_with_field_messages() {
+    let app = spawn_app().await;
+    let (_, client) = app.signed_up_student().await;
+    let board = app.board_id(&client, "free").await;
+
+    let empty = app.try_write_post(&client, board, "  ", "", false, false).await;
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = error_json(empty).await;
+    assert_eq!(body["Invalid"]["fields"].as_array().expect("fields").len(), 2);
+    let long_title = "가".repeat(101);
+    let too_long = app.try_write_post(&client, board, &long_title, "본문", false, false).await;
+    assert_eq!(too_long.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    let post = app.write_post(&client, board, "정상 글", false).await;
+    let long_comment = "a".repeat(1_001);
+    assert_eq!(
+        app.comment(&client, post, None, &long_comment, false).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        app.comment(&client, post, None, " \n ", false).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let bad_id = app.call(&client, "posts/get", &[("post_id", "abc")]).await;
+    assert_eq!(bad_id.status(), StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_question_with_a_comment_can_be_neither_edited_nor_deleted() {
+    let app = spawn_app().await;
+    let (_, asker) = app.signed_up_student().await;
+    let (_, answerer) = app.signed_up_student().await;
+    let board = app.board_id(&asker, "free").await;
+    let response = app.try_write_post(&asker, board, "질문 있어요", "이거 어떻게 해요?", false, true).await;
+    let post: i64 = response.json().await.expect("id");
+    let id = post.to_string();
+
+    let unflag =
+        app.call(&asker, "posts/edit", &[("post_id", &id), ("title", "질문 있어요"), ("body", "수정")]).await;
+    assert_eq!(unflag.status(), StatusCode::UNPROCESSABLE_ENTITY, "the question flag cannot be removed");
+
+    assert_eq!(app.comment(&answerer, post, None, "이렇게 하세요", false).await.status(), StatusCode::OK);
+
+    let edit = app
+        .call(
+            &asker,
+            "posts/edit",
+            &[("post_id", &id), ("title", "바뀐 질문"), ("body", "수정"), ("question", "on")],
+        )
+        .await;
+    assert_eq!(edit.status(), StatusCode::CONFLICT);
+    assert_eq!(app.call(&asker, "posts/delete", &[("post_id", &id)]).await.status(), StatusCode::CONFLICT);
+    let post_now = app.get_post(&asker, post).await.expect("still there");
+    assert_eq!(post_now["title"], "질문 있어요");
+    assert_eq!(post_now["locked"], true);
+}
+
+#[tokio::test]
+async fn only_the_author_edits_and_deletes_and_a_deleted_post_is_gone() {
+    let app = spawn_app().await;
+    let (_, author) = app.signed_up_student().await;
+    let (_, other) = app.signed_up_student().await;
+    let board = app.board_id(&author, "free").await;
+    let post = app.write_post(&author, board, "내 글", false).await;
+    let id = post.to_string();
+
+    let foreign = app.call(&other, "posts/edit", &[("post_id", &id), ("title", "해킹"), ("body", "x")]).await;
+    assert_eq!(foreign.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.call(&other, "posts/delete", &[("post_id", &id)]).await.status(), StatusCode::FORBIDDEN);
+
+    let edit = app
+        .call(&author, "posts/edit", &[("post_id", &id), ("title", "고친 글"), ("body", "고친 내용")])
+        .await;
+    assert_eq!(edit.status(), StatusCode::OK);
+    let edited = app.get_post(&other, post).await.expect("post");
+    assert_eq!((edited["title"].as_str(), edited["edited"].as_bool()), (Some("고친 글"), Some(true)));
+
+    assert_eq!(app.call(&author, "posts/delete", &[("post_id", &id)]).await.status(), StatusCode::OK);
+    assert_eq!(app.get_post(&other, post).await, Err(StatusCode::NOT_FOUND));
+    let page: Value = app
+        .call(&other, "boards/posts", &[("board_id", &board.to_string())])
+        .await
+        .json()
+        .await
+        .expect("page");
+    assert!(page["page"]["posts"].as_array().expect("posts").is_empty());
+}
+
+#[tokio::test]
+async fn anonymous_commenters_get_stable_numbers_and_the_author_is_marked() {
+    let app = spawn_app().await;
+    let (_, author) = app.signed_up_student().await;
+    let (_, first) = app.signed_up_student().await;
+    let (_, second) = app.signed_up_student().await;
+    let board = app.board_id(&author, "free").await;
+    let post = app.write_post(&author, board, "익명 글", true).await;
+
+    let top = app.comment(&first, post, None, "첫 댓글", true).await.json::<i64>().await.expect("id");
+    app.comment(&second, post, None, "둘째 댓글", true).await;
+    app.comment(&first, post, None, "다시 나", true).await;
+    let reply =
+        app.comment(&author, post, Some(top), "글쓴이 답", true).await.json::<i64>().await.expect("id");
+    // A reply to a reply attaches to the same top-level comment.
+    app.comment(&second, post, Some(reply), "대대댓글", true).await;
+
+    let thread = app.get_post(&first, post).await.expect("post");
+    assert_eq!(label(&thread["author"]), "Anonymous");
+    let comments = thread["comments"].as_array().expect("comments");
+    let labels: Vec<String> = comments.iter().map(|c| label(&c["author"])).collect();
+    assert_eq!(labels, ["Numbered:1", "Numbered:2", "Numbered:1"]);
+    let replies: Vec<String> =
+        comments[0]["replies"].as_array().expect("replies").iter().map(|c| label(&c["author"])).collect();
+    assert_eq!(replies, ["PostAuthor", "Numbered:2"]);
+    assert_eq!(thread["comment_count"], 5);
+}
+
+#[tokio::test]
+async fn a_deleted_comment_with_replies_stays_as_a_tombstone() {
+    let app = spawn_app().await;
+    let (_, author) = app.signed_up_student().await;
+    let (_, other) = app.signed_up_student().await;
+    let board = app.board_id(&author, "free").await;
+    let post = app.write_post(&author, board, "글", false).await;
+    let with_reply =
+        app.comment(&other, post, None, "답글 달릴 댓글", false).await.json::<i64>().await.expect("id");
+    app.comment(&author, post, Some(with_reply), "답글", false).await;
+    let alone = app.comment(&other, post, None, "혼자인 댓글", false).await.json::<i64>().await.expect("id");
+
+    let forbidden = app.call(&author, "comments/delete", &[("comment_id", &alone.to_string())]).await;
+    assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);
+    for id in [with_reply, alone] {
+        let response = app.call(&other, "comments/delete", &[("comment_id", &id.to_string())]).await;
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+
+    let thread = app.get_post(&author, post).await.expect("post");
+    let comments = thread["comments"].as_array().expect("comments");
+    assert_eq!(comments.len(), 1, "the childless deleted comment disappears");
+    assert_eq!(comments[0]["id"], with_reply);
+    assert!(comments[0]["body"].is_null(), "tombstone");
+    assert_eq!(comments[0]["replies"][0]["body"], "답글");
+}
+
+#[tokio::test]
+async fn likes_are_once_and_never_on_ones_own_post() {
+    let app = spawn_app().await;
+    let (_, author) = app.signed_up_student().await;
+    let (_, fan) = app.signed_up_student().await;
+    let board = app.board_id(&author, "free").await;
+    let post = app.write_post(&author, board, "좋은 글", false).await;
+    let id = post.to_string();
+
+    assert_eq!(app.call(&author, "posts/like", &[("post_id", &id)]).await.status(), StatusCode::FORBIDDEN);
+    let liked = app.call(&fan, "posts/like", &[("post_id", &id)]).await;
+    assert_eq!(liked.status(), StatusCode::OK);
+    assert_eq!(liked.json::<i64>().await.expect("count"), 1);
+    assert_eq!(app.call(&fan, "posts/like", &[("post_id", &id)]).await.status(), StatusCode::CONFLICT);
+    let seen = app.get_post(&fan, post).await.expect("post");
+    assert_eq!((seen["like_count"].as_i64(), seen["liked_by_me"].as_bool()), (Some(1), Some(true)));
+
+    let comment = app.comment(&fan, post, None, "공감합니다", false).await.json::<i64>().await.expect("id");
+    let own = app.call(&fan, "comments/like", &[("comment_id", &comment.to_string())]).await;
+    assert_eq!(own.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.call(&author, "comments/like", &[("comment_id", &comment.to_string())]).await.status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn fifty_students_liking_at_once_make_exactly_fifty() {
+    let app = spawn_app().await;
+    let (_, author) = app.signed_up_student().await;
+    let board = app.board_id(&author, "free").await;
+    let post = app.write_post(&author, board, "인기 글", false).await;
+    let mut fans = Vec::new();
+    for _ in 0..50 {
+        fans.push(app.signed_up_student().await.1);
+    }
+
+    let id = post.to_string();
+    let likes = fans.iter().map(|fan| app.spawn_call(fan, "posts/like", &[("post_id", &id)])).collect();
+    let statuses = statuses(likes).await;
+
+    assert!(statuses.iter().all(|s| *s == StatusCode::OK), "{statuses:?}");
+    assert_eq!(app.get_post(&author, post).await.expect("post")["like_count"], 50);
+}
+
+#[tokio::test]
+async fn twenty_anonymous_commenters_at_once_get_numbers_one_to_twenty() {
+    let app = spawn_app().await;
+    let (_, author) = app.signed_up_student().await;
+    let board = app.board_id(&author, "free").await;
+    let post = app.write_post(&author, board, "다들 의견?", true).await;
+    let mut students = Vec::new();
+    for _ in 0..20 {
+        students.push(app.signed_up_student().await.1);
+    }
+
+    let id = post.to_string();
+    let form = [("post_id", id.as_str()), ("body", "저요"), ("anonymous", "on")];
+    let comments = students.iter().map(|s| app.spawn_call(s, "comments/write", &form)).collect();
+    let statuses = statuses(comments).await;
+    assert!(statuses.iter().all(|s| *s == StatusCode::OK), "{statuses:?}");
+    app.comment(&author, post, None, "다들 고마워요", true).await;
+
+    let thread = app.get_post(&author, post).await.expect("post");
+    let labels: Vec<String> =
+        thread["comments"].as_array().expect("comments").iter().map(|c| label(&c["author"])).collect();
+    let numbers: HashSet<String> = labels[..20].iter().cloned().collect();
+    let expected: HashSet<String> = (1..=20).map(|n| format!("Numbered:{n}")).collect();
+    assert_eq!(numbers, expected);
+    assert_eq!(labels[20], "PostAuthor");
+}
+
+#[tokio::test]
+async fn anonymous_posts_and_comments_never_reveal_their_author() {
+    let app = spawn_app().await;
+    let (author, author_client) = app.signed_up_student().await;
+    let (commenter, commenter_client) = app.signed_up_student().await;
+    let (_, reader) = app.signed_up_student().await;
+    let board = app.board_id(&author_client, "secret").await;
+    // On 비밀게시판 anonymity is forced even when not asked for.
+    let post = app.write_post(&author_client, board, "비밀 이야기", false).await;
+    app.comment(&commenter_client, post, None, "비밀 댓글", false).await;
+    app.comment(&author_client, post, None, "글쓴이 댓글", false).await;
+
+    let me_author = app.whoami(&author_client).await.expect("me");
+    let me_commenter = app.whoami(&commenter_client).await.expect("me");
+    let secrets = [
+        author.username.clone(),
+        author.nickname.clone(),
+        commenter.username.clone(),
+        commenter.nickname.clone(),
+        format!("\"author_id\":{}", me_author["id"]),
+        format!("\"author_id\":{}", me_commenter["id"]),
+    ];
+    for (who, client) in [("reader", &reader), ("author", &author_client), ("commenter", &commenter_client)] {
+        let json = app
+            .call(client, "posts/get", &[("post_id", &post.to_string())])
+            .await
+            .text()
+            .await
+            .expect("json");
+        let list = app
+            .call(client, "boards/posts", &[("board_id", &board.to_string())])
+            .await
+            .text()
+            .await
+            .expect("json");
+        let html = client
+            .get(app.url(&format!("/posts/{post}")))
+            .send()
+            .await
+            .expect("page")
+            .text()
+            .await
+            .expect("html");
+        let board_html = client
+            .get(app.url(&format!("/boards/{board}")))
+            .send()
+            .await
+            .expect("page")
+            .text()
+            .await
+            .expect("html");
+        assert!(html.contains("비밀 이야기") && board_html.contains("비밀 이야기"), "{who} sees the post");
+        for body in [&json, &list, &html, &board_html] {
+            for secret in &secrets {
+                // A student's own nickname may appear in their own header; never in someone else's view.
+                let own = (who == "author" && (secret == &author.nickname || secret == &author.username))
+                    || (who == "commenter"
+                        && (secret == &commenter.nickname || secret == &commenter.username));
+                if !own {
+                    assert!(!body.contains(secret.as_str()), "{who} can see {secret}");
+                }
+            }
+        }
+    }
+    let thread: Value = serde_json::from_str(
+        &app.call(&reader, "posts/get", &[("post_id", &post.to_string())]).await.text().await.expect("json"),
+    )
+    .expect("json");
+    let labels: Vec<String> =
+        thread["comments"].as_array().expect("comments").iter().map(|c| label(&c["author"])).collect();
+    assert_eq!(labels, ["Numbered:1", "PostAuthor"]);
+    assert_eq!(thread["is_mine"], false);
+}
+
+#[tokio::test]
+async fn scraps_toggle_and_never_apply_to_ones_own_post() {
+    let app = spawn_app().await;
+    let (_, author) = app.signed_up_student().await;
+    let (_, reader) = app.signed_up_student().await;
+    let board = app.board_id(&author, "free").await;
+    let post = app.write_post(&author, board, "저장할 글", false).await;
+    let id = post.to_string();
+
+    let own = app.call(&author, "posts/scrap", &[("post_id", &id), ("scrapped", "true")]).await;
+    assert_eq!(own.status(), StatusCode::FORBIDDEN);
+    for _ in 0..2 {
+        assert_eq!(
+            app.call(&reader, "posts/scrap", &[("post_id", &id), ("scrapped", "true")]).await.status(),
+            StatusCode::OK
+        );
+    }
+    let seen = app.get_post(&reader, post).await.expect("post");
+    assert_eq!((seen["scrap_count"].as_i64(), seen["scrapped_by_me"].as_bool()), (Some(1), Some(true)));
+    app.call(&reader, "posts/scrap", &[("post_id", &id), ("scrapped", "false")]).await;
+    let seen = app.get_post(&reader, post).await.expect("post");
+    assert_eq!((seen["scrap_count"].as_i64(), seen["scrapped_by_me"].as_bool()), (Some(0), Some(false)));
+}
