@@ -106,6 +106,7 @@ pub fn PostPage() -> impl IntoView {
                                 <div class="post-actions">
                                     <button
                                         class="chip"
+                                        data-testid="like-post"
                                         disabled=post.is_mine || post.liked_by_me
                                         on:click=move |_| { if confirmed(t::CONFIRM_LIKE) { like.dispatch(id); } }
                                     >
