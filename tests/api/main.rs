@@ -3,6 +3,9 @@
 //! SQLite by default. With `CAMPUS_TEST_DATABASE_URL=postgres://…` every test runs on its own new database
 //! on that server instead (the README's test command runs the suite both ways).
 
+// Test code may panic on the unexpected: that is how a test fails.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 mod accounts;
 mod community;
 mod helpers;

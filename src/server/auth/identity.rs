@@ -121,8 +121,7 @@ fn client_addr(request: &Request, trust_proxy: bool) -> String {
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(','))
             .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .last();
+            .rfind(|v| !v.is_empty());
         if let Some(address) = forwarded {
             return address.to_owned();
         }
