@@ -10,8 +10,17 @@ use crate::components::tab_bar::TabBar;
 use crate::error::AppError;
 use crate::model::Me;
 use crate::pages::{
-    board::BoardPage, boards::BoardsPage, home::HomePage, login::LoginPage, me::MePage, not_found::NotFound,
-    placeholder::PlaceholderPage, post::PostPage, signup::SignupPage, write::WritePage,
+    board::BoardPage,
+    boards::BoardsPage,
+    home::HomePage,
+    list::{ListPage, SearchPage},
+    login::LoginPage,
+    me::MePage,
+    not_found::NotFound,
+    placeholder::PlaceholderPage,
+    post::PostPage,
+    signup::SignupPage,
+    write::WritePage,
 };
 use crate::text;
 
@@ -90,6 +99,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/boards/:id") view=BoardPage ssr=SsrMode::Async />
                         <Route path=path!("/boards/:id/write") view=WritePage ssr=SsrMode::Async />
                         <Route path=path!("/posts/:id") view=PostPage ssr=SsrMode::Async />
+                        <Route path=path!("/lists/:kind") view=ListPage ssr=SsrMode::Async />
+                        <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/timetable")
                             view=|| view! { <PlaceholderPage title=text::app::TAB_TIMETABLE /> }

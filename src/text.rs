@@ -97,7 +97,6 @@ pub mod home {
     pub const START: &str = "시작하기";
     /// Greeting; `{}` is the nickname.
     pub const GREETING: &str = "{}님, 반가워요!";
-    pub const BOARDS_SOON: &str = "게시판이 곧 열립니다.";
 }
 
 /// Puts `value` in place of the `{}` in a message template.
@@ -114,6 +113,18 @@ pub mod community {
     pub const EDITED: &str = "(수정됨)";
     pub const QUESTION: &str = "질문";
     pub const BOARDS_TITLE: &str = "게시판";
+    pub const HOT: &str = "HOT 게시판";
+    pub const BEST: &str = "BEST 게시판";
+    pub const MY_POSTS: &str = "내가 쓴 글";
+    pub const MY_COMMENTED: &str = "댓글 단 글";
+    pub const MY_SCRAPS: &str = "내 스크랩";
+    pub const SEARCH: &str = "검색";
+    pub const SEARCH_PLACEHOLDER: &str = "글 제목, 내용";
+    pub const SEARCH_TOO_SHORT: &str = "검색어를 두 글자 이상 입력해 주세요.";
+    pub const NO_RESULTS: &str = "검색 결과가 없어요.";
+    pub const EMPTY_LIST: &str = "아직 아무 글도 없어요.";
+    pub const HOT_ON_HOME: &str = "HOT 게시물";
+    pub const SEE_ALL: &str = "더 보기";
     pub const WRITE: &str = "글쓰기";
     pub const MORE: &str = "더 보기";
     pub const NO_POSTS: &str = "아직 글이 없어요. 첫 글을 남겨 보세요!";

@@ -44,8 +44,9 @@ CREATE TABLE posts (
 );
 -- Board pages: newest first by id, keyset-paginated, live posts only.
 CREATE INDEX posts_board_page_idx ON posts (board_id, id) WHERE deleted_at IS NULL;
-CREATE INDEX posts_hot_idx ON posts (school_id, hot_at, id) WHERE hot_at IS NOT NULL AND deleted_at IS NULL;
-CREATE INDEX posts_best_idx ON posts (school_id, best_at, id) WHERE best_at IS NOT NULL AND deleted_at IS NULL;
+-- HOT and BEST lists, newest first like every list.
+CREATE INDEX posts_hot_idx ON posts (school_id, id) WHERE hot_at IS NOT NULL AND deleted_at IS NULL;
+CREATE INDEX posts_best_idx ON posts (school_id, id) WHERE best_at IS NOT NULL AND deleted_at IS NULL;
 CREATE INDEX posts_author_idx ON posts (author_id, id);
 CREATE INDEX posts_school_idx ON posts (school_id, id) WHERE deleted_at IS NULL;
 

@@ -38,8 +38,34 @@ pub async fn board_posts(board_id: i64, before: Option<i64>) -> Result<BoardPage
     let (me, _) = require_student()?;
     let state = app_state()?;
     let board = db::boards::find(&state.db, me.school_id, board_id).await?.ok_or(AppError::NotFound)?;
-    let rows = db::posts::board_page(&state.db, board.id, me.id, before).await?;
+    let listing = db::posts::Listing::Board(board.id);
+    let rows = db::posts::list(&state.db, me.school_id, me.id, &listing, before).await?;
     Ok(BoardPage { board, page: community::page(rows) })
+}
+
+/// The lists that are not boards: `hot`, `best`, `mine` (내가 쓴 글), `commented` (댓글 단 글), `scraps`
+/// (내 스크랩) and `search` (with `query`, at least 2 characters).
+#[server(prefix = "/api", endpoint = "posts/list")]
+pub async fn list_posts(
+    kind: String,
+    query: Option<String>,
+    before: Option<i64>,
+) -> Result<PostPage, AppError> {
+    use db::posts::Listing;
+    let (me, _) = require_student()?;
+    let listing = match kind.as_str() {
+        "hot" => Listing::Hot,
+        "best" => Listing::Best,
+        "mine" => Listing::Mine,
+        "commented" => Listing::Commented,
+        "scraps" => Listing::Scraps,
+        "search" => {
+            Listing::Search(crate::model::community::validate_search(query.as_deref().unwrap_or_default())?)
+        }
+        _ => return Err(AppError::NotFound),
+    };
+    let rows = db::posts::list(&app_state()?.db, me.school_id, me.id, &listing, before).await?;
+    Ok(community::page(rows))
 }
 
 #[server(prefix = "/api", endpoint = "posts/get")]

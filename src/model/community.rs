@@ -184,6 +184,24 @@ pub fn validate_comment(body: &str) -> Result<String, AppError> {
     Ok(body.to_owned())
 }
 
+/// A search needs at least two characters (after trimming); returns the trimmed text.
+pub fn validate_search(query: &str) -> Result<String, AppError> {
+    let query = query.trim();
+    if query.chars().count() < 2 {
+        return Err(AppError::field("query", t::SEARCH_TOO_SHORT));
+    }
+    Ok(query.chars().take(100).collect())
+}
+
+/// The lists that are not boards, in the order the board list shows them: URL key and title.
+pub const VIRTUAL_BOARDS: [(&str, &str); 5] = [
+    ("hot", t::HOT),
+    ("best", t::BEST),
+    ("mine", t::MY_POSTS),
+    ("commented", t::MY_COMMENTED),
+    ("scraps", t::MY_SCRAPS),
+];
+
 /// The first characters of a body on one line, for lists.
 pub fn excerpt(body: &str) -> String {
     let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -234,6 +252,12 @@ mod tests {
         assert_eq!(AuthorLabel::Numbered(3).to_string(), "익명3");
         assert_eq!(AuthorLabel::PostAuthor.to_string(), "익명(글쓴이)");
         assert_eq!(AuthorLabel::Withdrawn.to_string(), "(탈퇴한 사용자)");
+    }
+
+    #[test]
+    fn searches_need_two_characters() {
+        assert!(validate_search(" a ").is_err());
+        assert_eq!(validate_search(" 시험 ").as_deref(), Ok("시험"));
     }
 
     #[test]

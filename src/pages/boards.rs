@@ -6,6 +6,8 @@ use leptos_router::components::A;
 
 use crate::api::community::list_boards;
 use crate::components::require_login::RequireLogin;
+use crate::components::status::ErrorNotice;
+use crate::model::community::VIRTUAL_BOARDS;
 use crate::text::{app, community as t};
 
 #[component]
@@ -18,9 +20,21 @@ pub fn BoardsPage() -> impl IntoView {
                 <p class="school-name">{me.school_name.clone()}</p>
                 <h1>{t::BOARDS_TITLE}</h1>
             </header>
+            <form class="search-form" method="get" action="/search" role="search">
+                <label class="visually-hidden" for="boards-search">{t::SEARCH}</label>
+                <input id="boards-search" type="search" name="q" placeholder=t::SEARCH_PLACEHOLDER minlength="2" />
+                <button type="submit" class="button small">{t::SEARCH}</button>
+            </form>
+            <ul class="board-list card virtual-boards">
+                {VIRTUAL_BOARDS.iter().map(|(key, title)| view! {
+                    <li><A href=format!("/lists/{key}")><span class="board-name">{*title}</span></A></li>
+                }).collect_view()}
+            </ul>
             <Suspense fallback=|| view! { <p class="loading">{app::LOADING}</p> }>
                 {move || Suspend::new(async move {
-                    boards.await.map(|boards| view! {
+                    match boards.await {
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    Ok(boards) => view! {
                         <ul class="board-list card">
                             {boards.into_iter().map(|b| view! {
                                 <li>
@@ -31,7 +45,8 @@ pub fn BoardsPage() -> impl IntoView {
                                 </li>
                             }).collect_view()}
                         </ul>
-                    })
+                    }.into_any(),
+                    }
                 })}
             </Suspense>
         </RequireLogin>

@@ -4,8 +4,42 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use crate::api::community::list_posts;
 use crate::app::use_session;
-use crate::text::{self, auth, home as t};
+use crate::components::post_feed::PostItem;
+use crate::components::status::{ErrorNotice, Loading};
+use crate::text::{self, auth, community, home as t};
+
+/// The newest HOT posts of the school, as the home screen of the app students know shows them.
+#[component]
+fn HotPreview() -> impl IntoView {
+    let hot = Resource::new(|| (), |_| list_posts("hot".into(), None, None));
+    view! {
+        <section class="home-section">
+            <header class="section-header">
+                <h2>{community::HOT_ON_HOME}</h2>
+                <A href="/lists/hot">{community::SEE_ALL}</A>
+            </header>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match hot.await {
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                        Ok(page) if page.posts.is_empty() => {
+                            view! { <p class="card empty-state">{community::EMPTY_LIST}</p> }.into_any()
+                        }
+                        Ok(page) => view! {
+                            <ul class="post-list">
+                                {page.posts.into_iter().take(5).map(|post| view! { <PostItem post /> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+            <A href="/boards" attr:class="button block">{community::BOARDS_TITLE}</A>
+        </section>
+    }
+}
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -20,9 +54,7 @@ pub fn HomePage() -> impl IntoView {
                             <p class="school-name" data-testid="school-name">{me.school_name.clone()}</p>
                             <h1 data-testid="greeting">{text::fill(t::GREETING, &me.nickname)}</h1>
                         </header>
-                        <section class="card empty-state">
-                            <p>{t::BOARDS_SOON}</p>
-                        </section>
+                        <HotPreview />
                     }
                     .into_any(),
                     _ => view! {

@@ -3,6 +3,7 @@
 pub mod board;
 pub mod boards;
 pub mod home;
+pub mod list;
 pub mod login;
 pub mod me;
 pub mod not_found;

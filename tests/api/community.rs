@@ -434,3 +434,79 @@ async fn scraps_toggle_and_never_apply_to_ones_own_post() {
     let seen = app.get_post(&reader, post).await.expect("post");
     assert_eq!((seen["scrap_count"].as_i64(), seen["scrapped_by_me"].as_bool()), (Some(0), Some(false)));
 }
+
+async fn list_ids(app: &TestApp, client: &reqwest::Client, kind: &str, query: Option<&str>) -> Vec<i64> {
+    let mut form = vec![("kind", kind)];
+    if let Some(query) = query {
+        form.push(("query", query));
+    }
+    let page: Value = app.call(client, "posts/list", &form).await.json().await.expect("page");
+    page["posts"].as_array().expect("posts").iter().filter_map(|p| p["id"].as_i64()).collect()
+}
+
+#[tokio::test]
+async fn hot_needs_ten_likes_outside_excluded_boards() {
+    let app = spawn_app().await;
+    let (_, author) = app.signed_up_student().await;
+    let free = app.board_id(&author, "free").await;
+    let market = app.board_id(&author, "market").await;
+    let popular = app.write_post(&author, free, "인기 글", false).await;
+    let almost = app.write_post(&author, free, "아쉬운 글", false).await;
+    let for_sale = app.write_post(&author, market, "전공책 팝니다", false).await;
+    for n in 0..10 {
+        let (_, fan) = app.signed_up_student().await;
+        app.call(&fan, "posts/like", &[("post_id", &popular.to_string())]).await;
+        app.call(&fan, "posts/like", &[("post_id", &for_sale.to_string())]).await;
+        if n < 9 {
+            app.call(&fan, "posts/like", &[("post_id", &almost.to_string())]).await;
+        }
+    }
+
+    assert_eq!(list_ids(&app, &author, "hot", None).await, [popular]);
+    assert!(list_ids(&app, &author, "best", None).await.is_empty(), "BEST needs 100 likes");
+    let (_, outsider) = app.student_of(1).await;
+    assert!(list_ids(&app, &outsider, "hot", None).await.is_empty(), "HOT is per school");
+}
+
+#[tokio::test]
+async fn search_finds_title_and_body_within_the_school_only() {
+    let app = spawn_app().await;
+    let (_, student) = app.student_of(0).await;
+    let (_, outsider) = app.student_of(1).await;
+    let board = app.board_id(&student, "free").await;
+    let by_title = app.write_post(&student, board, "Rust 스터디 모집", false).await;
+    let response = app
+        .try_write_post(&student, board, "같이 공부해요", "rust 좋아하는 분 100% 환영", false, false)
+        .await;
+    let by_body: i64 = response.json().await.expect("id");
+    app.write_post(&student, board, "점심 메뉴", false).await;
+    let other_board = app.board_id(&outsider, "free").await;
+    app.write_post(&outsider, other_board, "우리도 Rust 스터디", false).await;
+
+    assert_eq!(list_ids(&app, &student, "search", Some("RUST")).await, [by_body, by_title]);
+    assert_eq!(list_ids(&app, &student, "search", Some("100%")).await, [by_body]);
+    assert!(list_ids(&app, &student, "search", Some("0%_")).await.is_empty(), "wildcards are literal");
+    let too_short = app.call(&student, "posts/list", &[("kind", "search"), ("query", " r ")]).await;
+    assert_eq!(too_short.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error_json(too_short).await["Invalid"]["message"], "검색어를 두 글자 이상 입력해 주세요.");
+}
+
+#[tokio::test]
+async fn my_posts_commented_posts_and_scraps_are_listed() {
+    let app = spawn_app().await;
+    let (_, me) = app.signed_up_student().await;
+    let (_, other) = app.signed_up_student().await;
+    let board = app.board_id(&me, "free").await;
+    let mine = app.write_post(&me, board, "내 글", true).await;
+    let theirs = app.write_post(&other, board, "남의 글", false).await;
+    let saved = app.write_post(&other, board, "저장할 글", false).await;
+    app.comment(&me, theirs, None, "댓글", true).await;
+    app.call(&me, "posts/scrap", &[("post_id", &saved.to_string()), ("scrapped", "true")]).await;
+
+    assert_eq!(list_ids(&app, &me, "mine", None).await, [mine]);
+    assert_eq!(list_ids(&app, &me, "commented", None).await, [theirs]);
+    assert_eq!(list_ids(&app, &me, "scraps", None).await, [saved]);
+    assert_eq!(list_ids(&app, &other, "mine", None).await, [saved, theirs]);
+    let unknown = app.call(&me, "posts/list", &[("kind", "everything")]).await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+}

@@ -97,28 +97,70 @@ pub async fn create(db: &Db, post: NewPost<'_>, now: i64, min_interval: i64) -> 
     Ok(id)
 }
 
-/// One page of a board, newest first, after the post `before` (keyset: no OFFSET, so page 500 costs what page
-/// 1 does). Hidden posts show only to their author.
-pub async fn board_page(
+/// Which posts a list shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Listing {
+    Board(i64),
+    /// Posts that reached [`super::reactions::HOT_LIKES`] likes on a board not excluded from HOT.
+    Hot,
+    /// Posts that reached [`super::reactions::BEST_LIKES`] likes.
+    Best,
+    /// 내가 쓴 글.
+    Mine,
+    /// 댓글 단 글: posts the viewer has a live comment on.
+    Commented,
+    /// 내 스크랩.
+    Scraps,
+    /// Title or body contains the text (case-insensitive).
+    Search(String),
+}
+
+/// One page of a list, newest first, after the post `before`. Keyset pagination on the id: no OFFSET, so
+/// page 500 costs what page 1 does, and posts written meanwhile never shift a page. Hidden posts show only to
+/// their author.
+pub async fn list(
     db: &Db,
-    board_id: i64,
+    school_id: i64,
     viewer_id: i64,
+    listing: &Listing,
     before: Option<i64>,
 ) -> Result<Vec<PostListRow>, sqlx::Error> {
+    let filter = match listing {
+        Listing::Board(_) => "AND p.board_id = $5",
+        Listing::Hot => "AND p.hot_at IS NOT NULL",
+        Listing::Best => "AND p.best_at IS NOT NULL",
+        Listing::Mine => "AND p.author_id = $2",
+        Listing::Commented => {
+            "AND EXISTS (SELECT 1 FROM comments c WHERE c.post_id = p.id AND c.author_id = $2 AND c.deleted_at IS NULL)"
+        }
+        Listing::Scraps => "AND EXISTS (SELECT 1 FROM scraps s WHERE s.post_id = p.id AND s.user_id = $2)",
+        Listing::Search(_) => {
+            "AND (LOWER(p.title) LIKE LOWER($5) ESCAPE '\\' OR LOWER(p.body) LIKE LOWER($5) ESCAPE '\\')"
+        }
+    };
     let sql = format!(
         "SELECT p.id, b.name AS board_name, {AUTHOR_NICKNAME}, p.title, SUBSTR(p.body, 1, 200) AS body_head, \
          p.created_at, p.like_count, p.comment_count, p.is_question \
          FROM posts p JOIN boards b ON b.id = p.board_id JOIN users u ON u.id = p.author_id \
-         WHERE p.board_id = $1 AND p.deleted_at IS NULL AND p.id < $2 AND (p.is_hidden = 0 OR p.author_id = $3) \
-         ORDER BY p.id DESC LIMIT $4"
+         WHERE p.school_id = $1 AND p.deleted_at IS NULL AND p.id < $3 AND (p.is_hidden = 0 OR p.author_id = $2) \
+         {filter} ORDER BY p.id DESC LIMIT $4"
     );
-    sqlx::query_as(&sql)
-        .bind(board_id)
-        .bind(before.unwrap_or(i64::MAX))
+    let query = sqlx::query_as(&sql)
+        .bind(school_id)
         .bind(viewer_id)
-        .bind(PAGE_SIZE + 1)
-        .fetch_all(db.pool())
-        .await
+        .bind(before.unwrap_or(i64::MAX))
+        .bind(PAGE_SIZE + 1);
+    let query = match listing {
+        Listing::Board(board_id) => query.bind(*board_id),
+        Listing::Search(text) => query.bind(format!("%{}%", escape_like(text))),
+        _ => query,
+    };
+    query.fetch_all(db.pool()).await
+}
+
+/// Escapes LIKE's wildcards so that a search for "100%" means the text "100%".
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 /// A live post of the given school (another school's is `None`, as a missing one is).

@@ -1,0 +1,101 @@
+//! The lists that are not boards: HOT, BEST, 내가 쓴 글, 댓글 단 글, 내 스크랩, and search.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::community::list_posts;
+use crate::components::post_feed::PostFeed;
+use crate::components::require_login::{encode_query_value, RequireLogin};
+use crate::components::status::{ErrorNotice, Loading};
+use crate::model::community::VIRTUAL_BOARDS;
+use crate::text::{app, community as t};
+
+#[component]
+pub fn ListPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let kind = move || params.read().get("kind").unwrap_or_default();
+    let before = move || query.read().get("before").and_then(|v| v.parse::<i64>().ok());
+    let first_page =
+        Resource::new(move || (kind(), before()), |(kind, before)| list_posts(kind, None, before));
+    let more = Action::new(move |cursor: &i64| list_posts(kind(), None, Some(*cursor)));
+    let title = move || {
+        let kind = kind();
+        VIRTUAL_BOARDS
+            .iter()
+            .find(|(key, _)| *key == kind)
+            .map(|(_, title)| *title)
+            .unwrap_or(app::NOT_FOUND_TITLE)
+    };
+    view! {
+        <Title text=title />
+        <RequireLogin let:_me>
+            <header class="page-header"><h1>{title}</h1></header>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    let key = kind();
+                    match first_page.await {
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                        Ok(page) => view! {
+                            <PostFeed
+                                first=page
+                                more
+                                href=move |next: i64| format!("/lists/{key}?before={next}")
+                                empty_text=t::EMPTY_LIST
+                            />
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireLogin>
+    }
+}
+
+/// Search within the school. The form is a plain GET form, so it works before hydration too.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let query = use_query_map();
+    let text = move || query.read().get("q").unwrap_or_default();
+    let before = move || query.read().get("before").and_then(|v| v.parse::<i64>().ok());
+    let results = Resource::new(
+        move || (text(), before()),
+        |(text, before)| async move {
+            if text.is_empty() {
+                None
+            } else {
+                Some(list_posts("search".into(), Some(text), before).await)
+            }
+        },
+    );
+    let more = Action::new(move |cursor: &i64| list_posts("search".into(), Some(text()), Some(*cursor)));
+    view! {
+        <Title text=t::SEARCH />
+        <RequireLogin let:_me>
+            <form class="search-form" method="get" action="/search" role="search">
+                <label class="visually-hidden" for="search-q">{t::SEARCH}</label>
+                <input id="search-q" type="search" name="q" placeholder=t::SEARCH_PLACEHOLDER value=text minlength="2" />
+                <button type="submit" class="button primary small">{t::SEARCH}</button>
+            </form>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    let q = text();
+                    match results.await {
+                        None => ().into_any(),
+                        Some(Err(error)) => view! { <ErrorNotice error /> }.into_any(),
+                        Some(Ok(page)) => view! {
+                            <PostFeed
+                                first=page
+                                more
+                                href=move |next: i64| format!("/search?q={}&before={next}", encode_query_value(&q))
+                                empty_text=t::NO_RESULTS
+                            />
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireLogin>
+    }
+}
