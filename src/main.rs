@@ -1,10 +1,32 @@
-//! The Campus server binary: reads the environment, migrates the database, serves.
+//! The Campus server binary: with no arguments it serves; with an operator command (see
+//! `campus::server::operator`) it runs that and exits.
 
 use std::process::ExitCode;
 
 #[tokio::main]
 async fn main() -> ExitCode {
     campus::server::telemetry::init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if !args.is_empty() {
+        return match campus::server::operator::run(&args).await {
+            Some(Ok(message)) => {
+                println!("{message}");
+                ExitCode::SUCCESS
+            }
+            Some(Err(error)) => {
+                eprintln!("campus: {error}");
+                ExitCode::FAILURE
+            }
+            None => {
+                eprintln!(
+                    "usage: campus                          serve (configured by environment variables)"
+                );
+                eprintln!("       campus admin grant <username>   make a student an admin");
+                eprintln!("       campus admin revoke <username>  take the admin role back");
+                ExitCode::from(2)
+            }
+        };
+    }
     match campus::server::http::run().await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -166,4 +166,29 @@ pub mod community {
     pub const OWN_LIKE: &str = "내가 쓴 글에는 공감할 수 없습니다.";
     pub const OWN_LIKE_COMMENT: &str = "내가 쓴 댓글에는 공감할 수 없습니다.";
     pub const OWN_SCRAP: &str = "내가 쓴 글은 스크랩할 수 없습니다.";
+    pub const REPORT: &str = "신고";
+    pub const REPORT_BUTTON: &str = "신고하기";
+    pub const REPORT_REASON: &str = "신고 사유";
+    pub const REPORTED: &str = "신고가 접수되었습니다.";
+    /// The reasons a student can give, in the order PRODUCT.md lists them; stored by index.
+    pub const REPORT_REASONS: [&str; 8] = [
+        "게시판 성격에 부적절함",
+        "욕설/비하",
+        "음란물/불건전한 만남 및 대화",
+        "상업적 광고 및 판매",
+        "유출/사칭/사기",
+        "낚시/놀람/도배",
+        "정당/정치인 비하 및 선거운동",
+        "불법촬영물 등의 유통",
+    ];
+    pub const REPORT_REASON_INVALID: &str = "신고 사유를 선택해 주세요.";
+    pub const ALREADY_REPORTED: &str = "이미 신고했습니다.";
+    pub const OWN_REPORT: &str = "내가 쓴 글이나 댓글은 신고할 수 없습니다.";
+    pub const HIDDEN_NOTICE: &str = "신고가 누적되어 검토 중인 글입니다. 작성자와 관리자에게만 보입니다.";
+    pub const MODERATION_TITLE: &str = "신고 검토";
+    pub const MODERATION_EMPTY: &str = "검토할 신고가 없습니다.";
+    pub const RESTORE: &str = "복구";
+    pub const REMOVE: &str = "삭제";
+    pub const HIDDEN: &str = "숨김";
+    pub const ADMIN_ONLY: &str = "관리자만 볼 수 있습니다.";
 }

@@ -176,3 +176,61 @@ pub async fn scrap_post(post_id: i64, scrapped: bool) -> Result<bool, AppError> 
     let (me, _) = require_student()?;
     db::reactions::set_scrap(&app_state()?.db, me.school_id, post_id, me.id, scrapped, now()).await
 }
+
+/// 신고 with a reason (an index into the reason list). Once per student per post or comment.
+#[server(prefix = "/api", endpoint = "reports/create")]
+pub async fn report(target: String, target_id: i64, reason: String) -> Result<(), AppError> {
+    use crate::model::community::ReportTarget;
+    use crate::text::community::{REPORT_REASONS, REPORT_REASON_INVALID};
+    let (me, _) = require_student()?;
+    let target = ReportTarget::from_key(&target).ok_or(AppError::NotFound)?;
+    let reason = reason
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|r| (0..REPORT_REASONS.len() as i64).contains(r))
+        .ok_or_else(|| AppError::field("reason", REPORT_REASON_INVALID))?;
+    let state = app_state()?;
+    let threshold = state.config.report_hide_threshold;
+    db::reports::report(&state.db, me.school_id, target, target_id, me.id, reason, threshold, now()).await
+}
+
+/// The admin's review queue for their school.
+#[server(prefix = "/api", endpoint = "reports/queue")]
+pub async fn moderation_queue() -> Result<Vec<crate::model::community::ReportedItem>, AppError> {
+    use crate::model::community::{excerpt, ReportTarget, ReportedItem};
+    let me = require_admin()?;
+    let rows = db::reports::queue(&app_state()?.db, me.school_id).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            Some(ReportedItem {
+                target: ReportTarget::from_key(&row.target_kind)?,
+                id: row.id,
+                post_id: row.post_id,
+                title: row.title,
+                excerpt: excerpt(&row.body_head),
+                report_count: row.report_count,
+                is_hidden: row.is_hidden != 0,
+            })
+        })
+        .collect())
+}
+
+/// An admin restores (`remove = false`) or removes reported content.
+#[server(prefix = "/api", endpoint = "reports/moderate")]
+pub async fn moderate(target: String, target_id: i64, remove: bool) -> Result<(), AppError> {
+    use crate::model::community::ReportTarget;
+    let me = require_admin()?;
+    let target = ReportTarget::from_key(&target).ok_or(AppError::NotFound)?;
+    db::reports::moderate(&app_state()?.db, me.school_id, target, target_id, remove, now()).await
+}
+
+#[cfg(feature = "ssr")]
+fn require_admin() -> Result<crate::model::Me, AppError> {
+    let (me, _) = require_student()?;
+    if !me.is_admin {
+        return Err(AppError::Forbidden(crate::text::community::ADMIN_ONLY.into()));
+    }
+    Ok(me)
+}

@@ -7,7 +7,6 @@ use crate::text::auth as t;
 
 /// The logged-in student, as their own pages show them. Never describes anyone else.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Me {
     pub id: i64,
     pub username: String,
@@ -19,6 +18,8 @@ pub struct Me {
     pub admission_year: i64,
     /// When the account was created (UTC Unix seconds).
     pub joined_at: i64,
+    /// Granted by an operator command: sees reported and hidden content and moderates it.
+    pub is_admin: bool,
 }
 
 /// The answer to a successful log-in: the student, and the access token an API client sends as `Bearer`

@@ -117,6 +117,8 @@ pub struct PostDetail {
     pub like_count: i64,
     pub comment_count: i64,
     pub scrap_count: i64,
+    /// Hidden pending review (only its author and admins get to see it).
+    pub is_hidden: bool,
     /// Computed on the server: whether the viewer wrote it (shows edit and delete).
     pub is_mine: bool,
     pub liked_by_me: bool,
@@ -201,6 +203,42 @@ pub const VIRTUAL_BOARDS: [(&str, &str); 5] = [
     ("commented", t::MY_COMMENTED),
     ("scraps", t::MY_SCRAPS),
 ];
+
+/// What a report is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReportTarget {
+    Post,
+    Comment,
+}
+
+impl ReportTarget {
+    pub fn key(self) -> &'static str {
+        match self {
+            ReportTarget::Post => "post",
+            ReportTarget::Comment => "comment",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        match key {
+            "post" => Some(ReportTarget::Post),
+            "comment" => Some(ReportTarget::Comment),
+            _ => None,
+        }
+    }
+}
+
+/// Reported or hidden content as an admin's review queue shows it: what was said, never who said it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportedItem {
+    pub target: ReportTarget,
+    pub id: i64,
+    pub post_id: i64,
+    pub title: Option<String>,
+    pub excerpt: String,
+    pub report_count: i64,
+    pub is_hidden: bool,
+}
 
 /// The first characters of a body on one line, for lists.
 pub fn excerpt(body: &str) -> String {

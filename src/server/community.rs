@@ -38,17 +38,14 @@ pub fn page(mut rows: Vec<PostListRow>) -> PostPage {
     PostPage { posts: rows.into_iter().map(summary).collect(), next_cursor }
 }
 
-/// A post and its thread as `viewer_id` sees it. Hidden posts are visible to their author only.
+/// A post and its thread as `viewer_id` sees it. Hidden posts are visible to their author and admins only.
 pub async fn post_detail(
     db: &Db,
     school_id: i64,
     post_id: i64,
     viewer_id: i64,
 ) -> Result<PostDetail, AppError> {
-    let post = posts::find(db, school_id, post_id).await?.ok_or(AppError::NotFound)?;
-    if post.is_hidden != 0 && post.author_id != viewer_id {
-        return Err(AppError::NotFound);
-    }
+    let post = posts::find(db, school_id, post_id, viewer_id).await?.ok_or(AppError::NotFound)?;
     let board = boards::find(db, school_id, post.board_id).await?.ok_or(AppError::NotFound)?;
     let (liked_by_me, scrapped_by_me) = posts::viewer_marks(db, post_id, viewer_id).await?;
     let rows = comments::for_post(db, post_id, viewer_id).await?;
@@ -76,6 +73,7 @@ fn detail(
         like_count: post.like_count,
         comment_count: post.comment_count,
         scrap_count: post.scrap_count,
+        is_hidden: post.is_hidden != 0,
         is_mine: post.author_id == viewer_id,
         liked_by_me,
         scrapped_by_me,

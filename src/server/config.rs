@@ -12,6 +12,7 @@
 //! | `CAMPUS_LOGIN_MAX_FAILURES_PER_ADDRESS` | `30` | failed log-ins per client address in the window |
 //! | `CAMPUS_LOGIN_WINDOW_MINUTES` | `15` | the window of both log-in throttles |
 //! | `CAMPUS_POST_INTERVAL_SECONDS` | `30` | least time between two posts of one student on one board |
+//! | `CAMPUS_REPORT_HIDE_THRESHOLD` | `10` | distinct reporters that hide a post or comment pending review |
 //! | `CAMPUS_SECURE_COOKIES` | on in production | mark cookies `Secure` (needs https) |
 //! | `CAMPUS_TRUST_PROXY` | `false` | take the client address from `X-Forwarded-For` (behind a proxy only) |
 //! | `CAMPUS_ADDR` / `LEPTOS_SITE_ADDR` | `127.0.0.1:3000` | address to listen on |
@@ -52,6 +53,7 @@ pub struct Config {
     pub login_max_failures_per_address: i64,
     pub login_window: Duration,
     pub post_interval_seconds: i64,
+    pub report_hide_threshold: i64,
     pub secure_cookies: bool,
     pub trust_proxy: bool,
     pub addr: SocketAddr,
@@ -125,6 +127,7 @@ impl Config {
             login_max_failures_per_address: number(&get, "CAMPUS_LOGIN_MAX_FAILURES_PER_ADDRESS", 30)?,
             login_window: Duration::from_secs(60 * number(&get, "CAMPUS_LOGIN_WINDOW_MINUTES", 15)?),
             post_interval_seconds: number(&get, "CAMPUS_POST_INTERVAL_SECONDS", 30)?,
+            report_hide_threshold: number(&get, "CAMPUS_REPORT_HIDE_THRESHOLD", 10)?,
             secure_cookies: flag(&get, "CAMPUS_SECURE_COOKIES", production)?,
             trust_proxy: flag(&get, "CAMPUS_TRUST_PROXY", false)?,
             addr,

@@ -9,5 +9,6 @@
 mod accounts;
 mod community;
 mod helpers;
+mod moderation;
 mod pages;
 mod tokens;

@@ -38,7 +38,8 @@ pub async fn for_post(db: &Db, post_id: i64, viewer_id: i64) -> Result<Vec<Comme
                 (SELECT COUNT(*) FROM comment_likes l WHERE l.comment_id = c.id AND l.user_id = $2) AS liked_by_viewer \
          FROM comments c JOIN users u ON u.id = c.author_id \
          LEFT JOIN post_anon_numbers n ON n.post_id = c.post_id AND n.user_id = c.author_id \
-         WHERE c.post_id = $1 AND (c.is_hidden = 0 OR c.author_id = $2) \
+         WHERE c.post_id = $1 \
+           AND (c.is_hidden = 0 OR c.author_id = $2 OR EXISTS (SELECT 1 FROM users a WHERE a.id = $2 AND a.is_admin = 1)) \
          ORDER BY c.id",
     )
     .bind(post_id)

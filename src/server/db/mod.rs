@@ -8,6 +8,7 @@ pub mod boards;
 pub mod comments;
 pub mod posts;
 pub mod reactions;
+pub mod reports;
 pub mod schools;
 pub mod sessions;
 pub mod throttle;

@@ -44,6 +44,10 @@ pub struct PostListRow {
     pub is_question: i64,
 }
 
+/// Hidden (reported) posts show to their author and to admins only; `$2` is the viewer.
+pub const POST_VISIBLE: &str =
+    "(p.is_hidden = 0 OR p.author_id = $2 OR EXISTS (SELECT 1 FROM users a WHERE a.id = $2 AND a.is_admin = 1))";
+
 /// The nickname of a named author only: anonymous posts get NULL here.
 const AUTHOR_NICKNAME: &str = "CASE WHEN p.is_anonymous = 0 THEN u.nickname END AS author_nickname";
 
@@ -142,7 +146,7 @@ pub async fn list(
         "SELECT p.id, b.name AS board_name, {AUTHOR_NICKNAME}, p.title, SUBSTR(p.body, 1, 200) AS body_head, \
          p.created_at, p.like_count, p.comment_count, p.is_question \
          FROM posts p JOIN boards b ON b.id = p.board_id JOIN users u ON u.id = p.author_id \
-         WHERE p.school_id = $1 AND p.deleted_at IS NULL AND p.id < $3 AND (p.is_hidden = 0 OR p.author_id = $2) \
+         WHERE p.school_id = $1 AND p.deleted_at IS NULL AND p.id < $3 AND {POST_VISIBLE} \
          {filter} ORDER BY p.id DESC LIMIT $4"
     );
     let query = sqlx::query_as(&sql)
@@ -163,15 +167,21 @@ fn escape_like(text: &str) -> String {
     text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
-/// A live post of the given school (another school's is `None`, as a missing one is).
-pub async fn find(db: &Db, school_id: i64, post_id: i64) -> Result<Option<PostRow>, sqlx::Error> {
+/// A live post of the given school that the viewer may see (another school's, or a hidden one of someone
+/// else's for a non-admin, is `None`, as a missing one is).
+pub async fn find(
+    db: &Db,
+    school_id: i64,
+    post_id: i64,
+    viewer_id: i64,
+) -> Result<Option<PostRow>, sqlx::Error> {
     let sql = format!(
         "SELECT p.id, p.board_id, p.author_id, {AUTHOR_NICKNAME}, p.title, p.body, p.is_anonymous, p.is_question, \
          p.like_count, p.comment_count, p.scrap_count, p.is_hidden, p.created_at, p.edited_at \
          FROM posts p JOIN users u ON u.id = p.author_id \
-         WHERE p.id = $1 AND p.school_id = $2 AND p.deleted_at IS NULL"
+         WHERE p.id = $1 AND p.school_id = $3 AND p.deleted_at IS NULL AND {POST_VISIBLE}"
     );
-    sqlx::query_as(&sql).bind(post_id).bind(school_id).fetch_optional(db.pool()).await
+    sqlx::query_as(&sql).bind(post_id).bind(viewer_id).bind(school_id).fetch_optional(db.pool()).await
 }
 
 /// Whether the viewer liked and scrapped the post.

@@ -2,7 +2,7 @@
 
 use sqlx::FromRow;
 
-use super::{Db, Tx};
+use super::Db;
 use crate::model::account::{nickname_key, username_key, ValidSignup};
 use crate::model::Me;
 
@@ -29,7 +29,40 @@ impl From<sqlx::Error> for CreateUserError {
 
 /// The columns of [`Me`], for every query that loads it.
 const ME_COLUMNS: &str = "u.id, u.username, u.nickname, u.school_id, s.name AS school_name, \
-     s.short_name AS school_short_name, d.name AS department_name, u.admission_year, u.created_at AS joined_at";
+     s.short_name AS school_short_name, d.name AS department_name, u.admission_year, u.created_at AS joined_at, \
+     u.is_admin";
+
+/// [`Me`] as stored: flags are integers in both dialects.
+#[derive(FromRow)]
+struct MeRow {
+    id: i64,
+    username: String,
+    nickname: String,
+    school_id: i64,
+    school_name: String,
+    school_short_name: String,
+    department_name: String,
+    admission_year: i64,
+    joined_at: i64,
+    is_admin: i64,
+}
+
+impl From<MeRow> for Me {
+    fn from(row: MeRow) -> Self {
+        Me {
+            id: row.id,
+            username: row.username,
+            nickname: row.nickname,
+            school_id: row.school_id,
+            school_name: row.school_name,
+            school_short_name: row.school_short_name,
+            department_name: row.department_name,
+            admission_year: row.admission_year,
+            joined_at: row.joined_at,
+            is_admin: row.is_admin != 0,
+        }
+    }
+}
 
 pub async fn create(
     db: &Db,
@@ -93,15 +126,17 @@ pub async fn by_live_session(db: &Db, session_id: i64, user_id: i64) -> Result<O
          JOIN schools s ON s.id = u.school_id JOIN departments d ON d.id = u.department_id \
          WHERE se.id = $1 AND se.user_id = $2 AND se.revoked_at IS NULL"
     );
-    sqlx::query_as(&sql).bind(session_id).bind(user_id).fetch_optional(db.pool()).await
+    let row: Option<MeRow> =
+        sqlx::query_as(&sql).bind(session_id).bind(user_id).fetch_optional(db.pool()).await?;
+    Ok(row.map(Me::from))
 }
 
-/// Grants or withdraws the admin role (operator command).
-pub async fn set_admin(tx: &mut Tx, username: &str, admin: bool) -> Result<bool, sqlx::Error> {
+/// Grants or withdraws the admin role (operator command). Returns whether the account exists.
+pub async fn set_admin(db: &Db, username: &str, admin: bool) -> Result<bool, sqlx::Error> {
     let result = sqlx::query("UPDATE users SET is_admin = $1 WHERE username_key = $2")
         .bind(i64::from(admin))
         .bind(username_key(username))
-        .execute(&mut **tx)
+        .execute(db.pool())
         .await?;
     Ok(result.rows_affected() == 1)
 }

@@ -1,0 +1,123 @@
+//! 신고 and moderation: once per student, hidden at the threshold, reviewed by admins.
+
+use reqwest::{Client, StatusCode};
+use serde_json::Value;
+
+use crate::helpers::*;
+
+async fn report(app: &TestApp, client: &Client, target: &str, id: i64, reason: &str) -> StatusCode {
+    app.call(
+        client,
+        "reports/create",
+        &[("target", target), ("target_id", &id.to_string()), ("reason", reason)],
+    )
+    .await
+    .status()
+}
+
+async fn board_titles(app: &TestApp, client: &Client, board: i64) -> Vec<String> {
+    let page: Value = app
+        .call(client, "boards/posts", &[("board_id", &board.to_string())])
+        .await
+        .json()
+        .await
+        .expect("page");
+    page["page"]["posts"]
+        .as_array()
+        .expect("posts")
+        .iter()
+        .filter_map(|p| p["title"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_report_needs_a_listed_reason_and_counts_once_per_student() {
+    let app = spawn_app().await;
+    let (_, author) = app.signed_up_student().await;
+    let (_, reporter) = app.signed_up_student().await;
+    let board = app.board_id(&author, "free").await;
+    let post = app.write_post(&author, board, "문제의 글", false).await;
+
+    assert_eq!(report(&app, &reporter, "post", post, "8").await, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(report(&app, &reporter, "post", post, "욕설").await, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(report(&app, &reporter, "banana", post, "1").await, StatusCode::NOT_FOUND);
+    assert_eq!(report(&app, &author, "post", post, "1").await, StatusCode::FORBIDDEN);
+    assert_eq!(report(&app, &reporter, "post", post, "1").await, StatusCode::OK);
+    assert_eq!(report(&app, &reporter, "post", post, "2").await, StatusCode::CONFLICT);
+    let (_, outsider) = app.student_of(1).await;
+    assert_eq!(report(&app, &outsider, "post", post, "1").await, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn enough_reporters_hide_a_post_from_everyone_but_its_author_and_admins() {
+    let app = spawn_app_with(Settings { report_hide_threshold: Some(3), ..Default::default() }).await;
+    let (_, author) = app.signed_up_student().await;
+    let (admin, admin_client) = app.signed_up_student().await;
+    let (_, bystander) = app.signed_up_student().await;
+    let board = app.board_id(&author, "free").await;
+    let post = app.write_post(&author, board, "신고될 글", false).await;
+    for _ in 0..2 {
+        let (_, reporter) = app.signed_up_student().await;
+        assert_eq!(report(&app, &reporter, "post", post, "5").await, StatusCode::OK);
+    }
+    assert!(app.get_post(&bystander, post).await.is_ok(), "two reports do not hide it yet");
+    let (_, third) = app.signed_up_student().await;
+    assert_eq!(report(&app, &third, "post", post, "0").await, StatusCode::OK);
+
+    assert_eq!(app.get_post(&bystander, post).await, Err(StatusCode::NOT_FOUND));
+    assert!(board_titles(&app, &bystander, board).await.is_empty());
+    let own_view = app.get_post(&author, post).await.expect("the author still sees it");
+    assert_eq!(own_view["is_hidden"], true);
+
+    // An operator makes a student an admin; the admin reviews and restores.
+    assert!(campus::server::db::users::set_admin(&app.state.db, &admin.username, true).await.expect("grant"));
+    assert_eq!(app.call(&bystander, "reports/queue", &[]).await.status(), StatusCode::FORBIDDEN);
+    let queue: Value = app.call(&admin_client, "reports/queue", &[]).await.json().await.expect("queue");
+    assert_eq!(queue[0]["id"], post);
+    assert_eq!(queue[0]["is_hidden"], true);
+    assert_eq!(queue[0]["report_count"], 3);
+    assert!(app.get_post(&admin_client, post).await.is_ok(), "admins see hidden content");
+
+    let restore = app
+        .call(
+            &admin_client,
+            "reports/moderate",
+            &[("target", "post"), ("target_id", &post.to_string()), ("remove", "false")],
+        )
+        .await;
+    assert_eq!(restore.status(), StatusCode::OK);
+    assert!(app.get_post(&bystander, post).await.is_ok());
+    assert_eq!(board_titles(&app, &bystander, board).await, ["신고될 글"]);
+}
+
+#[tokio::test]
+async fn an_admin_removes_a_reported_comment_and_the_queue_never_names_authors() {
+    let app = spawn_app_with(Settings { report_hide_threshold: Some(1), ..Default::default() }).await;
+    let (_, author) = app.signed_up_student().await;
+    let (commenter, commenter_client) = app.signed_up_student().await;
+    let (admin, admin_client) = app.signed_up_student().await;
+    let board = app.board_id(&author, "free").await;
+    let post = app.write_post(&author, board, "평범한 글", false).await;
+    let comment =
+        app.comment(&commenter_client, post, None, "광고 댓글", true).await.json::<i64>().await.expect("id");
+    assert_eq!(report(&app, &author, "comment", comment, "3").await, StatusCode::OK);
+
+    let thread = app.get_post(&author, post).await.expect("post");
+    assert!(thread["comments"].as_array().expect("comments").is_empty(), "hidden from others");
+
+    campus::server::db::users::set_admin(&app.state.db, &admin.username, true).await.expect("grant");
+    let queue = app.call(&admin_client, "reports/queue", &[]).await.text().await.expect("queue");
+    assert!(queue.contains("광고 댓글"));
+    assert!(!queue.contains(&commenter.username) && !queue.contains(&commenter.nickname));
+    let remove = app
+        .call(
+            &admin_client,
+            "reports/moderate",
+            &[("target", "comment"), ("target_id", &comment.to_string()), ("remove", "true")],
+        )
+        .await;
+    assert_eq!(remove.status(), StatusCode::OK);
+    let thread = app.get_post(&commenter_client, post).await.expect("post");
+    assert!(thread["comments"].as_array().expect("comments").is_empty(), "removed for its author too");
+    assert_eq!(thread["comment_count"], 0);
+}
