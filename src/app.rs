@@ -12,10 +12,12 @@ use crate::model::Me;
 use crate::pages::{
     board::BoardPage,
     boards::BoardsPage,
+    edit::EditPage,
     home::HomePage,
     list::{ListPage, SearchPage},
     login::LoginPage,
     me::MePage,
+    moderation::ModerationPage,
     not_found::NotFound,
     placeholder::PlaceholderPage,
     post::PostPage,
@@ -99,6 +101,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/boards/:id") view=BoardPage ssr=SsrMode::Async />
                         <Route path=path!("/boards/:id/write") view=WritePage ssr=SsrMode::Async />
                         <Route path=path!("/posts/:id") view=PostPage ssr=SsrMode::Async />
+                        <Route path=path!("/posts/:id/edit") view=EditPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/reports") view=ModerationPage ssr=SsrMode::Async />
                         <Route path=path!("/lists/:kind") view=ListPage ssr=SsrMode::Async />
                         <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                         <Route

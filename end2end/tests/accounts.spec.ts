@@ -1,4 +1,4 @@
-import { test, expect, newStudent, hydrated } from "./fixtures";
+import { test, expect, newStudent, hydrated, tab } from "./fixtures";
 
 test("a new student signs up, logs out, logs back in and stays logged in", async ({ page, accounts, pageErrors }) => {
   const student = newStudent();
@@ -8,14 +8,14 @@ test("a new student signs up, logs out, logs back in and stays logged in", async
   await expect(page.getByTestId("greeting")).toContainText(student.nickname);
   await expect(page.getByTestId("school-name")).toHaveText("서울대학교");
 
-  await page.getByRole("link", { name: "내 정보" }).click();
+  await tab(page, "내 정보").click();
   await expect(page.getByTestId("profile-nickname")).toHaveText(student.nickname);
   await expect(page.getByText("컴퓨터공학부")).toBeVisible();
   await expect(page.getByText("24학번")).toBeVisible();
 
   await page.getByRole("button", { name: "로그아웃" }).click();
   await expect(page.getByRole("link", { name: "시작하기" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "내 정보" })).toHaveCount(0);
+  await expect(tab(page, "내 정보")).toHaveCount(0);
 
   await accounts.logIn(student);
   await expect(page.getByTestId("greeting")).toContainText(student.nickname);

@@ -1,4 +1,4 @@
-import { test, expect, newStudent, hydrated, AccountPages } from "./fixtures";
+import { test, expect, newStudent, hydrated, AccountPages, tab } from "./fixtures";
 
 test("an anonymous thread: post, numbered comments, a reply, the author's answer, 공감, 스크랩 and a tombstone", async ({
   page,
@@ -10,7 +10,7 @@ test("an anonymous thread: post, numbered comments, a reply, the author's answer
   const author = newStudent();
   await accounts.signUp(author);
   await expect(page.getByTestId("greeting")).toBeVisible();
-  await page.getByRole("link", { name: "게시판" }).click();
+  await tab(page, "게시판").click();
   await page.getByRole("link", { name: /자유게시판/ }).click();
   await expect(page.getByRole("heading", { name: "자유게시판" })).toBeVisible();
   await hydrated(page);
@@ -73,7 +73,48 @@ test("the board page lists new posts first and shows an empty state", async ({ p
   const student = newStudent();
   await accounts.signUp(student, "고려대학교", "경영학과");
   await expect(page.getByTestId("greeting")).toBeVisible();
-  await page.getByRole("link", { name: "게시판" }).click();
+  await tab(page, "게시판").click();
   await page.getByRole("link", { name: /장터게시판/ }).click();
   await expect(page.getByText("아직 글이 없어요. 첫 글을 남겨 보세요!")).toBeVisible();
+});
+
+test("search finds a post, 신고 takes a reason, and 내 스크랩 lists the saved post", async ({ page, browser, accounts }) => {
+  const author = newStudent();
+  await accounts.signUp(author);
+  await expect(page.getByTestId("greeting")).toBeVisible();
+  const board = await page.request.post("/api/boards").then((r) => r.json());
+  const free = board.find((b: { slug: string }) => b.slug === "free").id;
+  const word = `검색어${Date.now().toString(36)}`;
+  await page.goto(`/boards/${free}/write`);
+  await hydrated(page);
+  await page.getByPlaceholder("제목").fill(`${word} 들어간 제목`);
+  await page.getByPlaceholder("내용").fill("본문입니다");
+  await page.getByRole("button", { name: "완료" }).click();
+  await expect(page.getByRole("heading", { name: `${word} 들어간 제목` })).toBeVisible();
+  const postUrl = page.url();
+
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const other = await context.newPage();
+  const reader = newStudent();
+  await new AccountPages(other).signUp(reader);
+  await expect(other.getByTestId("greeting")).toBeVisible();
+  await tab(other, "게시판").click();
+  await other.getByRole("searchbox").fill(word);
+  await other.getByRole("button", { name: "검색" }).click();
+  await expect(other).toHaveURL(/\/search\?q=/);
+  await other.getByRole("link", { name: new RegExp(word) }).click();
+  await expect(other).toHaveURL(postUrl);
+  await hydrated(other);
+
+  await other.getByText("신고", { exact: true }).first().click();
+  await other.getByLabel("신고 사유").first().selectOption({ label: "낚시/놀람/도배" });
+  await other.getByRole("button", { name: "신고하기" }).first().click();
+  await expect(other.getByText("신고가 접수되었습니다.")).toBeVisible();
+
+  await other.getByRole("button", { name: "스크랩", exact: true }).click();
+  await expect(other.getByRole("button", { name: "스크랩 취소" })).toBeVisible();
+  await tab(other, "내 정보").click();
+  await other.getByRole("link", { name: "내 스크랩" }).click();
+  await expect(other.getByRole("link", { name: new RegExp(word) })).toBeVisible();
+  await context.close();
 });

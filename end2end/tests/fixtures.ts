@@ -11,6 +11,11 @@ export function newStudent(): Student {
   return { username: `e2e_${id}`, password: "campus-pass-1", nickname: `학생${id.slice(-6)}` };
 }
 
+/** A link of the bottom tab bar. */
+export function tab(page: Page, name: string) {
+  return page.getByRole("navigation", { name: "주요 메뉴" }).getByRole("link", { name });
+}
+
 /** Waits until the WebAssembly bundle has hydrated the server-rendered page. */
 export async function hydrated(page: Page) {
   await expect(page.locator("body[data-hydrated]")).toBeAttached({ timeout: 20_000 });
@@ -40,7 +45,7 @@ export class AccountPages {
   }
 
   async logOut() {
-    await this.page.getByRole("link", { name: "내 정보" }).click();
+    await tab(this.page, "내 정보").click();
     await this.page.getByRole("button", { name: "로그아웃" }).click();
   }
 }

@@ -7,8 +7,10 @@ use leptos_meta::Title;
 use crate::app::use_session;
 use crate::components::require_login::RequireLogin;
 use crate::model::account::admission_label;
+use crate::model::community::VIRTUAL_BOARDS;
 use crate::model::time::KstDate;
-use crate::text::{auth, profile as t};
+use crate::text::{auth, community, profile as t};
+use leptos_router::components::A;
 
 #[component]
 pub fn MePage() -> impl IntoView {
@@ -33,6 +35,10 @@ pub fn MePage() -> impl IntoView {
                     <dd data-testid="joined-at">{KstDate::from_unix(me.joined_at).to_string()}</dd>
                 </dl>
             </section>
+            <nav class="card link-list">
+                {VIRTUAL_BOARDS[2..].iter().map(|(key, title)| view! { <A href=format!("/lists/{key}")>{*title}</A> }).collect_view()}
+                {me.is_admin.then(|| view! { <A href="/admin/reports">{community::MODERATION_TITLE}</A> })}
+            </nav>
             <ActionForm action=session.log_out attr:class="logout-form">
                 <button type="submit" class="button block">{auth::LOGOUT_BUTTON}</button>
             </ActionForm>

@@ -2,10 +2,12 @@
 
 pub mod board;
 pub mod boards;
+pub mod edit;
 pub mod home;
 pub mod list;
 pub mod login;
 pub mod me;
+pub mod moderation;
 pub mod not_found;
 pub mod placeholder;
 pub mod post;

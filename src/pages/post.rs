@@ -8,13 +8,14 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::api::community::{
-    delete_comment, delete_post, get_post, like_comment, like_post, scrap_post, WriteComment,
+    delete_comment, delete_post, get_post, like_comment, like_post, scrap_post, EditComment, WriteComment,
 };
 use crate::components::relative_time::{now_seconds, relative_time};
+use crate::components::report_form::ReportForm;
 use crate::components::require_login::RequireLogin;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::error::AppError;
-use crate::model::community::{Anonymity, CommentView, PostDetail, COMMENT_BODY_MAX};
+use crate::model::community::{Anonymity, CommentView, PostDetail, ReportTarget, COMMENT_BODY_MAX};
 use crate::text::community as t;
 
 /// Asks the student to confirm in the browser's own dialog.
@@ -86,7 +87,13 @@ pub fn PostPage() -> impl IntoView {
             set_reply_to.set(None);
         }
     });
-    let handlers = PostHandlers { like_reply, remove_comment, set_reply_to };
+    let edit_comment = ServerAction::<EditComment>::new();
+    Effect::new(move || {
+        if let Some(result) = edit_comment.value().get() {
+            report(result);
+        }
+    });
+    let handlers = PostHandlers { like_reply, remove_comment, set_reply_to, edit_comment };
 
     view! {
         <RequireLogin let:_me>
@@ -120,6 +127,10 @@ pub fn PostPage() -> impl IntoView {
                                             </button>
                                         }
                                     })}
+                                    {(post.is_mine && !post.locked).then(|| view! {
+                                        <A href=format!("/posts/{id}/edit") attr:class="chip">{t::EDIT}</A>
+                                    })}
+                                    {(!post.is_mine).then(|| view! { <ReportForm target=ReportTarget::Post id /> })}
                                     {(post.is_mine && !post.locked).then(|| view! {
                                         <button class="chip danger" on:click=move |_| { if confirmed(t::CONFIRM_DELETE) { remove_post.dispatch(id); } }>
                                             {t::DELETE}
@@ -164,12 +175,14 @@ struct PostHandlers {
     like_reply: Action<i64, Result<(), AppError>>,
     remove_comment: Action<i64, Result<(), AppError>>,
     set_reply_to: WriteSignal<Option<i64>>,
+    edit_comment: ServerAction<EditComment>,
 }
 
 #[component]
 fn PostBody(post: PostDetail) -> impl IntoView {
     let now = now_seconds();
     view! {
+        {post.is_hidden.then(|| view! { <p class="card hidden-notice" role="note">{t::HIDDEN_NOTICE}</p> })}
         <article class="card post">
             <p class="post-author">
                 <strong data-testid="post-author">{post.author.to_string()}</strong>
@@ -190,16 +203,34 @@ fn Comment(comment: CommentView, handlers: PostHandlers, #[prop(optional)] reply
     let now = now_seconds();
     let id = comment.id;
     let replies = comment.replies.clone();
+    let (editing, set_editing) = signal(false);
     let body = match comment.body {
         None => view! { <p class="comment-text muted">{t::DELETED_COMMENT}</p> }.into_any(),
-        Some(text) => view! {
+        Some(text) => {
+            let draft = StoredValue::new(text.clone());
+            view! {
             <p class="comment-head">
                 <strong data-testid="comment-author">{comment.author.to_string()}</strong>
                 <span class="muted">{relative_time(comment.created_at, now)}</span>
                 {comment.edited.then(|| view! { <span class="muted">{t::EDITED}</span> })}
             </p>
-            <p class="comment-text">{text}</p>
-            <p class="comment-actions">
+            <Show
+                when=move || editing.get()
+                fallback={
+                    let text = text.clone();
+                    move || view! { <p class="comment-text">{text.clone()}</p> }
+                }
+            >
+                <ActionForm action=handlers.edit_comment attr:class="comment-edit">
+                    <input type="hidden" name="comment_id" value=id.to_string() />
+                    <label class="visually-hidden" for=format!("edit-{id}")>{t::EDIT}</label>
+                    <input id=format!("edit-{id}") name="body" value=draft.get_value() maxlength=COMMENT_BODY_MAX.to_string() required />
+                    <button type="submit" class="button small">{t::EDIT}</button>
+                </ActionForm>
+            </Show>
+            // A <div>, not a <p>: the report disclosure inside is block content, and a <p> would make the
+            // browser's parser restructure the HTML and break hydration.
+            <div class="comment-actions">
                 {(!reply).then(|| view! {
                     <button class="link" on:click=move |_| handlers.set_reply_to.set(Some(id))>{t::REPLY}</button>
                 })}
@@ -211,13 +242,18 @@ fn Comment(comment: CommentView, handlers: PostHandlers, #[prop(optional)] reply
                     {format!("{} {}", t::LIKE, comment.like_count)}
                 </button>
                 {comment.is_mine.then(|| view! {
+                    <button class="link" on:click=move |_| set_editing.update(|e| *e = !*e)>{t::EDIT}</button>
+                })}
+                {(!comment.is_mine).then(|| view! { <ReportForm target=ReportTarget::Comment id /> })}
+                {comment.is_mine.then(|| view! {
                     <button class="link danger" on:click=move |_| { if confirmed(t::CONFIRM_DELETE) { handlers.remove_comment.dispatch(id); } }>
                         {t::DELETE}
                     </button>
                 })}
-            </p>
+            </div>
+            }
+            .into_any()
         }
-        .into_any(),
     };
     view! {
         <div class="comment" class:reply=reply data-testid="comment">
