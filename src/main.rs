@@ -23,6 +23,7 @@ async fn main() -> ExitCode {
                 );
                 eprintln!("       campus admin grant <username>   make a student an admin");
                 eprintln!("       campus admin revoke <username>  take the admin role back");
+                eprintln!("       campus seed <students> <posts> <comments>  generate benchmark data");
                 ExitCode::from(2)
             }
         };

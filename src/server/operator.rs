@@ -3,15 +3,33 @@
 //! ```text
 //! campus admin grant <username>    make a student an admin (moderates reported content)
 //! campus admin revoke <username>   take the role back
+//! campus seed <students> <posts> <comments>
+//!                                  generate benchmark data into the first school (see bench/community)
 //! ```
 //! They use the same configuration (`DATABASE_URL`, …) as the server and apply pending migrations first.
 
+use super::auth::password;
 use super::config::Config;
+use super::db::seed::{self, Scale};
 use super::db::{users, Db};
+
+/// The password of every generated student.
+pub const SEED_PASSWORD: &str = "bench-pass-1";
 use super::http::StartError;
 
 /// Runs the command in `args` (without the program name); `None` when the arguments are not a command.
 pub async fn run(args: &[String]) -> Option<Result<String, StartError>> {
+    if let [command, students, posts, comments] = args {
+        if command == "seed" {
+            let number = |text: &String| text.parse::<i64>().ok().filter(|n| *n >= 0);
+            let (Some(students), Some(posts), Some(comments)) =
+                (number(students), number(posts), number(comments))
+            else {
+                return None;
+            };
+            return Some(seed(Scale { students: students.max(1), posts, comments }).await);
+        }
+    }
     let [area, verb, username] = args else {
         return None;
     };
@@ -34,4 +52,20 @@ async fn set_admin(username: &str, grant: bool) -> Result<String, StartError> {
     } else {
         format!("{username} is no longer an admin")
     })
+}
+
+async fn seed(scale: Scale) -> Result<String, StartError> {
+    let config = Config::from_env()?;
+    let db = Db::connect(&config.database_url, 1).await?;
+    let hash =
+        password::hash(SEED_PASSWORD.to_owned()).await.map_err(|e| StartError::Other(e.to_string()))?;
+    let started = std::time::Instant::now();
+    let seeded = seed::generate(&db, scale, &hash, super::now()).await?;
+    Ok(format!(
+        "board_id={} busy_post_id={} username={} password={SEED_PASSWORD} seconds={:.1}",
+        seeded.board_id,
+        seeded.busy_post_id,
+        seeded.student_username,
+        started.elapsed().as_secs_f64()
+    ))
 }

@@ -10,6 +10,7 @@ pub mod posts;
 pub mod reactions;
 pub mod reports;
 pub mod schools;
+pub mod seed;
 pub mod sessions;
 pub mod throttle;
 pub mod users;
