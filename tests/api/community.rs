@@ -297,10 +297,7 @@ async fn fifty_students_liking_at_once_make_exactly_fifty() {
     let (_, author) = app.signed_up_student().await;
     let board = app.board_id(&author, "free").await;
     let post = app.write_post(&author, board, "인기 글", false).await;
-    let mut fans = Vec::new();
-    for _ in 0..50 {
-        fans.push(app.signed_up_student().await.1);
-    }
+    let fans = app.many_students(50).await;
 
     let id = post.to_string();
     let likes = fans.iter().map(|fan| app.spawn_call(fan, "posts/like", &[("post_id", &id)])).collect();
@@ -316,10 +313,7 @@ async fn twenty_anonymous_commenters_at_once_get_numbers_one_to_twenty() {
     let (_, author) = app.signed_up_student().await;
     let board = app.board_id(&author, "free").await;
     let post = app.write_post(&author, board, "다들 의견?", true).await;
-    let mut students = Vec::new();
-    for _ in 0..20 {
-        students.push(app.signed_up_student().await.1);
-    }
+    let students = app.many_students(20).await;
 
     let id = post.to_string();
     let form = [("post_id", id.as_str()), ("body", "저요"), ("anonymous", "on")];

@@ -212,6 +212,15 @@ impl TestApp {
         (student, client)
     }
 
+    /// `n` students of the first school, signed up one after another; their clients.
+    pub async fn many_students(&self, n: usize) -> Vec<Client> {
+        let mut clients = Vec::with_capacity(n);
+        for _ in 0..n {
+            clients.push(self.signed_up_student().await.1);
+        }
+        clients
+    }
+
     /// The id of the board with this slug in the client's school.
     pub async fn board_id(&self, client: &Client, slug: &str) -> i64 {
         let boards: Value = self.call(client, "boards", &[]).await.json().await.expect("boards");

@@ -189,16 +189,22 @@ pub async fn delete(
     now: i64,
 ) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
-    let post_id = own_comment(&mut tx, school_id, comment_id, user_id).await?;
+    own_comment(&mut tx, school_id, comment_id, user_id).await?;
+    soft_delete(&mut tx, comment_id, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Marks a comment deleted and takes it out of its post's comment count (by its author or an admin).
+pub async fn soft_delete(tx: &mut Tx, comment_id: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE comments SET deleted_at = $1 WHERE id = $2")
         .bind(now)
         .bind(comment_id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
-    sqlx::query("UPDATE posts SET comment_count = comment_count - 1 WHERE id = $1")
-        .bind(post_id)
-        .execute(&mut *tx)
+    sqlx::query("UPDATE posts SET comment_count = comment_count - 1 WHERE id = (SELECT post_id FROM comments WHERE id = $1)")
+        .bind(comment_id)
+        .execute(&mut **tx)
         .await?;
-    tx.commit().await?;
     Ok(())
 }

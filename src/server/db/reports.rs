@@ -117,16 +117,15 @@ pub async fn moderate(
     let mut tx = db.begin_write().await?;
     target_owner(&mut tx, school_id, target, id).await?.ok_or(AppError::NotFound)?;
     if remove {
-        let sql = format!("UPDATE {} SET deleted_at = $2 WHERE id = $1", table(target));
-        sqlx::query(&sql).bind(id).bind(now).execute(&mut *tx).await?;
-        if target == ReportTarget::Comment {
-            sqlx::query(
-                "UPDATE posts SET comment_count = comment_count - 1 \
-                 WHERE id = (SELECT post_id FROM comments WHERE id = $1)",
-            )
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        match target {
+            ReportTarget::Comment => super::comments::soft_delete(&mut tx, id, now).await?,
+            ReportTarget::Post => {
+                sqlx::query("UPDATE posts SET deleted_at = $2 WHERE id = $1")
+                    .bind(id)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
         }
     } else {
         let sql = format!("UPDATE {} SET is_hidden = 0, report_count = 0 WHERE id = $1", table(target));
