@@ -8,12 +8,13 @@ use crate::api::community::list_posts;
 use crate::app::use_session;
 use crate::components::post_feed::PostItem;
 use crate::components::status::{ErrorNotice, Loading};
+use crate::error::AppError;
+use crate::model::community::PostPage;
 use crate::text::{self, auth, community, home as t};
 
 /// The newest HOT posts of the school, as the home screen of the app students know shows them.
 #[component]
-fn HotPreview() -> impl IntoView {
-    let hot = Resource::new(|| (), |_| list_posts("hot".into(), None, None));
+fn HotPreview(hot: Resource<Result<PostPage, AppError>>) -> impl IntoView {
     view! {
         <section class="home-section">
             <header class="section-header">
@@ -44,6 +45,10 @@ fn HotPreview() -> impl IntoView {
 #[component]
 pub fn HomePage() -> impl IntoView {
     let session = use_session();
+    // Created here, not inside the Suspense that waits for the login: a resource first created while the
+    // server is already resolving the page can leave the streamed response waiting forever. For a visitor
+    // the call fails at once (no login) and is never shown.
+    let hot = Resource::new(|| (), |_| list_posts("hot".into(), None, None));
     view! {
         <Title text="" />
         <Suspense fallback=|| view! { <p class="loading">{text::app::LOADING}</p> }>
@@ -54,7 +59,7 @@ pub fn HomePage() -> impl IntoView {
                             <p class="school-name" data-testid="school-name">{me.school_name.clone()}</p>
                             <h1 data-testid="greeting">{text::fill(t::GREETING, &me.nickname)}</h1>
                         </header>
-                        <HotPreview />
+                        <HotPreview hot />
                     }
                     .into_any(),
                     _ => view! {

@@ -4,7 +4,7 @@ use reqwest::StatusCode;
 
 use crate::helpers::*;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn sign_up_logs_the_new_student_in_with_http_only_cookies() {
     let app = spawn_app().await;
     let student = app.new_student(0).await;
@@ -27,7 +27,7 @@ async fn sign_up_logs_the_new_student_in_with_http_only_cookies() {
     assert!(me["joined_at"].as_i64().expect("joined") > 1_700_000_000);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_username_taken_in_another_case_is_refused() {
     let app = spawn_app().await;
     let (first, _) = app.signed_up_student().await;
@@ -42,7 +42,7 @@ async fn a_username_taken_in_another_case_is_refused() {
     assert_eq!(body["Invalid"]["message"], "이미 사용 중인 아이디입니다.");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_weak_password_is_refused_with_its_reason() {
     let app = spawn_app().await;
     let student = app.new_student(0).await;
@@ -62,7 +62,7 @@ async fn a_weak_password_is_refused_with_its_reason() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn nicknames_are_unique_within_a_school_only() {
     let app = spawn_app().await;
     let (first, _) = app.signed_up_student().await;
@@ -78,7 +78,7 @@ async fn nicknames_are_unique_within_a_school_only() {
     assert_eq!(app.sign_up_as(&new_client(), &other_school, PASSWORD).await.status(), StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_department_of_another_school_is_refused() {
     let app = spawn_app().await;
     let mut student = app.new_student(0).await;
@@ -90,7 +90,7 @@ async fn a_department_of_another_school_is_refused() {
     assert_eq!(error_json(response).await["Invalid"]["message"], "선택한 학교의 학과가 아닙니다.");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn every_invalid_field_is_reported_and_nothing_is_created() {
     let app = spawn_app().await;
     let response = app
@@ -121,7 +121,7 @@ async fn every_invalid_field_is_reported_and_nothing_is_created() {
     assert_eq!(users, 0);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_request_with_missing_arguments_is_a_400_not_a_500() {
     let app = spawn_app().await;
     let response = app.call(&app.client, "auth/signup", &[("username", "only_this")]).await;
@@ -129,7 +129,7 @@ async fn a_request_with_missing_arguments_is_a_400_not_a_500() {
     assert_eq!(error_json(response).await["BadRequest"], "요청 형식이 올바르지 않습니다.");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn log_in_with_the_right_password_works_in_any_case_of_the_username() {
     let app = spawn_app().await;
     let (student, _) = app.signed_up_student().await;
@@ -144,7 +144,7 @@ async fn log_in_with_the_right_password_works_in_any_case_of_the_username() {
     assert!(app.whoami(&client).await.is_ok());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_wrong_password_and_an_unknown_username_get_the_same_answer() {
     let app = spawn_app().await;
     let (student, _) = app.signed_up_student().await;
@@ -158,7 +158,7 @@ async fn a_wrong_password_and_an_unknown_username_get_the_same_answer() {
     assert_eq!(error_json(wrong_password).await, error_json(unknown_user).await);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn five_failures_lock_the_account_but_not_other_students() {
     let app = spawn_app().await;
     let (victim, _) = app.signed_up_student().await;
@@ -176,7 +176,7 @@ async fn five_failures_lock_the_account_but_not_other_students() {
     assert_eq!(app.log_in(&new_client(), &bystander.username, PASSWORD).await.status(), StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn failures_from_one_address_are_limited_across_accounts() {
     let app =
         spawn_app_with(Settings { login_max_failures_per_address: Some(3), ..Default::default() }).await;
@@ -191,7 +191,7 @@ async fn failures_from_one_address_are_limited_across_accounts() {
     assert!(error_json(response).await["TooManyRequests"].as_str().expect("message").contains("네트워크"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn log_out_revokes_both_tokens() {
     let app = spawn_app().await;
     let (student, client) = app.signed_up_student().await;

@@ -18,7 +18,7 @@ fn label(author: &Value) -> String {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn every_school_gets_the_default_boards_with_their_flags() {
     let app = spawn_app().await;
     let (_, client) = app.signed_up_student().await;
@@ -45,7 +45,7 @@ async fn every_school_gets_the_default_boards_with_their_flags() {
     assert_eq!(market["hot_excluded"], true);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn another_schools_content_is_not_found() {
     let app = spawn_app().await;
     let (_, author) = app.student_of(0).await;
@@ -62,7 +62,7 @@ async fn another_schools_content_is_not_found() {
     assert_eq!(app.get_post(&new_client(), post).await, Err(StatusCode::UNAUTHORIZED));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn board_pages_are_newest_first_without_duplicates_or_gaps_while_posts_arrive() {
     let app = spawn_app().await;
     let (_, client) = app.signed_up_student().await;
@@ -101,7 +101,7 @@ async fn board_pages_are_newest_first_without_duplicates_or_gaps_while_posts_arr
     assert_eq!(seen, written, "every post exactly once, newest first");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn posting_is_throttled_per_board_and_repeats_are_refused() {
     let app = spawn_app_with(Settings { post_interval_seconds: Some(30), ..Default::default() }).await;
     let (_, client) = app.signed_up_student().await;
@@ -121,7 +121,7 @@ async fn posting_is_throttled_per_board_and_repeats_are_refused() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn invalid_posts_and_comments_are_refused_with_field_messages() {
     let app = spawn_app().await;
     let (_, client) = app.signed_up_student().await;
@@ -149,7 +149,7 @@ async fn invalid_posts_and_comments_are_refused_with_field_messages() {
     assert_eq!(bad_id.status(), StatusCode::BAD_REQUEST);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_question_with_a_comment_can_be_neither_edited_nor_deleted() {
     let app = spawn_app().await;
     let (_, asker) = app.signed_up_student().await;
@@ -179,7 +179,7 @@ async fn a_question_with_a_comment_can_be_neither_edited_nor_deleted() {
     assert_eq!(post_now["locked"], true);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn only_the_author_edits_and_deletes_and_a_deleted_post_is_gone() {
     let app = spawn_app().await;
     let (_, author) = app.signed_up_student().await;
@@ -210,7 +210,7 @@ async fn only_the_author_edits_and_deletes_and_a_deleted_post_is_gone() {
     assert!(page["page"]["posts"].as_array().expect("posts").is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn anonymous_commenters_get_stable_numbers_and_the_author_is_marked() {
     let app = spawn_app().await;
     let (_, author) = app.signed_up_student().await;
@@ -238,7 +238,7 @@ async fn anonymous_commenters_get_stable_numbers_and_the_author_is_marked() {
     assert_eq!(thread["comment_count"], 5);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_deleted_comment_with_replies_stays_as_a_tombstone() {
     let app = spawn_app().await;
     let (_, author) = app.signed_up_student().await;
@@ -265,7 +265,7 @@ async fn a_deleted_comment_with_replies_stays_as_a_tombstone() {
     assert_eq!(comments[0]["replies"][0]["body"], "답글");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn likes_are_once_and_never_on_ones_own_post() {
     let app = spawn_app().await;
     let (_, author) = app.signed_up_student().await;
@@ -291,7 +291,7 @@ async fn likes_are_once_and_never_on_ones_own_post() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn fifty_students_liking_at_once_make_exactly_fifty() {
     let app = spawn_app().await;
     let (_, author) = app.signed_up_student().await;
@@ -307,7 +307,7 @@ async fn fifty_students_liking_at_once_make_exactly_fifty() {
     assert_eq!(app.get_post(&author, post).await.expect("post")["like_count"], 50);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn twenty_anonymous_commenters_at_once_get_numbers_one_to_twenty() {
     let app = spawn_app().await;
     let (_, author) = app.signed_up_student().await;
@@ -331,7 +331,7 @@ async fn twenty_anonymous_commenters_at_once_get_numbers_one_to_twenty() {
     assert_eq!(labels[20], "PostAuthor");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn anonymous_posts_and_comments_never_reveal_their_author() {
     let app = spawn_app().await;
     let (author, author_client) = app.signed_up_student().await;
@@ -405,7 +405,7 @@ async fn anonymous_posts_and_comments_never_reveal_their_author() {
     assert_eq!(thread["is_mine"], false);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn scraps_toggle_and_never_apply_to_ones_own_post() {
     let app = spawn_app().await;
     let (_, author) = app.signed_up_student().await;
@@ -438,7 +438,7 @@ async fn list_ids(app: &TestApp, client: &reqwest::Client, kind: &str, query: Op
     page["posts"].as_array().expect("posts").iter().filter_map(|p| p["id"].as_i64()).collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn hot_needs_ten_likes_outside_excluded_boards() {
     let app = spawn_app().await;
     let (_, author) = app.signed_up_student().await;
@@ -462,7 +462,7 @@ async fn hot_needs_ten_likes_outside_excluded_boards() {
     assert!(list_ids(&app, &outsider, "hot", None).await.is_empty(), "HOT is per school");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn search_finds_title_and_body_within_the_school_only() {
     let app = spawn_app().await;
     let (_, student) = app.student_of(0).await;
@@ -485,7 +485,7 @@ async fn search_finds_title_and_body_within_the_school_only() {
     assert_eq!(error_json(too_short).await["Invalid"]["message"], "검색어를 두 글자 이상 입력해 주세요.");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn my_posts_commented_posts_and_scraps_are_listed() {
     let app = spawn_app().await;
     let (_, me) = app.signed_up_student().await;

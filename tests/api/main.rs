@@ -2,6 +2,9 @@
 //!
 //! SQLite by default. With `CAMPUS_TEST_DATABASE_URL=postgres://…` every test runs on its own new database
 //! on that server instead (the README's test command runs the suite both ways).
+//!
+//! Tests run on a multi-threaded runtime, as the server does in production (`#[tokio::main]`), so that the
+//! app under test schedules its work the way it really does.
 
 // Test code may panic on the unexpected: that is how a test fails.
 #![allow(clippy::expect_used, clippy::unwrap_used)]

@@ -30,7 +30,7 @@ async fn board_titles(app: &TestApp, client: &Client, board: i64) -> Vec<String>
         .collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_report_needs_a_listed_reason_and_counts_once_per_student() {
     let app = spawn_app().await;
     let (_, author) = app.signed_up_student().await;
@@ -48,7 +48,7 @@ async fn a_report_needs_a_listed_reason_and_counts_once_per_student() {
     assert_eq!(report(&app, &outsider, "post", post, "1").await, StatusCode::NOT_FOUND);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn enough_reporters_hide_a_post_from_everyone_but_its_author_and_admins() {
     let app = spawn_app_with(Settings { report_hide_threshold: Some(3), ..Default::default() }).await;
     let (_, author) = app.signed_up_student().await;
@@ -90,7 +90,7 @@ async fn enough_reporters_hide_a_post_from_everyone_but_its_author_and_admins() 
     assert_eq!(board_titles(&app, &bystander, board).await, ["신고될 글"]);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn an_admin_removes_a_reported_comment_and_the_queue_never_names_authors() {
     let app = spawn_app_with(Settings { report_hide_threshold: Some(1), ..Default::default() }).await;
     let (_, author) = app.signed_up_student().await;

@@ -4,7 +4,7 @@ use reqwest::StatusCode;
 
 use crate::helpers::*;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_home_page_greets_a_logged_in_student_by_nickname_on_first_render() {
     let app = spawn_app().await;
     let (student, client) = app.signed_up_student().await;
@@ -17,7 +17,7 @@ async fn the_home_page_greets_a_logged_in_student_by_nickname_on_first_render() 
     assert!(html.contains("lang=\"ko\""));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_visitor_is_sent_to_log_in_and_back() {
     let app = spawn_app().await;
 
@@ -28,7 +28,7 @@ async fn a_visitor_is_sent_to_log_in_and_back() {
     assert_eq!(response.headers()["location"], "/login?next=/me");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_profile_page_shows_school_department_year_and_join_date() {
     let app = spawn_app().await;
     let (student, client) = app.signed_up_student().await;
@@ -41,14 +41,14 @@ async fn the_profile_page_shows_school_department_year_and_join_date() {
     assert!(html.contains(&today), "join date {today} missing");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn an_unknown_page_is_a_404() {
     let app = spawn_app().await;
     let response = app.client.get(app.url("/no/such/page")).send().await.expect("request");
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn pages_carry_a_nonce_based_csp_and_security_headers() {
     let app = spawn_app().await;
 
@@ -70,7 +70,7 @@ async fn pages_carry_a_nonce_based_csp_and_security_headers() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_cross_site_post_is_refused() {
     let app = spawn_app().await;
     let (_, client) = app.signed_up_student().await;
@@ -86,7 +86,7 @@ async fn a_cross_site_post_is_refused() {
     assert!(app.whoami(&client).await.is_ok(), "the login must survive");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_manifest_and_service_worker_are_served() {
     let app = spawn_app().await;
     let sw = app.client.get(app.url("/sw.js")).send().await.expect("request");

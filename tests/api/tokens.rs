@@ -36,14 +36,14 @@ async fn logged_in(app: &TestApp) -> (i64, String, String) {
     )
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_bearer_access_token_identifies_an_api_client() {
     let app = spawn_app().await;
     let (_, access, _) = logged_in(&app).await;
     assert_eq!(me_with_bearer(&app, &access).await, StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn expired_not_yet_valid_and_foreign_tokens_are_rejected() {
     let app = spawn_app().await;
     let (user_id, access, _) = logged_in(&app).await;
@@ -60,7 +60,7 @@ async fn expired_not_yet_valid_and_foreign_tokens_are_rejected() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_tampered_or_unsigned_token_is_rejected() {
     let app = spawn_app().await;
     let (_, access, _) = logged_in(&app).await;
@@ -79,7 +79,7 @@ async fn a_tampered_or_unsigned_token_is_rejected() {
     assert_eq!(me_with_bearer(&app, &alg_none).await, StatusCode::UNAUTHORIZED);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_refresh_rotates_the_token_and_a_reused_one_revokes_the_login() {
     let app = spawn_app().await;
     let (_, access, first_refresh) = logged_in(&app).await;
@@ -97,7 +97,7 @@ async fn a_refresh_rotates_the_token_and_a_reused_one_revokes_the_login() {
     assert_eq!(me_with_bearer(&app, &access).await, StatusCode::UNAUTHORIZED);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_browser_without_an_access_cookie_is_refreshed_transparently() {
     let app = spawn_app().await;
     let (_, _, refresh) = logged_in(&app).await;
@@ -117,7 +117,7 @@ async fn a_browser_without_an_access_cookie_is_refreshed_transparently() {
     assert_eq!(refresh_with(&app, &successor).await.status(), StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn an_unknown_refresh_token_is_rejected() {
     let app = spawn_app().await;
     assert_eq!(refresh_with(&app, "not-a-real-token").await.status(), StatusCode::UNAUTHORIZED);

@@ -99,8 +99,16 @@ fn leptos_options(config: &Config) -> Result<LeptosOptions, StartError> {
     Ok(options)
 }
 
+/// The app's routes, generated once per process. Leptos suppresses resource loading process-wide while it
+/// generates a route list (leptos-rs/leptos#4773), so generating it again while another server in the same
+/// process renders pages (as the integration tests do) can leave that render waiting forever.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let site_root = state.config.site_root.clone();
 
     let app = Router::new()
