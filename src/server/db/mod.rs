@@ -81,6 +81,11 @@ impl Db {
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&pool).await?;
+        if backend == Backend::Sqlite {
+            // Table statistics let SQLite's planner prefer the narrowest index; `optimize` gathers them only
+            // where missing or stale, and the analysis limit bounds the time on a large file.
+            pool.execute("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;").await?;
+        }
         let db = Db { pool, backend };
         boards::seed_defaults(&db).await?;
         Ok(db)
