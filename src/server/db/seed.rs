@@ -58,34 +58,27 @@ pub async fn generate(db: &Db, scale: Scale, password_hash: &str, now: i64) -> R
     .await?;
     let first_post: i64 =
         sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM posts").fetch_one(&mut *tx).await?;
-    // Posts rotate over the school's boards and authors (post i goes to board i mod boards); one in three is
-    // anonymous; each is a minute older than the next.
-    for (k, board) in board_ids.iter().enumerate() {
-        let k = k as i64;
-        let per_board = (scale.posts - k + board_count - 1) / board_count;
-        if per_board <= 0 {
-            continue;
-        }
-        sqlx::query(
-            "WITH RECURSIVE n(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM n WHERE j + 1 < $1) \
-             INSERT INTO posts (board_id, school_id, author_id, title, body, is_anonymous, is_question, like_count, \
-                                comment_count, created_at) \
-             SELECT $2, $3, $4 + ((j * $5 + $6) % $7), '벤치마크 글 ' || (j * $5 + $6), \
-                    '시험 기간에 도서관 자리 있나요? 중앙도서관 3층은 언제 가야 자리가 있는지 궁금합니다. 번호 ' || j, \
-                    CASE WHEN j % 3 = 0 THEN 1 ELSE 0 END, 0, j % 25, 0, $8 - ($9 - (j * $5 + $6)) * 60 FROM n",
-        )
-        .bind(per_board)
-        .bind(*board)
+    // Posts rotate over the school's boards (post i goes to board i mod boards, so boards interleave as they
+    // do in real use) and over the authors; one in three is anonymous; each is a minute older than the next.
+    let board_of: String =
+        board_ids.iter().enumerate().map(|(k, board)| format!(" WHEN {k} THEN {board}")).collect();
+    let sql = format!(
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $1) \
+         INSERT INTO posts (board_id, school_id, author_id, title, body, is_anonymous, is_question, like_count, \
+                            comment_count, created_at) \
+         SELECT CASE i % $2{board_of} END, $3, $4 + (i % $5), '벤치마크 글 ' || i, \
+                '시험 기간에 도서관 자리 있나요? 중앙도서관 3층은 언제 가야 자리가 있는지 궁금합니다. 번호 ' || i, \
+                CASE WHEN i % 3 = 0 THEN 1 ELSE 0 END, 0, i % 25, 0, $6 - ($1 - i) * 60 FROM n"
+    );
+    sqlx::query(&sql)
+        .bind(scale.posts)
+        .bind(board_count)
         .bind(school_id)
         .bind(first_user)
-        .bind(board_count)
-        .bind(k)
         .bind(scale.students)
         .bind(now)
-        .bind(scale.posts)
         .execute(&mut *tx)
         .await?;
-    }
     let last_post = first_post + scale.posts - 1;
     // The busy thread is the newest post of the first board; the other comments spread over every post.
     let busy_post_id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM posts WHERE board_id = $1")
