@@ -124,6 +124,7 @@ pub mod community {
     pub const NO_RESULTS: &str = "검색 결과가 없어요.";
     pub const EMPTY_LIST: &str = "아직 아무 글도 없어요.";
     pub const HOT_ON_HOME: &str = "HOT 게시물";
+    pub const RECENT_ON_HOME: &str = "최신 글";
     pub const SEE_ALL: &str = "더 보기";
     pub const WRITE: &str = "글쓰기";
     pub const MORE: &str = "더 보기";

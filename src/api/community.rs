@@ -43,7 +43,7 @@ pub async fn board_posts(board_id: i64, before: Option<i64>) -> Result<BoardPage
     Ok(BoardPage { board, page: community::page(rows) })
 }
 
-/// The lists that are not boards: `hot`, `best`, `mine` (내가 쓴 글), `commented` (댓글 단 글), `scraps`
+/// The lists that are not boards: `recent` (every board), `hot`, `best`, `mine` (내가 쓴 글), `commented` (댓글 단 글), `scraps`
 /// (내 스크랩) and `search` (with `query`, at least 2 characters).
 #[server(prefix = "/api", endpoint = "posts/list")]
 pub async fn list_posts(
@@ -54,6 +54,7 @@ pub async fn list_posts(
     use db::posts::Listing;
     let (me, _) = require_student()?;
     let listing = match kind.as_str() {
+        "recent" => Listing::Recent,
         "hot" => Listing::Hot,
         "best" => Listing::Best,
         "mine" => Listing::Mine,

@@ -12,18 +12,22 @@ use crate::error::AppError;
 use crate::model::community::PostPage;
 use crate::text::{self, auth, community, home as t};
 
-/// The newest HOT posts of the school, as the home screen of the app students know shows them.
+/// A few posts of a list under a heading, as the home screen of the app students know shows them.
 #[component]
-fn HotPreview(hot: Resource<Result<PostPage, AppError>>) -> impl IntoView {
+fn ListPreview(
+    title: &'static str,
+    href: &'static str,
+    posts: Resource<Result<PostPage, AppError>>,
+) -> impl IntoView {
     view! {
         <section class="home-section">
             <header class="section-header">
-                <h2>{community::HOT_ON_HOME}</h2>
-                <A href="/lists/hot">{community::SEE_ALL}</A>
+                <h2>{title}</h2>
+                <A href=href>{community::SEE_ALL}</A>
             </header>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
-                    match hot.await {
+                    match posts.await {
                         Err(error) => view! { <ErrorNotice error /> }.into_any(),
                         Ok(page) if page.posts.is_empty() => {
                             view! { <p class="card empty-state">{community::EMPTY_LIST}</p> }.into_any()
@@ -37,7 +41,6 @@ fn HotPreview(hot: Resource<Result<PostPage, AppError>>) -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <A href="/boards" attr:class="button block">{community::BOARDS_TITLE}</A>
         </section>
     }
 }
@@ -45,10 +48,10 @@ fn HotPreview(hot: Resource<Result<PostPage, AppError>>) -> impl IntoView {
 #[component]
 pub fn HomePage() -> impl IntoView {
     let session = use_session();
-    // Created here, not inside the Suspense that waits for the login: a resource first created while the
-    // server is already resolving the page can leave the streamed response waiting forever. For a visitor
-    // the call fails at once (no login) and is never shown.
+    // Created here rather than inside the Suspense that waits for the login, so that the server starts them
+    // with the page. For a visitor the calls fail at once (no login) and are never shown.
     let hot = Resource::new(|| (), |_| list_posts("hot".into(), None, None));
+    let recent = Resource::new(|| (), |_| list_posts("recent".into(), None, None));
     view! {
         <Title text="" />
         <Suspense fallback=|| view! { <p class="loading">{text::app::LOADING}</p> }>
@@ -59,7 +62,8 @@ pub fn HomePage() -> impl IntoView {
                             <p class="school-name" data-testid="school-name">{me.school_name.clone()}</p>
                             <h1 data-testid="greeting">{text::fill(t::GREETING, &me.nickname)}</h1>
                         </header>
-                        <HotPreview hot />
+                        <ListPreview title=community::RECENT_ON_HOME href="/boards" posts=recent />
+                        <ListPreview title=community::HOT_ON_HOME href="/lists/hot" posts=hot />
                     }
                     .into_any(),
                     _ => view! {

@@ -504,3 +504,17 @@ async fn my_posts_commented_posts_and_scraps_are_listed() {
     let unknown = app.call(&me, "posts/list", &[("kind", "everything")]).await;
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_home_page_shows_the_newest_posts_of_every_board() {
+    let app = spawn_app().await;
+    let (_, client) = app.signed_up_student().await;
+    let free = app.board_id(&client, "free").await;
+    let info = app.board_id(&client, "info").await;
+    let older = app.write_post(&client, free, "자유게시판 글", false).await;
+    let newer = app.write_post(&client, info, "정보게시판 글", false).await;
+
+    assert_eq!(list_ids(&app, &client, "recent", None).await, [newer, older]);
+    let html = client.get(app.url("/")).send().await.expect("home").text().await.expect("html");
+    assert!(html.contains("자유게시판 글") && html.contains("정보게시판 글"));
+}

@@ -109,6 +109,8 @@ pub enum Listing {
     Hot,
     /// Posts that reached [`super::reactions::BEST_LIKES`] likes.
     Best,
+    /// The newest posts of every board of the school (the home page).
+    Recent,
     /// 내가 쓴 글.
     Mine,
     /// 댓글 단 글: posts the viewer has a live comment on.
@@ -136,6 +138,7 @@ pub async fn list(
     let (scope, scope_id, filter) = match listing {
         Listing::Board(board_id) => ("p.board_id", *board_id, ""),
         Listing::Mine => ("p.author_id", viewer_id, ""),
+        Listing::Recent => ("p.school_id", school_id, ""),
         Listing::Hot => ("p.school_id", school_id, "AND p.hot_at IS NOT NULL"),
         Listing::Best => ("p.school_id", school_id, "AND p.best_at IS NOT NULL"),
         Listing::Commented => (
