@@ -8,8 +8,6 @@ use crate::api::community::list_posts;
 use crate::app::use_session;
 use crate::components::post_feed::PostItem;
 use crate::components::status::{ErrorNotice, Loading};
-use crate::error::AppError;
-use crate::model::community::PostPage;
 use crate::text::{self, auth, community, home as t};
 
 /// A few posts of a list under a heading, as the home screen of the app students know shows them.
@@ -17,8 +15,10 @@ use crate::text::{self, auth, community, home as t};
 fn ListPreview(
     title: &'static str,
     href: &'static str,
-    posts: Resource<Result<PostPage, AppError>>,
+    /// The list's key, as `list_posts` takes it.
+    kind: &'static str,
 ) -> impl IntoView {
+    let posts = Resource::new(|| (), move |_| list_posts(kind.into(), None, None));
     view! {
         <section class="home-section">
             <header class="section-header">
@@ -48,10 +48,6 @@ fn ListPreview(
 #[component]
 pub fn HomePage() -> impl IntoView {
     let session = use_session();
-    // Created here rather than inside the Suspense that waits for the login, so that the server starts them
-    // with the page. For a visitor the calls fail at once (no login) and are never shown.
-    let hot = Resource::new(|| (), |_| list_posts("hot".into(), None, None));
-    let recent = Resource::new(|| (), |_| list_posts("recent".into(), None, None));
     view! {
         <Title text="" />
         <Suspense fallback=|| view! { <p class="loading">{text::app::LOADING}</p> }>
@@ -62,8 +58,9 @@ pub fn HomePage() -> impl IntoView {
                             <p class="school-name" data-testid="school-name">{me.school_name.clone()}</p>
                             <h1 data-testid="greeting">{text::fill(t::GREETING, &me.nickname)}</h1>
                         </header>
-                        <ListPreview title=community::RECENT_ON_HOME href="/boards" posts=recent />
-                        <ListPreview title=community::HOT_ON_HOME href="/lists/hot" posts=hot />
+                        // Rendered only for a logged-in student, so a visitor's page asks for no lists.
+                        <ListPreview title=community::RECENT_ON_HOME href="/boards" kind="recent" />
+                        <ListPreview title=community::HOT_ON_HOME href="/lists/hot" kind="hot" />
                     }
                     .into_any(),
                     _ => view! {
