@@ -182,10 +182,7 @@ async fn a_question_with_a_comment_can_be_neither_edited_nor_deleted() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn only_the_author_edits_and_deletes_and_a_deleted_post_is_gone() {
     let app = spawn_app().await;
-    let (_, author) = app.signed_up_student().await;
-    let (_, other) = app.signed_up_student().await;
-    let board = app.board_id(&author, "free").await;
-    let post = app.write_post(&author, board, "내 글", false).await;
+    let (author, other, board, post) = app.post_with_reader("내 글").await;
     let id = post.to_string();
 
     let foreign = app.call(&other, "posts/edit", &[("post_id", &id), ("title", "해킹"), ("body", "x")]).await;
@@ -241,10 +238,7 @@ async fn anonymous_commenters_get_stable_numbers_and_the_author_is_marked() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_deleted_comment_with_replies_stays_as_a_tombstone() {
     let app = spawn_app().await;
-    let (_, author) = app.signed_up_student().await;
-    let (_, other) = app.signed_up_student().await;
-    let board = app.board_id(&author, "free").await;
-    let post = app.write_post(&author, board, "글", false).await;
+    let (author, other, _, post) = app.post_with_reader("글").await;
     let with_reply =
         app.comment(&other, post, None, "답글 달릴 댓글", false).await.json::<i64>().await.expect("id");
     app.comment(&author, post, Some(with_reply), "답글", false).await;
@@ -268,10 +262,7 @@ async fn a_deleted_comment_with_replies_stays_as_a_tombstone() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn likes_are_once_and_never_on_ones_own_post() {
     let app = spawn_app().await;
-    let (_, author) = app.signed_up_student().await;
-    let (_, fan) = app.signed_up_student().await;
-    let board = app.board_id(&author, "free").await;
-    let post = app.write_post(&author, board, "좋은 글", false).await;
+    let (author, fan, _, post) = app.post_with_reader("좋은 글").await;
     let id = post.to_string();
 
     assert_eq!(app.call(&author, "posts/like", &[("post_id", &id)]).await.status(), StatusCode::FORBIDDEN);
@@ -408,10 +399,7 @@ async fn anonymous_posts_and_comments_never_reveal_their_author() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn scraps_toggle_and_never_apply_to_ones_own_post() {
     let app = spawn_app().await;
-    let (_, author) = app.signed_up_student().await;
-    let (_, reader) = app.signed_up_student().await;
-    let board = app.board_id(&author, "free").await;
-    let post = app.write_post(&author, board, "저장할 글", false).await;
+    let (author, reader, _, post) = app.post_with_reader("저장할 글").await;
     let id = post.to_string();
 
     let own = app.call(&author, "posts/scrap", &[("post_id", &id), ("scrapped", "true")]).await;

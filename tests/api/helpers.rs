@@ -221,6 +221,16 @@ impl TestApp {
         clients
     }
 
+    /// A named post on 자유게시판 by a new student, and a second student of the same school to react to it:
+    /// (author, reader, board id, post id).
+    pub async fn post_with_reader(&self, title: &str) -> (Client, Client, i64, i64) {
+        let (_, author) = self.signed_up_student().await;
+        let (_, reader) = self.signed_up_student().await;
+        let board = self.board_id(&author, "free").await;
+        let post = self.write_post(&author, board, title, false).await;
+        (author, reader, board, post)
+    }
+
     /// The id of the board with this slug in the client's school.
     pub async fn board_id(&self, client: &Client, slug: &str) -> i64 {
         let boards: Value = self.call(client, "boards", &[]).await.json().await.expect("boards");

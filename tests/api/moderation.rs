@@ -33,10 +33,7 @@ async fn board_titles(app: &TestApp, client: &Client, board: i64) -> Vec<String>
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_report_needs_a_listed_reason_and_counts_once_per_student() {
     let app = spawn_app().await;
-    let (_, author) = app.signed_up_student().await;
-    let (_, reporter) = app.signed_up_student().await;
-    let board = app.board_id(&author, "free").await;
-    let post = app.write_post(&author, board, "문제의 글", false).await;
+    let (author, reporter, _, post) = app.post_with_reader("문제의 글").await;
 
     assert_eq!(report(&app, &reporter, "post", post, "8").await, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(report(&app, &reporter, "post", post, "욕설").await, StatusCode::UNPROCESSABLE_ENTITY);
