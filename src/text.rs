@@ -76,7 +76,6 @@ pub mod auth {
     pub const ACCOUNT_THROTTLED: &str = "로그인 시도가 너무 많습니다. {}분 후에 다시 시도해 주세요.";
     pub const ADDRESS_THROTTLED: &str =
         "이 네트워크에서 로그인 시도가 너무 많습니다. {}분 후에 다시 시도해 주세요.";
-    pub const SESSION_EXPIRED: &str = "로그인이 만료되었습니다. 다시 로그인해 주세요.";
 }
 
 /// The 내 정보 page.

@@ -24,8 +24,3 @@ impl From<tokio::task::JoinError> for AppError {
 pub fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
 }
-
-/// Whether a database error is a foreign-key violation (a referenced row does not exist).
-pub fn is_foreign_key_violation(error: &sqlx::Error) -> bool {
-    matches!(error, sqlx::Error::Database(db) if db.is_foreign_key_violation())
-}

@@ -105,12 +105,3 @@ async fn revoke_in(tx: &mut super::Tx, session_id: i64, now: i64) -> Result<(), 
         .await?;
     Ok(())
 }
-
-/// Whether a login has been revoked (used by tests and the operator).
-pub async fn is_revoked(db: &Db, session_id: i64) -> Result<bool, sqlx::Error> {
-    let revoked: Option<Option<i64>> = sqlx::query_scalar("SELECT revoked_at FROM sessions WHERE id = $1")
-        .bind(session_id)
-        .fetch_optional(db.pool())
-        .await?;
-    Ok(!matches!(revoked, Some(None)))
-}
