@@ -10,6 +10,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::api::community::{
     delete_comment, delete_post, get_post, like_comment, like_post, scrap_post, EditComment, WriteComment,
 };
+use crate::components::confirmed;
 use crate::components::relative_time::{now_seconds, relative_time};
 use crate::components::report_form::ReportForm;
 use crate::components::require_login::RequireLogin;
@@ -17,11 +18,6 @@ use crate::components::status::{ErrorNotice, Loading};
 use crate::error::AppError;
 use crate::model::community::{Anonymity, CommentView, PostDetail, ReportTarget, COMMENT_BODY_MAX};
 use crate::text::community as t;
-
-/// Asks the student to confirm in the browser's own dialog.
-fn confirmed(message: &str) -> bool {
-    window().confirm_with_message(message).unwrap_or(false)
-}
 
 #[component]
 pub fn PostPage() -> impl IntoView {
@@ -104,6 +100,8 @@ pub fn PostPage() -> impl IntoView {
                         Ok(post) => {
                             let id = post.id;
                             let anonymity = post.board.anonymity;
+                            // A post hidden by reports is frozen (the server refuses comments on it).
+                            let frozen = post.is_hidden;
                             let board_link = format!("/boards/{}", post.board.id);
                             let board_name = post.board.name.clone();
                             view! {
@@ -142,22 +140,24 @@ pub fn PostPage() -> impl IntoView {
                                     {post.comments.is_empty().then(|| view! { <p class="muted empty-comments">{t::NO_COMMENTS}</p> })}
                                     {post.comments.into_iter().map(|comment| view! { <Comment comment handlers /> }).collect_view()}
                                 </section>
-                                <ActionForm action=write_comment attr:class="comment-box">
-                                    <input type="hidden" name="post_id" value=id.to_string() />
-                                    {move || reply_to.get().map(|parent| view! { <input type="hidden" name="parent_id" value=parent.to_string() /> })}
-                                    {(anonymity == Anonymity::Allowed).then(|| view! {
-                                        <label class="check"><input type="checkbox" name="anonymous" checked />{t::ANONYMOUS_CHECK}</label>
-                                    })}
-                                    <label class="visually-hidden" for="comment-body">{t::COMMENT_PLACEHOLDER}</label>
-                                    <input
-                                        id="comment-body"
-                                        name="body"
-                                        maxlength=COMMENT_BODY_MAX.to_string()
-                                        placeholder=move || if reply_to.get().is_some() { t::REPLY_PLACEHOLDER } else { t::COMMENT_PLACEHOLDER }
-                                        required
-                                    />
-                                    <button type="submit" class="button primary small" disabled=move || write_comment.pending().get()>{t::COMMENT_BUTTON}</button>
-                                </ActionForm>
+                                {(!frozen).then(|| view! {
+                                    <ActionForm action=write_comment attr:class="comment-box">
+                                        <input type="hidden" name="post_id" value=id.to_string() />
+                                        {move || reply_to.get().map(|parent| view! { <input type="hidden" name="parent_id" value=parent.to_string() /> })}
+                                        {(anonymity == Anonymity::Allowed).then(|| view! {
+                                            <label class="check"><input type="checkbox" name="anonymous" checked />{t::ANONYMOUS_CHECK}</label>
+                                        })}
+                                        <label class="visually-hidden" for="comment-body">{t::COMMENT_PLACEHOLDER}</label>
+                                        <input
+                                            id="comment-body"
+                                            name="body"
+                                            maxlength=COMMENT_BODY_MAX.to_string()
+                                            placeholder=move || if reply_to.get().is_some() { t::REPLY_PLACEHOLDER } else { t::COMMENT_PLACEHOLDER }
+                                            required
+                                        />
+                                        <button type="submit" class="button primary small" disabled=move || write_comment.pending().get()>{t::COMMENT_BUTTON}</button>
+                                    </ActionForm>
+                                })}
                                 <p class="form-error comment-error" role="alert">{comment_error}</p>
                             }
                             .into_any()

@@ -333,6 +333,11 @@ async fn anonymous_posts_and_comments_never_reveal_their_author() {
     let post = app.write_post(&author_client, board, "비밀 이야기", false).await;
     app.comment(&commenter_client, post, None, "비밀 댓글", false).await;
     app.comment(&author_client, post, None, "글쓴이 댓글", false).await;
+    // Ten likes put it on HOT, so the sweep covers that list too.
+    for liker in app.many_students(10).await {
+        let like = app.call(&liker, "posts/like", &[("post_id", &post.to_string())]).await;
+        assert_eq!(like.status(), StatusCode::OK);
+    }
 
     let me_author = app.whoami(&author_client).await.expect("me");
     let me_commenter = app.whoami(&commenter_client).await.expect("me");
@@ -345,43 +350,43 @@ async fn anonymous_posts_and_comments_never_reveal_their_author() {
         format!("\"author_id\":{}", me_commenter["id"]),
     ];
     for (who, client) in [("reader", &reader), ("author", &author_client), ("commenter", &commenter_client)] {
-        let json = app
-            .call(client, "posts/get", &[("post_id", &post.to_string())])
-            .await
-            .text()
-            .await
-            .expect("json");
-        let list = app
-            .call(client, "boards/posts", &[("board_id", &board.to_string())])
-            .await
-            .text()
-            .await
-            .expect("json");
-        let html = client
-            .get(app.url(&format!("/posts/{post}")))
-            .send()
-            .await
-            .expect("page")
-            .text()
-            .await
-            .expect("html");
-        let board_html = client
-            .get(app.url(&format!("/boards/{board}")))
-            .send()
-            .await
-            .expect("page")
-            .text()
-            .await
-            .expect("html");
-        assert!(html.contains("비밀 이야기") && board_html.contains("비밀 이야기"), "{who} sees the post");
-        for body in [&json, &list, &html, &board_html] {
+        let post_id = post.to_string();
+        let board_id = board.to_string();
+        let calls: [(&str, &[(&str, &str)]); 5] = [
+            ("posts/get", &[("post_id", &post_id)]),
+            ("boards/posts", &[("board_id", &board_id)]),
+            ("posts/list", &[("kind", "recent")]),
+            ("posts/list", &[("kind", "hot")]),
+            ("posts/list", &[("kind", "search"), ("query", "비밀")]),
+        ];
+        let pages = [
+            format!("/posts/{post}"),
+            format!("/boards/{board}"),
+            "/".to_owned(),
+            "/lists/hot".to_owned(),
+            "/lists/recent".to_owned(),
+            format!("/search?q={}", campus::components::require_login::encode_query_value("비밀")),
+        ];
+        let mut bodies = Vec::new();
+        for (endpoint, form) in calls {
+            bodies.push((
+                endpoint.to_owned(),
+                app.call(client, endpoint, form).await.text().await.expect("json"),
+            ));
+        }
+        for path in pages {
+            let html = client.get(app.url(&path)).send().await.expect("page").text().await.expect("html");
+            bodies.push((path, html));
+        }
+        for (source, body) in &bodies {
+            assert!(body.contains("비밀 이야기"), "{who} sees the post in {source}");
             for secret in &secrets {
                 // A student's own nickname may appear in their own header; never in someone else's view.
                 let own = (who == "author" && (secret == &author.nickname || secret == &author.username))
                     || (who == "commenter"
                         && (secret == &commenter.nickname || secret == &commenter.username));
                 if !own {
-                    assert!(!body.contains(secret.as_str()), "{who} can see {secret}");
+                    assert!(!body.contains(secret.as_str()), "{who} can see {secret} in {source}");
                 }
             }
         }

@@ -65,6 +65,13 @@ async fn enough_reporters_hide_a_post_from_everyone_but_its_author_and_admins() 
     assert!(board_titles(&app, &bystander, board).await.is_empty());
     let own_view = app.get_post(&author, post).await.expect("the author still sees it");
     assert_eq!(own_view["is_hidden"], true);
+    // Hidden content is frozen: nobody comments on it, likes or scraps it until it is reviewed.
+    let id = post.to_string();
+    assert_eq!(app.comment(&bystander, post, None, "댓글", false).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.comment(&author, post, None, "해명", false).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.call(&bystander, "posts/like", &[("post_id", &id)]).await.status(), StatusCode::NOT_FOUND);
+    let scrap = app.call(&bystander, "posts/scrap", &[("post_id", &id), ("scrapped", "true")]).await;
+    assert_eq!(scrap.status(), StatusCode::NOT_FOUND);
 
     // An operator makes a student an admin; the admin reviews and restores.
     assert!(campus::server::db::users::set_admin(&app.state.db, &admin.username, true).await.expect("grant"));
@@ -85,6 +92,7 @@ async fn enough_reporters_hide_a_post_from_everyone_but_its_author_and_admins() 
     assert_eq!(restore.status(), StatusCode::OK);
     assert!(app.get_post(&bystander, post).await.is_ok());
     assert_eq!(board_titles(&app, &bystander, board).await, ["신고될 글"]);
+    assert_eq!(app.comment(&bystander, post, None, "댓글", false).await.status(), StatusCode::OK);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

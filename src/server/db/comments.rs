@@ -67,12 +67,13 @@ pub async fn create(db: &Db, comment: NewComment<'_>, now: i64) -> Result<i64, A
     let mut tx = db.begin_write().await?;
     let post: Option<(i64, i64)> = sqlx::query_as(
         "SELECT p.author_id, b.anonymity FROM posts p JOIN boards b ON b.id = p.board_id \
-         WHERE p.id = $1 AND p.school_id = $2 AND p.deleted_at IS NULL",
+         WHERE p.id = $1 AND p.school_id = $2 AND p.deleted_at IS NULL AND p.is_hidden = 0",
     )
     .bind(comment.post_id)
     .bind(comment.school_id)
     .fetch_optional(&mut *tx)
     .await?;
+    // A post hidden by reports is frozen until an admin reviews it: nobody adds to it meanwhile.
     let (post_author, anonymity) = post.ok_or(AppError::NotFound)?;
     let anonymous = Anonymity::from_code(anonymity).resolve(comment.anonymous);
 

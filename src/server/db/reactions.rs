@@ -21,7 +21,7 @@ pub async fn like_post(
     let mut tx = db.begin_write().await?;
     let post: Option<(i64, i64)> = sqlx::query_as(
         "SELECT p.author_id, b.hot_excluded FROM posts p JOIN boards b ON b.id = p.board_id \
-         WHERE p.id = $1 AND p.school_id = $2 AND p.deleted_at IS NULL",
+         WHERE p.id = $1 AND p.school_id = $2 AND p.deleted_at IS NULL AND p.is_hidden = 0",
     )
     .bind(post_id)
     .bind(school_id)
@@ -71,7 +71,8 @@ pub async fn like_comment(
     let mut tx = db.begin_write().await?;
     let author: Option<i64> = sqlx::query_scalar(
         "SELECT c.author_id FROM comments c JOIN posts p ON p.id = c.post_id \
-         WHERE c.id = $1 AND p.school_id = $2 AND c.deleted_at IS NULL AND p.deleted_at IS NULL",
+         WHERE c.id = $1 AND p.school_id = $2 AND c.deleted_at IS NULL AND p.deleted_at IS NULL \
+           AND c.is_hidden = 0 AND p.is_hidden = 0",
     )
     .bind(comment_id)
     .bind(school_id)
@@ -103,7 +104,8 @@ pub async fn like_comment(
 }
 
 /// Scraps or un-scraps a post (not one's own). Returns whether it is scrapped now. Repeating either is
-/// harmless.
+/// harmless. Likes and new scraps skip posts (and comments) hidden by reports: they are frozen until an admin
+/// reviews them, as if gone; an existing scrap can still be removed.
 pub async fn set_scrap(
     db: &Db,
     school_id: i64,
@@ -114,10 +116,12 @@ pub async fn set_scrap(
 ) -> Result<bool, AppError> {
     let mut tx = db.begin_write().await?;
     let author: Option<i64> = sqlx::query_scalar(
-        "SELECT author_id FROM posts WHERE id = $1 AND school_id = $2 AND deleted_at IS NULL",
+        "SELECT author_id FROM posts WHERE id = $1 AND school_id = $2 AND deleted_at IS NULL \
+         AND (is_hidden = 0 OR $3 = 0)",
     )
     .bind(post_id)
     .bind(school_id)
+    .bind(i64::from(scrapped))
     .fetch_optional(&mut *tx)
     .await?;
     if author.ok_or(AppError::NotFound)? == user_id {
