@@ -12,6 +12,7 @@ use crate::model::Me;
 use crate::pages::{
     board::BoardPage,
     boards::BoardsPage,
+    course::CoursePage,
     edit::EditPage,
     home::HomePage,
     list::{ListPage, SearchPage},
@@ -21,7 +22,10 @@ use crate::pages::{
     not_found::NotFound,
     placeholder::PlaceholderPage,
     post::PostPage,
+    professors::{ProfessorPage, ProfessorsPage},
     signup::SignupPage,
+    student_timetable::StudentTimetablePage,
+    timetable::TimetablePage,
     write::WritePage,
 };
 use crate::text;
@@ -105,11 +109,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/reports") view=ModerationPage ssr=SsrMode::Async />
                         <Route path=path!("/lists/:kind") view=ListPage ssr=SsrMode::Async />
                         <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
-                        <Route
-                            path=path!("/timetable")
-                            view=|| view! { <PlaceholderPage title=text::app::TAB_TIMETABLE /> }
-                            ssr=SsrMode::Async
-                        />
+                        <Route path=path!("/timetable") view=TimetablePage ssr=SsrMode::Async />
+                        <Route path=path!("/users/:username/timetable") view=StudentTimetablePage ssr=SsrMode::Async />
+                        <Route path=path!("/courses/:id") view=CoursePage ssr=SsrMode::Async />
+                        <Route path=path!("/professors") view=ProfessorsPage ssr=SsrMode::Async />
+                        <Route path=path!("/professors/:name") view=ProfessorPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/friends")
                             view=|| view! { <PlaceholderPage title=text::app::TAB_FRIENDS /> }

@@ -192,3 +192,121 @@ pub mod community {
     pub const HIDDEN: &str = "숨김";
     pub const ADMIN_ONLY: &str = "관리자만 볼 수 있습니다.";
 }
+
+/// The timetable, the course catalogue, 강의평 and the professor lookup.
+pub mod timetable {
+    pub const TITLE: &str = "시간표";
+    pub const TERMS: [&str; 4] = ["1학기", "여름학기", "2학기", "겨울학기"];
+    pub const WEEKDAYS: [&str; 7] = ["월", "화", "수", "목", "금", "토", "일"];
+    pub const SEMESTER: &str = "학기";
+    pub const TIMETABLE: &str = "시간표 선택";
+    pub const PUBLIC: &str = "전체공개";
+    pub const FRIENDS_ONLY: &str = "친구공개";
+    pub const PRIVATE: &str = "비공개";
+    pub const VISIBILITY: &str = "공개 범위";
+    pub const PRIMARY: &str = "기본";
+    pub const MAKE_PRIMARY: &str = "기본 시간표로 설정";
+    pub const NEW_TIMETABLE: &str = "새 시간표";
+    pub const CREATE: &str = "만들기";
+    pub const RENAME: &str = "이름 변경";
+    pub const DELETE_TIMETABLE: &str = "시간표 삭제";
+    pub const CONFIRM_DELETE_TIMETABLE: &str = "이 시간표를 삭제하시겠습니까?";
+    pub const NAME: &str = "이름";
+    pub const DEFAULT_NAME: &str = "시간표 1";
+    pub const NO_TIMETABLE: &str = "이 학기의 시간표가 아직 없어요. 시간표를 만들고 수업을 추가해 보세요.";
+    pub const EMPTY_TIMETABLE: &str = "아직 추가한 수업이 없어요. 아래에서 수업을 검색해 추가해 보세요.";
+    /// `{}` is the number of credits.
+    pub const CREDITS_TOTAL: &str = "총 {}학점";
+    pub const CREDITS: &str = "학점";
+    pub const ADD_COURSE: &str = "수업 추가";
+    pub const ADD: &str = "추가";
+    pub const PREVIEW: &str = "미리보기";
+    pub const REMOVE: &str = "시간표에서 삭제";
+    pub const CONFIRM_REMOVE: &str = "이 수업을 시간표에서 삭제하시겠습니까?";
+    pub const CLOSE: &str = "닫기";
+    pub const ADD_CUSTOM: &str = "직접 추가";
+    pub const CUSTOM_NAME: &str = "일정 이름";
+    pub const PROFESSOR: &str = "교수";
+    pub const ROOM: &str = "장소";
+    pub const WEEKDAY: &str = "요일";
+    pub const START: &str = "시작";
+    pub const END: &str = "종료";
+    pub const WRITE_REVIEW: &str = "강의평 쓰기";
+    pub const COURSE_PAGE: &str = "강의 정보";
+    pub const OFFLINE_COPY: &str = "오프라인 상태입니다. 마지막으로 불러온 시간표를 보여드려요.";
+
+    pub const SEARCH: &str = "검색";
+    pub const SEARCH_PLACEHOLDER: &str = "과목명, 교수명, 과목코드, 강의실";
+    pub const ALL_DEPARTMENTS: &str = "전체 학과";
+    pub const ALL_CREDITS: &str = "전체 학점";
+    pub const ALL_WEEKDAYS: &str = "전체 요일";
+    pub const ALL_CATEGORIES: &str = "전체 구분";
+    pub const SORT: &str = "정렬";
+    pub const SORT_NAME: &str = "과목명순";
+    pub const SORT_CODE: &str = "과목코드순";
+    pub const SORT_RATING: &str = "강의평순";
+    pub const SORT_POPULAR: &str = "담은 인원순";
+    pub const NO_COURSES: &str = "조건에 맞는 수업이 없습니다.";
+    pub const MORE: &str = "더 보기";
+    pub const ADDED_COUNT: &str = "담은 수";
+    pub const GENERAL_EDUCATION: &str = "교양";
+    pub const CAPACITY: &str = "정원";
+
+    pub const REVIEWS: &str = "강의평";
+    pub const NO_REVIEWS: &str = "아직 강의평이 없습니다. 첫 강의평을 남겨 주세요.";
+    pub const NO_RATING: &str = "-";
+    /// `{}` is the semester, e.g. 2026년 2학기.
+    pub const TAKEN_IN: &str = "{} 수강자";
+    pub const STARS: &str = "별점";
+    pub const REVIEW_BODY: &str = "총평";
+    pub const REVIEW_PLACEHOLDER: &str = "수업 방식, 난이도, 추천 대상 등을 10자 이상 적어 주세요.";
+    pub const ASSIGNMENTS: &str = "과제";
+    pub const TEAM_PROJECTS: &str = "조모임";
+    pub const GRADING_LABEL: &str = "성적";
+    pub const ATTENDANCE_LABEL: &str = "출결";
+    pub const EXAMS: &str = "시험 횟수";
+    pub const AMOUNTS: [&str; 3] = ["많음", "보통", "없음"];
+    pub const GRADING: [&str; 3] = ["너그러움", "보통", "깐깐함"];
+    pub const ATTENDANCE: [&str; 5] = ["혼용", "직접호명", "지정좌석", "전자출결", "반영안함"];
+    pub const SUBMIT_REVIEW: &str = "강의평 등록";
+    pub const DELETE_REVIEW: &str = "강의평 삭제";
+    pub const ALREADY_REVIEWED: &str = "이미 이 강의에 강의평을 남겼습니다.";
+    pub const MY_REVIEW_EXISTS: &str = "이 강의에 남긴 강의평이 있습니다.";
+    pub const ANONYMOUS_REVIEWER: &str = "익명";
+
+    pub const PROFESSORS_TITLE: &str = "교수 검색";
+    pub const PROFESSOR_PLACEHOLDER: &str = "교수 이름 (2자 이상)";
+    pub const NO_PROFESSORS: &str = "검색 결과가 없습니다.";
+    /// `{}` is the number of courses.
+    pub const COURSE_COUNT: &str = "강의 {}개";
+    pub const PROFESSOR_COURSES: &str = "개설 강의";
+    pub const FIND_PROFESSOR: &str = "교수 검색";
+    pub const FIND_COURSE: &str = "강의 검색";
+
+    pub const PRIVATE_TIMETABLE: &str = "비공개 시간표입니다";
+    /// `{}` is the nickname.
+    pub const STUDENT_TIMETABLE: &str = "{}님의 시간표";
+
+    /// `{}` is the clashing course's name.
+    pub const TIME_CONFLICT: &str = "'{}' 수업과 시간이 겹칩니다.";
+    pub const DUPLICATE_COURSE: &str = "이미 시간표에 있는 수업입니다.";
+    pub const TIMETABLE_FULL: &str = "시간표에는 30개까지 추가할 수 있습니다.";
+    pub const OTHER_SEMESTER: &str = "다른 학기의 수업은 이 시간표에 추가할 수 없습니다.";
+    pub const NAME_TAKEN: &str = "같은 이름의 시간표가 이미 있습니다.";
+    pub const TIMETABLE_NAME_REQUIRED: &str = "시간표 이름을 입력해 주세요.";
+    pub const TIMETABLE_NAME_TOO_LONG: &str = "시간표 이름은 20자까지 쓸 수 있습니다.";
+    pub const ENTRY_NAME_REQUIRED: &str = "일정 이름을 입력해 주세요.";
+    pub const ENTRY_NAME_TOO_LONG: &str = "일정 이름은 30자까지 쓸 수 있습니다.";
+    pub const ENTRY_DETAIL_TOO_LONG: &str = "20자까지 쓸 수 있습니다.";
+    pub const WEEKDAY_INVALID: &str = "요일을 선택해 주세요.";
+    pub const TIME_INVALID: &str = "시간을 HH:MM 형식으로 입력해 주세요.";
+    pub const FIVE_MINUTE_STEPS: &str = "시간은 5분 단위로 입력해 주세요.";
+    pub const END_BEFORE_START: &str = "종료 시간은 시작 시간보다 늦어야 합니다.";
+    pub const SEARCH_TOO_SHORT: &str = "검색어를 2자 이상 입력해 주세요.";
+    pub const SEMESTER_INVALID: &str = "학기를 다시 선택해 주세요.";
+    pub const STARS_INVALID: &str = "별점을 1~5점 중에서 골라 주세요.";
+    pub const REVIEW_TOO_SHORT: &str = "강의평을 10자 이상 적어 주세요.";
+    pub const REVIEW_TOO_LONG: &str = "강의평은 1,000자까지 쓸 수 있습니다.";
+    pub const CHOOSE_ONE: &str = "항목을 하나 골라 주세요.";
+    pub const EXAMS_INVALID: &str = "시험 횟수는 0~10회로 입력해 주세요.";
+}

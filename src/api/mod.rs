@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod community;
 pub mod schools;
+pub mod timetable;
 
 pub use auth::{current_user, log_in, log_out, my_account, refresh, sign_up, LogIn, LogOut, SignUp};
 pub use schools::list_schools;

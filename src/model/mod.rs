@@ -7,6 +7,7 @@ pub mod account;
 pub mod community;
 pub mod school;
 pub mod time;
+pub mod timetable;
 
 pub use account::{LoginResult, Me, SignupInput};
 pub use school::{Department, School, SchoolDirectory};

@@ -2,6 +2,7 @@
 
 pub mod board;
 pub mod boards;
+pub mod course;
 pub mod edit;
 pub mod home;
 pub mod list;
@@ -11,5 +12,8 @@ pub mod moderation;
 pub mod not_found;
 pub mod placeholder;
 pub mod post;
+pub mod professors;
 pub mod signup;
+pub mod student_timetable;
+pub mod timetable;
 pub mod write;

@@ -2,6 +2,7 @@
 //! stack around the Leptos app. Compiled with the `ssr` feature only.
 
 pub mod auth;
+pub mod catalogue;
 pub mod community;
 pub mod config;
 pub mod db;

@@ -14,4 +14,5 @@ mod community;
 mod helpers;
 mod moderation;
 mod pages;
+mod timetable;
 mod tokens;

@@ -6,13 +6,16 @@
 
 pub mod boards;
 pub mod comments;
+pub mod courses;
 pub mod posts;
 pub mod reactions;
 pub mod reports;
+pub mod reviews;
 pub mod schools;
 pub mod seed;
 pub mod sessions;
 pub mod throttle;
+pub mod timetables;
 pub mod users;
 
 use std::path::Path;
@@ -88,6 +91,7 @@ impl Db {
         }
         let db = Db { pool, backend };
         boards::seed_defaults(&db).await?;
+        courses::seed_recent_semesters(&db, crate::server::now()).await?;
         Ok(db)
     }
 
@@ -126,4 +130,11 @@ fn prepare_sqlite_url(url: &str) -> Result<String, sqlx::Error> {
         format!("{query}&mode=rwc")
     };
     Ok(format!("sqlite://{path}?{query}"))
+}
+
+/// A LIKE pattern (used with `ESCAPE '\\'`) for "contains `text`": the wildcards are escaped, so that a
+/// search for "100%" means the text "100%".
+pub fn contains_pattern(text: &str) -> String {
+    let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
 }

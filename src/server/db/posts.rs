@@ -168,15 +168,10 @@ pub async fn list(
         .bind(before.unwrap_or(i64::MAX))
         .bind(PAGE_SIZE + 1);
     let query = match listing {
-        Listing::Search(text) => query.bind(format!("%{}%", escape_like(text))),
+        Listing::Search(text) => query.bind(super::contains_pattern(text)),
         _ => query,
     };
     query.fetch_all(db.pool()).await
-}
-
-/// Escapes LIKE's wildcards so that a search for "100%" means the text "100%".
-fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 /// A live post of the given school that the viewer may see (another school's, or a hidden one of someone

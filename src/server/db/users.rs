@@ -140,3 +140,17 @@ pub async fn set_admin(db: &Db, username: &str, admin: bool) -> Result<bool, sql
         .await?;
     Ok(result.rows_affected() == 1)
 }
+
+/// A student of the given school by username (any case): their id and nickname. Another school's student
+/// is `None`, exactly like an unknown name.
+pub async fn in_school(
+    db: &Db,
+    school_id: i64,
+    username: &str,
+) -> Result<Option<(i64, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, nickname FROM users WHERE username_key = $1 AND school_id = $2")
+        .bind(username_key(username))
+        .bind(school_id)
+        .fetch_optional(db.pool())
+        .await
+}

@@ -1,0 +1,189 @@
+//! A course: its details, the 강의평 of its (name, professor) across semesters with the average and the star
+//! distribution, and the form to write one.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::timetable::{delete_review, get_course, WriteReview};
+use crate::components::confirmed;
+use crate::components::require_login::{encode_query_value, RequireLogin};
+use crate::components::status::{ErrorNotice, Loading};
+use crate::model::timetable::{CourseDetail, Review, MAX_EXAMS, REVIEW_BODY_MAX};
+use crate::text::{fill, timetable as t};
+
+#[component]
+pub fn CoursePage() -> impl IntoView {
+    let params = use_params_map();
+    let course_id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or_default();
+    let write = ServerAction::<WriteReview>::new();
+    let remove = Action::new(|id: &i64| delete_review(*id));
+    let detail = Resource::new(
+        move || (course_id(), write.version().get(), remove.version().get()),
+        |(id, _, _)| get_course(id),
+    );
+    view! {
+        <RequireLogin let:_me>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match detail.await {
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                        Ok(detail) => view! { <CourseView detail write remove /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireLogin>
+    }
+}
+
+#[component]
+fn CourseView(
+    detail: CourseDetail,
+    write: ServerAction<WriteReview>,
+    remove: Action<i64, Result<(), crate::error::AppError>>,
+) -> impl IntoView {
+    let course = detail.course;
+    let rating = course.rating;
+    let (times, professor) = (course.times_label(), course.professor.clone());
+    let highest = detail.distribution.iter().copied().max().unwrap_or_default().max(1);
+    let remove_error = move || remove.value().get().and_then(Result::err).map(|e| e.to_string());
+    view! {
+        <Title text=course.name.clone() />
+        <header class="page-header">
+            <h1>{course.name.clone()}</h1>
+            <p class="muted">
+                <A href=format!("/professors/{}", encode_query_value(&professor))>{professor.clone()}</A>
+                {format!(" · {} · {}", course.semester, course.code)}
+            </p>
+        </header>
+        <section class="card course-facts">
+            <dl class="facts">
+                <dt>{t::CREDITS}</dt><dd>{course.credits}</dd>
+                <dt>{t::SORT_NAME}</dt><dd>{course.category.clone()}</dd>
+                <dt>{t::ROOM}</dt><dd>{course.room.clone()}</dd>
+                <dt>{t::WEEKDAY}</dt><dd>{times}</dd>
+                <dt>{t::CAPACITY}</dt><dd>{course.capacity}</dd>
+            </dl>
+        </section>
+        <section class="card rating-summary" aria-label=t::REVIEWS>
+            <p class="rating-average">
+                <span class="stars big" data-testid="rating-average">{rating.label()}</span>
+                <span class="muted">{format!(" / 5 · {} {}", t::REVIEWS, rating.count)}</span>
+            </p>
+            <ol class="distribution" reversed>
+                {(1..=5).rev().map(|stars| {
+                    let count = detail.distribution[stars - 1];
+                    let width = format!("width:{}%", count * 100 / highest);
+                    view! {
+                        <li>
+                            <span>{format!("{stars}점")}</span>
+                            <span class="bar"><span style=width></span></span>
+                            <span class="muted">{count}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+        {if detail.reviewed_by_me {
+            view! { <p class="muted">{t::MY_REVIEW_EXISTS}</p> }.into_any()
+        } else {
+            view! { <ReviewForm course_id=course.id write /> }.into_any()
+        }}
+        <p class="form-error" role="alert">{remove_error}</p>
+        <section aria-label=t::REVIEWS>
+            {detail.reviews.is_empty().then(|| view! { <p class="card empty-state">{t::NO_REVIEWS}</p> })}
+            <ul class="review-list" data-testid="reviews">
+                {detail.reviews.into_iter().map(|review| view! { <ReviewItem review remove /> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn ReviewItem(review: Review, remove: Action<i64, Result<(), crate::error::AppError>>) -> impl IntoView {
+    let id = review.id;
+    let answer =
+        |options: &[&'static str], index: i64| options.get(index as usize).copied().unwrap_or_default();
+    let facts = format!(
+        "{} {} · {} {} · {} {} · {} {} · {} {}회",
+        t::ASSIGNMENTS,
+        answer(&t::AMOUNTS, review.assignments),
+        t::TEAM_PROJECTS,
+        answer(&t::AMOUNTS, review.team_projects),
+        t::GRADING_LABEL,
+        answer(&t::GRADING, review.grading),
+        t::ATTENDANCE_LABEL,
+        answer(&t::ATTENDANCE, review.attendance),
+        t::EXAMS,
+        review.exams
+    );
+    view! {
+        <li class="card review">
+            <p>
+                <span class="stars">{"★".repeat(review.stars as usize)}{"☆".repeat(5 - review.stars as usize)}</span>
+                <span class="muted small">{format!(" {} · {}", t::ANONYMOUS_REVIEWER, fill(t::TAKEN_IN, review.semester))}</span>
+            </p>
+            <p class="muted small">{facts}</p>
+            <p class="post-text">{review.body}</p>
+            {review.is_mine.then(|| view! {
+                <button class="chip danger" on:click=move |_| { if confirmed(t::DELETE_REVIEW) { remove.dispatch(id); } }>
+                    {t::DELETE_REVIEW}
+                </button>
+            })}
+        </li>
+    }
+}
+
+/// The review form: a plain form posting to the server function, so it also works before hydration.
+#[component]
+fn ReviewForm(course_id: i64, write: ServerAction<WriteReview>) -> impl IntoView {
+    let error = move || write.value().get().and_then(Result::err).map(|e| e.to_string());
+    let choice = |name: &'static str, label: &'static str, options: &'static [&'static str]| {
+        let id = format!("review-{name}");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <select id=id name=name>
+                    {options.iter().enumerate().map(|(index, option)| view! {
+                        <option value=index.to_string() selected=index == 1>{*option}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <details class="card review-form" open>
+            <summary>{t::WRITE_REVIEW}</summary>
+            <ActionForm action=write attr:class="form">
+                <input type="hidden" name="course_id" value=course_id.to_string() />
+                <fieldset class="stars-input">
+                    <legend>{t::STARS}</legend>
+                    {(1..=5).map(|stars| view! {
+                        <label class="check">
+                            <input type="radio" name="stars" value=stars.to_string() checked=stars == 5 required />
+                            {format!("{stars}점")}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <div class="filter-row">
+                    {choice("assignments", t::ASSIGNMENTS, &t::AMOUNTS)}
+                    {choice("team_projects", t::TEAM_PROJECTS, &t::AMOUNTS)}
+                    {choice("grading", t::GRADING_LABEL, &t::GRADING)}
+                    {choice("attendance", t::ATTENDANCE_LABEL, &t::ATTENDANCE)}
+                    <div class="field">
+                        <label for="review-exams">{t::EXAMS}</label>
+                        <input id="review-exams" name="exams" type="number" min="0" max=MAX_EXAMS.to_string() value="2" required />
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="review-body">{t::REVIEW_BODY}</label>
+                    <textarea id="review-body" name="body" rows="4" placeholder=t::REVIEW_PLACEHOLDER maxlength=REVIEW_BODY_MAX.to_string() required></textarea>
+                </div>
+                <p class="form-error" role="alert">{error}</p>
+                <button type="submit" class="button primary block" disabled=move || write.pending().get()>{t::SUBMIT_REVIEW}</button>
+            </ActionForm>
+        </details>
+    }
+}

@@ -1,0 +1,101 @@
+//! Professor lookup: search by name, then one professor's courses, past and present, with their ratings.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::timetable::{find_professors, professor_courses};
+use crate::components::require_login::{encode_query_value, RequireLogin};
+use crate::components::status::{ErrorNotice, Loading};
+use crate::text::{fill, timetable as t};
+
+/// The search form is a plain GET form, so it works before hydration.
+#[component]
+pub fn ProfessorsPage() -> impl IntoView {
+    let query = use_query_map();
+    let text = move || query.read().get("q").unwrap_or_default();
+    let results = Resource::new(text, |text| async move {
+        if text.trim().is_empty() {
+            None
+        } else {
+            Some(find_professors(text).await)
+        }
+    });
+    view! {
+        <Title text=t::PROFESSORS_TITLE />
+        <RequireLogin let:_me>
+            <header class="page-header"><h1>{t::PROFESSORS_TITLE}</h1></header>
+            <form class="search-form" method="get" action="/professors" role="search">
+                <label class="visually-hidden" for="professor-q">{t::PROFESSOR}</label>
+                <input id="professor-q" type="search" name="q" placeholder=t::PROFESSOR_PLACEHOLDER value=text minlength="2" />
+                <button type="submit" class="button primary small">{t::SEARCH}</button>
+            </form>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match results.await {
+                        None => ().into_any(),
+                        Some(Err(error)) => view! { <ErrorNotice error /> }.into_any(),
+                        Some(Ok(found)) if found.is_empty() => view! { <p class="card empty-state">{t::NO_PROFESSORS}</p> }.into_any(),
+                        Some(Ok(found)) => view! {
+                            <ul class="card board-list" data-testid="professor-results">
+                                {found.into_iter().map(|professor| view! {
+                                    <li>
+                                        <A href=format!("/professors/{}", encode_query_value(&professor.name))>
+                                            <span class="board-name">{professor.name.clone()}</span>
+                                            <span class="board-description">
+                                                {format!(
+                                                    "{} · {}",
+                                                    professor.department.clone().unwrap_or_else(|| t::GENERAL_EDUCATION.to_owned()),
+                                                    fill(t::COURSE_COUNT, professor.course_count)
+                                                )}
+                                            </span>
+                                        </A>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireLogin>
+    }
+}
+
+#[component]
+pub fn ProfessorPage() -> impl IntoView {
+    let params = use_params_map();
+    let name = move || params.read().get("name").unwrap_or_default();
+    let detail = Resource::new(name, professor_courses);
+    view! {
+        <RequireLogin let:_me>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match detail.await {
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                        Ok(detail) => view! {
+                            <Title text=detail.name.clone() />
+                            <header class="page-header">
+                                <h1>{format!("{} {}", detail.name, t::PROFESSOR)}</h1>
+                                <p class="muted">{t::PROFESSOR_COURSES}</p>
+                            </header>
+                            <ul class="card course-list" data-testid="professor-courses">
+                                {detail.courses.into_iter().map(|course| view! {
+                                    <li class="course-item">
+                                        <A href=format!("/courses/{}", course.id)>
+                                            <p class="course-name"><strong>{course.name.clone()}</strong> <span class="muted small">{course.code.clone()}</span></p>
+                                            <p class="muted small">{format!("{} · {}{} · {}", course.semester, course.credits, t::CREDITS, course.times_label())}</p>
+                                            <p class="small"><span class="stars">{format!("★ {}", course.rating.label())}</span> {format!("({})", course.rating.count)}</p>
+                                        </A>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        </RequireLogin>
+    }
+}

@@ -1,0 +1,512 @@
+//! The timetable editor: semester and timetable switchers, the weekly grid, the open timetable's settings,
+//! a catalogue search to add courses (with a preview of where a course lands), and custom entries.
+//!
+//! What is shown lives in the URL (`?semester=&id=` and the search filters), so every state can be
+//! reloaded, shared, served fully rendered, and cached by the service worker for offline use.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api::timetable::{
+    add_course, delete_timetable, make_primary, remove_entry, search_courses, set_visibility,
+    timetable_editor, AddCustomEntry, CreateTimetable, RenameTimetable,
+};
+use crate::components::confirmed;
+use crate::components::require_login::RequireLogin;
+use crate::components::status::{ErrorNotice, Loading};
+use crate::components::timetable_grid::TimetableGrid;
+use crate::error::AppError;
+use crate::model::timetable::{
+    Course, CoursePage, CourseSort, Entry, MyTimetables, Semester, Slot, Timetable, Visibility, CATEGORIES,
+    ENTRY_DETAIL_MAX, ENTRY_NAME_MAX, TIMETABLE_NAME_MAX,
+};
+use crate::model::Me;
+use crate::text::{fill, timetable as t};
+
+/// A change to a timetable made by a button; each is one server call.
+#[derive(Debug, Clone)]
+enum Change {
+    AddCourse { timetable_id: i64, course_id: i64 },
+    Remove(i64),
+    Primary(i64),
+    Visibility(i64, Visibility),
+    Delete(i64),
+}
+
+impl Change {
+    async fn run(self) -> Result<(), AppError> {
+        match self {
+            Change::AddCourse { timetable_id, course_id } => {
+                add_course(timetable_id, course_id).await.map(|_| ())
+            }
+            Change::Remove(entry_id) => remove_entry(entry_id).await,
+            Change::Primary(id) => make_primary(id).await,
+            Change::Visibility(id, visibility) => set_visibility(id, visibility.code()).await,
+            Change::Delete(id) => delete_timetable(id).await,
+        }
+    }
+}
+
+/// The catalogue filters, read from the URL.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Filters {
+    q: Option<String>,
+    department_id: Option<i64>,
+    credits: Option<i64>,
+    weekday: Option<i64>,
+    category: Option<String>,
+    sort: Option<String>,
+}
+
+#[component]
+pub fn TimetablePage() -> impl IntoView {
+    let query = use_query_map();
+    let text = move |key: &str| query.read().get(key).filter(|v| !v.trim().is_empty());
+    let number = move |key: &str| text(key).and_then(|v| v.parse::<i64>().ok());
+    let (changes, set_changes) = signal(0u32);
+    let create = ServerAction::<CreateTimetable>::new();
+    let rename = ServerAction::<RenameTimetable>::new();
+    let add_custom = ServerAction::<AddCustomEntry>::new();
+    let data = Resource::new(
+        move || {
+            let versions = (create.version().get(), rename.version().get(), add_custom.version().get());
+            (number("semester"), number("id"), changes.get(), versions)
+        },
+        |(semester, id, _, _)| timetable_editor(semester, id),
+    );
+    let filters = move || Filters {
+        q: text("q"),
+        department_id: number("department_id"),
+        credits: number("credits"),
+        weekday: number("weekday"),
+        category: text("category"),
+        sort: text("sort"),
+    };
+    let results = Resource::new(
+        move || (number("semester"), filters(), changes.get()),
+        |(semester, f, _)| {
+            search_courses(semester, f.q, f.department_id, f.credits, f.weekday, f.category, f.sort, None)
+        },
+    );
+
+    let (notice, set_notice) = signal(None::<String>);
+    let (selected, set_selected) = signal(None::<Entry>);
+    let (preview, set_preview) = signal(None::<(String, Vec<Slot>)>);
+    let change = Action::new(|change: &Change| change.clone().run());
+    Effect::new(move || match change.value().get() {
+        Some(Ok(())) => {
+            set_notice.set(None);
+            set_selected.set(None);
+            set_preview.set(None);
+            set_changes.update(|n| *n += 1);
+        }
+        Some(Err(error)) => set_notice.set(Some(error.to_string())),
+        None => {}
+    });
+    Effect::new(move || {
+        if let Some(Ok(_)) = add_custom.value().get() {
+            set_notice.set(None);
+        }
+    });
+    let tools = EditorTools { change, preview: set_preview, select: set_selected };
+
+    view! {
+        <Title text=t::TITLE />
+        <RequireLogin let:me>
+            <Suspense fallback=Loading>
+                {move || {
+                    let me = me.clone();
+                    Suspend::new(async move {
+                        match data.await {
+                            Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                            Ok(data) => view! {
+                                <Editor data me create rename add_custom results tools notice selected preview />
+                            }
+                            .into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </RequireLogin>
+    }
+}
+
+/// What the editor's parts use to change things.
+#[derive(Clone, Copy)]
+struct EditorTools {
+    change: Action<Change, Result<(), AppError>>,
+    preview: WriteSignal<Option<(String, Vec<Slot>)>>,
+    select: WriteSignal<Option<Entry>>,
+}
+
+#[component]
+#[allow(clippy::too_many_arguments)]
+fn Editor(
+    data: MyTimetables,
+    me: Me,
+    create: ServerAction<CreateTimetable>,
+    rename: ServerAction<RenameTimetable>,
+    add_custom: ServerAction<AddCustomEntry>,
+    results: Resource<Result<CoursePage, AppError>>,
+    tools: EditorTools,
+    notice: ReadSignal<Option<String>>,
+    selected: ReadSignal<Option<Entry>>,
+    preview: ReadSignal<Option<(String, Vec<Slot>)>>,
+) -> impl IntoView {
+    let semester = data.semester;
+    let open_id = data.open.as_ref().map(|open| open.summary.id);
+    let next_name = format!("시간표 {}", data.timetables.len() + 1);
+    let create_error = move || create.value().get().and_then(Result::err).map(|e| e.to_string());
+    view! {
+        <header class="page-header timetable-header">
+            <h1>{semester.to_string()}</h1>
+            <SemesterSwitcher semesters=data.semesters.clone() current=semester />
+        </header>
+        <nav class="chips timetable-tabs" aria-label=t::TIMETABLE>
+            {data.timetables.into_iter().map(|summary| {
+                let current = Some(summary.id) == open_id;
+                view! {
+                    <A
+                        href=format!("/timetable?semester={}&id={}", semester.0, summary.id)
+                        attr:class=if current { "chip selected" } else { "chip" }
+                        attr:aria-current=current.then_some("page")
+                    >
+                        {summary.name}
+                        {summary.is_primary.then(|| view! { <span class="badge">{t::PRIMARY}</span> })}
+                    </A>
+                }
+            }).collect_view()}
+        </nav>
+        <p class="form-error" role="alert" data-testid="timetable-notice">{move || notice.get()}</p>
+        {match data.open {
+            None => view! { <p class="card empty-state">{t::NO_TIMETABLE}</p> }.into_any(),
+            Some(open) => view! { <OpenTimetable open tools rename selected preview /> }.into_any(),
+        }}
+        <details class="card new-timetable" open=open_id.is_none()>
+            <summary>{t::NEW_TIMETABLE}</summary>
+            <ActionForm action=create attr:class="inline-form">
+                <input type="hidden" name="semester" value=semester.0.to_string() />
+                <label class="visually-hidden" for="new-timetable-name">{t::NAME}</label>
+                <input id="new-timetable-name" name="name" value=next_name maxlength=TIMETABLE_NAME_MAX.to_string() required />
+                <button type="submit" class="button primary small">{t::CREATE}</button>
+            </ActionForm>
+            <p class="form-error" role="alert">{create_error}</p>
+        </details>
+        {open_id.map(|timetable_id| view! {
+            <CourseSearch semester timetable_id school_id=me.school_id results tools />
+            <CustomEntryForm timetable_id action=add_custom />
+        })}
+    }
+}
+
+/// Switching semesters is a plain GET form, so it also works before hydration; once hydrated, choosing a
+/// semester navigates at once.
+#[component]
+fn SemesterSwitcher(semesters: Vec<Semester>, current: Semester) -> impl IntoView {
+    let navigate = use_navigate();
+    view! {
+        <form method="get" action="/timetable" class="semester-switcher">
+            <label class="visually-hidden" for="semester">{t::SEMESTER}</label>
+            <select
+                id="semester"
+                name="semester"
+                on:change=move |ev| navigate(&format!("/timetable?semester={}", event_target_value(&ev)), Default::default())
+            >
+                {semesters.into_iter().map(|s| view! {
+                    <option value=s.0.to_string() selected=s == current>{s.to_string()}</option>
+                }).collect_view()}
+            </select>
+            <noscript><button type="submit" class="button small">{t::SEARCH}</button></noscript>
+        </form>
+    }
+}
+
+#[component]
+fn OpenTimetable(
+    open: Timetable,
+    tools: EditorTools,
+    rename: ServerAction<RenameTimetable>,
+    selected: ReadSignal<Option<Entry>>,
+    preview: ReadSignal<Option<(String, Vec<Slot>)>>,
+) -> impl IntoView {
+    let id = open.summary.id;
+    let change = tools.change;
+    let credits = open.total_credits();
+    let empty = open.entries.is_empty();
+    let visibility = open.summary.visibility;
+    let rename_error = move || rename.value().get().and_then(Result::err).map(|e| e.to_string());
+    view! {
+        <section class="timetable" aria-label=open.summary.name.clone()>
+            <TimetableGrid
+                entries=Signal::stored(open.entries.clone())
+                preview=preview
+                on_select=Callback::new(move |entry| tools.select.set(Some(entry)))
+            />
+            <p class="timetable-total" data-testid="total-credits">{fill(t::CREDITS_TOTAL, credits)}</p>
+            {empty.then(|| view! { <p class="muted">{t::EMPTY_TIMETABLE}</p> })}
+        </section>
+        {move || selected.get().map(|entry| view! { <EntrySheet entry tools /> })}
+        <details class="card timetable-settings">
+            <summary>{format!("{} · {}", open.summary.name, visibility.label())}</summary>
+            <div class="settings-row">
+                <label for="visibility">{t::VISIBILITY}</label>
+                <select
+                    id="visibility"
+                    on:change=move |ev| {
+                        let code = event_target_value(&ev).parse::<i64>().unwrap_or_default();
+                        change.dispatch(Change::Visibility(id, Visibility::from_code(code)));
+                    }
+                >
+                    {Visibility::ALL.into_iter().map(|v| view! {
+                        <option value=v.code().to_string() selected=v == visibility>{v.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <ActionForm action=rename attr:class="inline-form">
+                <input type="hidden" name="timetable_id" value=id.to_string() />
+                <label class="visually-hidden" for="rename">{t::RENAME}</label>
+                <input id="rename" name="name" value=open.summary.name.clone() maxlength=TIMETABLE_NAME_MAX.to_string() required />
+                <button type="submit" class="button small">{t::RENAME}</button>
+            </ActionForm>
+            <p class="form-error" role="alert">{rename_error}</p>
+            <div class="settings-row">
+                {(!open.summary.is_primary).then(|| view! {
+                    <button class="chip" on:click=move |_| { change.dispatch(Change::Primary(id)); }>{t::MAKE_PRIMARY}</button>
+                })}
+                <button
+                    class="chip danger"
+                    on:click=move |_| { if confirmed(t::CONFIRM_DELETE_TIMETABLE) { change.dispatch(Change::Delete(id)); } }
+                >
+                    {t::DELETE_TIMETABLE}
+                </button>
+            </div>
+        </details>
+    }
+}
+
+/// A tapped block's details, with its course page and removal.
+#[component]
+fn EntrySheet(entry: Entry, tools: EditorTools) -> impl IntoView {
+    let id = entry.id;
+    let times = entry.slots.iter().map(Slot::label).collect::<Vec<_>>().join(", ");
+    view! {
+        <div class="sheet card" role="dialog" aria-label=entry.name.clone() data-testid="entry-sheet">
+            <h2>{entry.name.clone()}</h2>
+            <p class="muted">{[entry.professor.clone(), entry.room.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}</p>
+            <p>{times}</p>
+            {(entry.credits > 0).then(|| view! { <p class="muted">{format!("{}{}", entry.credits, t::CREDITS)}</p> })}
+            <div class="settings-row">
+                {entry.course_id.map(|course| view! {
+                    <A href=format!("/courses/{course}") attr:class="chip">{t::WRITE_REVIEW}</A>
+                })}
+                <button
+                    class="chip danger"
+                    on:click=move |_| { if confirmed(t::CONFIRM_REMOVE) { tools.change.dispatch(Change::Remove(id)); } }
+                >
+                    {t::REMOVE}
+                </button>
+                <button class="chip" on:click=move |_| tools.select.set(None)>{t::CLOSE}</button>
+            </div>
+        </div>
+    }
+}
+
+/// Catalogue search. The filter form is a GET form on this page, so results are server-rendered and the
+/// search works before hydration; adding and previewing need the app.
+#[component]
+fn CourseSearch(
+    semester: Semester,
+    timetable_id: i64,
+    school_id: i64,
+    results: Resource<Result<CoursePage, AppError>>,
+    tools: EditorTools,
+) -> impl IntoView {
+    let query = use_query_map();
+    let value = move |key: &str| query.read().get(key).unwrap_or_default();
+    let directory = Resource::new(|| (), |_| crate::api::list_schools());
+    let (extra, set_extra) = signal(Vec::<Course>::new());
+    let (next, set_next) = signal(None::<i64>);
+    let more = Action::new(move |offset: &i64| {
+        let offset = *offset;
+        let q = query.read_untracked();
+        let get = |key: &str| q.get(key).filter(|v| !v.is_empty());
+        let number = |key: &str| get(key).and_then(|v| v.parse::<i64>().ok());
+        let call = search_courses(
+            Some(semester.0),
+            get("q"),
+            number("department_id"),
+            number("credits"),
+            number("weekday"),
+            get("category"),
+            get("sort"),
+            Some(offset),
+        );
+        async move { call.await }
+    });
+    Effect::new(move || {
+        if let Some(Ok(page)) = more.value().get() {
+            set_extra.update(|courses| courses.extend(page.courses));
+            set_next.set(page.next_offset);
+        }
+    });
+    let option = |value: String, label: String, current: String| {
+        let selected = value == current;
+        view! { <option value=value selected=selected>{label}</option> }
+    };
+    view! {
+        <section class="card course-search" aria-label=t::ADD_COURSE>
+            <h2>{t::ADD_COURSE}</h2>
+            <form method="get" action="/timetable" class="search-filters" role="search">
+                <input type="hidden" name="semester" value=semester.0.to_string() />
+                <input type="hidden" name="id" value=timetable_id.to_string() />
+                <label class="visually-hidden" for="course-q">{t::SEARCH}</label>
+                <input id="course-q" type="search" name="q" placeholder=t::SEARCH_PLACEHOLDER value=move || value("q") minlength="2" />
+                <div class="filter-row">
+                    <label class="visually-hidden" for="filter-department">{t::ALL_DEPARTMENTS}</label>
+                    <select id="filter-department" name="department_id">
+                        <option value="">{t::ALL_DEPARTMENTS}</option>
+                        <Suspense>
+                            {move || Suspend::new(async move {
+                                let current = value("department_id");
+                                directory.await.map(|directory| directory
+                                    .departments_of(school_id)
+                                    .map(|d| option(d.id.to_string(), d.name.clone(), current.clone()))
+                                    .collect_view())
+                            })}
+                        </Suspense>
+                    </select>
+                    <label class="visually-hidden" for="filter-credits">{t::ALL_CREDITS}</label>
+                    <select id="filter-credits" name="credits">
+                        <option value="">{t::ALL_CREDITS}</option>
+                        {(1..=4).map(|c| option(c.to_string(), format!("{c}{}", t::CREDITS), value("credits"))).collect_view()}
+                    </select>
+                    <label class="visually-hidden" for="filter-weekday">{t::ALL_WEEKDAYS}</label>
+                    <select id="filter-weekday" name="weekday">
+                        <option value="">{t::ALL_WEEKDAYS}</option>
+                        {(0..6).map(|d| option(d.to_string(), t::WEEKDAYS[d as usize].to_owned(), value("weekday"))).collect_view()}
+                    </select>
+                    <label class="visually-hidden" for="filter-category">{t::ALL_CATEGORIES}</label>
+                    <select id="filter-category" name="category">
+                        <option value="">{t::ALL_CATEGORIES}</option>
+                        {CATEGORIES.into_iter().map(|c| option(c.to_owned(), c.to_owned(), value("category"))).collect_view()}
+                    </select>
+                    <label class="visually-hidden" for="filter-sort">{t::SORT}</label>
+                    <select id="filter-sort" name="sort">
+                        {CourseSort::ALL.into_iter().map(|s| option(s.key().to_owned(), s.label().to_owned(), value("sort"))).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button primary small">{t::SEARCH}</button>
+            </form>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match results.await {
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                        Ok(page) => {
+                            set_extra.set(Vec::new());
+                            set_next.set(page.next_offset);
+                            let empty = page.courses.is_empty();
+                            view! {
+                                {empty.then(|| view! { <p class="empty-state">{t::NO_COURSES}</p> })}
+                                <ul class="course-list" data-testid="course-results">
+                                    {page.courses.into_iter().map(|course| view! { <CourseItem course timetable_id tools /> }).collect_view()}
+                                    <For each=move || extra.get() key=|course| course.id let:course>
+                                        <CourseItem course timetable_id tools />
+                                    </For>
+                                </ul>
+                            }
+                            .into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+            {move || next.get().map(|offset| view! {
+                <button class="button block more" aria-busy=move || more.pending().get().then_some("true") on:click=move |_| { more.dispatch(offset); }>
+                    {t::MORE}
+                </button>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn CourseItem(course: Course, timetable_id: i64, tools: EditorTools) -> impl IntoView {
+    let course_id = course.id;
+    let preview = (course.name.clone(), course.slots.clone());
+    let details = [
+        course.professor.clone(),
+        format!("{}{}", course.credits, t::CREDITS),
+        course.category.clone(),
+        course.department.clone().unwrap_or_else(|| t::GENERAL_EDUCATION.to_owned()),
+    ]
+    .join(" · ");
+    view! {
+        <li class="course-item" data-testid="course-item">
+            <div class="course-text">
+                <p class="course-name"><strong>{course.name.clone()}</strong> <span class="muted small">{course.code.clone()}</span></p>
+                <p class="muted small">{details}</p>
+                <p class="small">{course.times_label()} " · " {course.room.clone()}</p>
+                <p class="muted small">
+                    <span class="stars">{format!("★ {}", course.rating.label())}</span>
+                    {format!(" · {} {}", t::ADDED_COUNT, course.added_count)}
+                </p>
+            </div>
+            <div class="course-actions">
+                <button class="chip" on:click=move |_| tools.preview.set(Some(preview.clone()))>{t::PREVIEW}</button>
+                <button
+                    class="chip primary"
+                    on:click=move |_| { tools.change.dispatch(Change::AddCourse { timetable_id, course_id }); }
+                >
+                    {t::ADD}
+                </button>
+                <A href=format!("/courses/{course_id}") attr:class="chip">{t::REVIEWS}</A>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn CustomEntryForm(timetable_id: i64, action: ServerAction<AddCustomEntry>) -> impl IntoView {
+    let error = move || action.value().get().and_then(Result::err);
+    let message = move || error().map(|e| e.to_string());
+    view! {
+        <details class="card custom-entry">
+            <summary>{t::ADD_CUSTOM}</summary>
+            <ActionForm action attr:class="form">
+                <input type="hidden" name="timetable_id" value=timetable_id.to_string() />
+                <div class="field">
+                    <label for="custom-name">{t::CUSTOM_NAME}</label>
+                    <input id="custom-name" name="name" maxlength=ENTRY_NAME_MAX.to_string() required />
+                </div>
+                <div class="field">
+                    <label for="custom-professor">{t::PROFESSOR}</label>
+                    <input id="custom-professor" name="professor" maxlength=ENTRY_DETAIL_MAX.to_string() />
+                </div>
+                <div class="field">
+                    <label for="custom-room">{t::ROOM}</label>
+                    <input id="custom-room" name="room" maxlength=ENTRY_DETAIL_MAX.to_string() />
+                </div>
+                <div class="filter-row">
+                    <div class="field">
+                        <label for="custom-weekday">{t::WEEKDAY}</label>
+                        <select id="custom-weekday" name="weekday">
+                            {(0..7).map(|d| view! { <option value=d.to_string()>{t::WEEKDAYS[d]}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="custom-start">{t::START}</label>
+                        <input id="custom-start" name="start" type="time" step="300" value="18:00" required />
+                    </div>
+                    <div class="field">
+                        <label for="custom-end">{t::END}</label>
+                        <input id="custom-end" name="end" type="time" step="300" value="19:00" required />
+                    </div>
+                </div>
+                <p class="form-error" role="alert">{message}</p>
+                <button type="submit" class="button primary block" disabled=move || action.pending().get()>{t::ADD}</button>
+            </ActionForm>
+        </details>
+    }
+}
