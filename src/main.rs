@@ -24,6 +24,7 @@ async fn main() -> ExitCode {
                 eprintln!("       campus admin grant <username>   make a student an admin");
                 eprintln!("       campus admin revoke <username>  take the admin role back");
                 eprintln!("       campus seed <students> <posts> <comments>  generate benchmark data");
+                eprintln!("       campus seed-catalogue <sections>  a catalogue <sections> times larger");
                 ExitCode::from(2)
             }
         };

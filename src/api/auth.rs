@@ -70,6 +70,14 @@ pub async fn log_out() -> Result<(), AppError> {
         accounts::log_out(&state, session_id).await?;
     }
     super::set_cookies(&crate::server::auth::cookies::clear_both(state.config.secure_cookies));
+    // The service worker keeps the student's timetable pages for offline use; on a shared device they must
+    // not outlive the login.
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::HeaderName::from_static("clear-site-data"),
+            http::HeaderValue::from_static("\"cache\", \"storage\""),
+        );
+    }
     leptos_axum::redirect("/");
     Ok(())
 }

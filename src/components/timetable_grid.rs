@@ -8,6 +8,9 @@ use leptos::prelude::*;
 
 use crate::model::timetable::{weekday_name, Entry, Slot};
 
+/// A course drawn as ghost blocks before it is added: its name and weekly times.
+pub type Preview = (String, Vec<Slot>);
+
 /// Hours always shown, so a sparse timetable still looks like a school day.
 const DEFAULT_FIRST_HOUR: i64 = 9;
 const DEFAULT_LAST_HOUR: i64 = 18;
@@ -55,7 +58,7 @@ fn placement(slot: &Slot, first_hour: i64, last_hour: i64) -> String {
 #[component]
 pub fn TimetableGrid(
     #[prop(into)] entries: Signal<Vec<Entry>>,
-    #[prop(optional, into)] preview: Option<Signal<Option<(String, Vec<Slot>)>>>,
+    #[prop(optional, into)] preview: Option<Signal<Option<Preview>>>,
     #[prop(optional, into)] on_select: Option<Callback<Entry>>,
 ) -> impl IntoView {
     move || {

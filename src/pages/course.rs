@@ -54,7 +54,7 @@ fn CourseView(
         <header class="page-header">
             <h1>{course.name.clone()}</h1>
             <p class="muted">
-                <A href=format!("/professors/{}", encode_query_value(&professor))>{professor.clone()}</A>
+                <A href=format!("/professors/{}", encode_query_value(&professor)) attr:data-testid="course-professor">{professor.clone()}</A>
                 {format!(" · {} · {}", course.semester, course.code)}
             </p>
         </header>

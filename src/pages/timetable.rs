@@ -17,7 +17,7 @@ use crate::api::timetable::{
 use crate::components::confirmed;
 use crate::components::require_login::RequireLogin;
 use crate::components::status::{ErrorNotice, Loading};
-use crate::components::timetable_grid::TimetableGrid;
+use crate::components::timetable_grid::{Preview, TimetableGrid};
 use crate::error::AppError;
 use crate::model::timetable::{
     Course, CoursePage, CourseSort, Entry, MyTimetables, Semester, Slot, Timetable, Visibility, CATEGORIES,
@@ -138,7 +138,7 @@ pub fn TimetablePage() -> impl IntoView {
 #[derive(Clone, Copy)]
 struct EditorTools {
     change: Action<Change, Result<(), AppError>>,
-    preview: WriteSignal<Option<(String, Vec<Slot>)>>,
+    preview: WriteSignal<Option<Preview>>,
     select: WriteSignal<Option<Entry>>,
 }
 
@@ -154,7 +154,7 @@ fn Editor(
     tools: EditorTools,
     notice: ReadSignal<Option<String>>,
     selected: ReadSignal<Option<Entry>>,
-    preview: ReadSignal<Option<(String, Vec<Slot>)>>,
+    preview: ReadSignal<Option<Preview>>,
 ) -> impl IntoView {
     let semester = data.semester;
     let open_id = data.open.as_ref().map(|open| open.summary.id);
@@ -166,6 +166,7 @@ fn Editor(
             <SemesterSwitcher semesters=data.semesters.clone() current=semester />
         </header>
         <nav class="chips timetable-tabs" aria-label=t::TIMETABLE>
+            <A href="/professors" attr:class="chip">{t::FIND_PROFESSOR}</A>
             {data.timetables.into_iter().map(|summary| {
                 let current = Some(summary.id) == open_id;
                 view! {
@@ -230,7 +231,7 @@ fn OpenTimetable(
     tools: EditorTools,
     rename: ServerAction<RenameTimetable>,
     selected: ReadSignal<Option<Entry>>,
-    preview: ReadSignal<Option<(String, Vec<Slot>)>>,
+    preview: ReadSignal<Option<Preview>>,
 ) -> impl IntoView {
     let id = open.summary.id;
     let change = tools.change;
@@ -334,7 +335,7 @@ fn CourseSearch(
         let q = query.read_untracked();
         let get = |key: &str| q.get(key).filter(|v| !v.is_empty());
         let number = |key: &str| get(key).and_then(|v| v.parse::<i64>().ok());
-        let call = search_courses(
+        search_courses(
             Some(semester.0),
             get("q"),
             number("department_id"),
@@ -343,8 +344,7 @@ fn CourseSearch(
             get("category"),
             get("sort"),
             Some(offset),
-        );
-        async move { call.await }
+        )
     });
     Effect::new(move || {
         if let Some(Ok(page)) = more.value().get() {

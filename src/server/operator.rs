@@ -5,13 +5,16 @@
 //! campus admin revoke <username>   take the role back
 //! campus seed <students> <posts> <comments>
 //!                                  generate benchmark data into the first school (see bench/community)
+//! campus seed-catalogue <sections>
+//!                                  replace the first school's current catalogue with one `sections` times
+//!                                  larger (30 gives over 10,000 courses; see bench/timetable)
 //! ```
 //! They use the same configuration (`DATABASE_URL`, …) as the server and apply pending migrations first.
 
 use super::auth::password;
 use super::config::Config;
 use super::db::seed::{self, Scale};
-use super::db::{users, Db};
+use super::db::{courses, users, Db};
 
 /// The password of every generated student.
 pub const SEED_PASSWORD: &str = "bench-pass-1";
@@ -28,6 +31,12 @@ pub async fn run(args: &[String]) -> Option<Result<String, StartError>> {
                 return None;
             };
             return Some(seed(Scale { students: students.max(1), posts, comments }).await);
+        }
+    }
+    if let [command, sections] = args {
+        if command == "seed-catalogue" {
+            let sections = sections.parse::<usize>().ok().filter(|n| (1..=200).contains(n))?;
+            return Some(seed_catalogue(sections).await);
         }
     }
     let [area, verb, username] = args else {
@@ -66,6 +75,20 @@ async fn seed(scale: Scale) -> Result<String, StartError> {
         seeded.board_id,
         seeded.busy_post_id,
         seeded.student_username,
+        started.elapsed().as_secs_f64()
+    ))
+}
+
+async fn seed_catalogue(sections: usize) -> Result<String, StartError> {
+    let config = Config::from_env()?;
+    let db = Db::connect(&config.database_url, 1).await?;
+    let school_id: i64 = sqlx::query_scalar("SELECT MIN(id) FROM schools").fetch_one(db.pool()).await?;
+    let semester = crate::model::timetable::Semester::current(super::now());
+    let started = std::time::Instant::now();
+    let courses = courses::seed_semester(&db, school_id, semester, sections, true).await?;
+    Ok(format!(
+        "school_id={school_id} semester={} courses={courses} seconds={:.1}",
+        semester.0,
         started.elapsed().as_secs_f64()
     ))
 }

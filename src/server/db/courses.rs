@@ -32,7 +32,7 @@ pub async fn seed_recent_semesters(db: &Db, now: i64) -> Result<(), sqlx::Error>
         .fetch_all(db.pool())
         .await?;
         for school_id in missing {
-            seed_semester(db, school_id, semester, 1).await?;
+            seed_semester(db, school_id, semester, 1, false).await?;
         }
         semester = semester.previous();
     }
@@ -40,12 +40,14 @@ pub async fn seed_recent_semesters(db: &Db, now: i64) -> Result<(), sqlx::Error>
 }
 
 /// Generates and stores one school's catalogue of one semester; `sections` scales it (see
-/// [`catalogue::generate`]). Returns how many courses were added.
+/// [`catalogue::generate`]). With `replace`, the semester's existing catalogue is deleted first (benchmarks;
+/// it fails if a timetable holds one of its courses). Returns how many courses were added.
 pub async fn seed_semester(
     db: &Db,
     school_id: i64,
     semester: Semester,
     sections: usize,
+    replace: bool,
 ) -> Result<usize, sqlx::Error> {
     let departments: Vec<(i64, String)> =
         sqlx::query_as("SELECT id, name FROM departments WHERE school_id = $1 ORDER BY id")
@@ -54,6 +56,15 @@ pub async fn seed_semester(
             .await?;
     let courses = catalogue::generate(school_id, &departments, semester.year(), semester.term(), sections);
     let mut tx = db.begin_write().await?;
+    if replace {
+        let scope = "SELECT id FROM courses WHERE school_id = $1 AND semester = $2";
+        for sql in [
+            format!("DELETE FROM course_slots WHERE course_id IN ({scope})"),
+            "DELETE FROM courses WHERE school_id = $1 AND semester = $2".to_owned(),
+        ] {
+            sqlx::query(&sql).bind(school_id).bind(semester.0).execute(&mut *tx).await?;
+        }
+    }
     let mut inserted = 0;
     for batch in courses.chunks(SEED_BATCH) {
         inserted += insert_courses(&mut tx, school_id, semester, batch).await?;

@@ -1,7 +1,10 @@
 // Campus service worker, generated per build by the server (src/server/http/assets.rs fills in the names).
 // The app shell (bundle, styles, icons, offline page) is cached under a versioned name; pages always come
-// from the network, and when the network is gone the offline page answers instead.
+// from the network, and when the network is gone the offline page answers instead. The student's own
+// timetable pages are the exception: each one loaded is kept (network first), so that a timetable stays
+// viewable offline. Log-out clears them (the server sends Clear-Site-Data).
 const VERSION = "campus-__VERSION__";
+const TIMETABLES = "campus-timetables";
 const SHELL = [
   "/offline.html",
   "/manifest.webmanifest",
@@ -23,7 +26,9 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((key) => key !== VERSION).map((key) => caches.delete(key))))
+      .then((keys) =>
+        Promise.all(keys.filter((key) => key !== VERSION && key !== TIMETABLES).map((key) => caches.delete(key))),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -34,6 +39,26 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith("/api/")) return;
 
+  if (request.mode === "navigate" && url.pathname === "/timetable") {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          // A redirect to the log-in page is not a timetable worth keeping.
+          if (response.ok && !response.redirected) {
+            const copy = response.clone();
+            caches.open(TIMETABLES).then((cache) => cache.put(request, copy));
+          }
+          return response;
+        })
+        .catch(() =>
+          caches
+            .open(TIMETABLES)
+            .then((cache) => cache.match(request).then((hit) => hit || cache.match(request, { ignoreSearch: true })))
+            .then((hit) => hit || caches.match("/offline.html")),
+        ),
+    );
+    return;
+  }
   if (request.mode === "navigate") {
     event.respondWith(fetch(request).catch(() => caches.match("/offline.html")));
     return;
