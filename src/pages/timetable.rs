@@ -23,7 +23,7 @@ use crate::model::timetable::{
     Course, CoursePage, CourseSort, Entry, MyTimetables, Semester, Slot, Timetable, Visibility, CATEGORIES,
     ENTRY_DETAIL_MAX, ENTRY_NAME_MAX, TIMETABLE_NAME_MAX,
 };
-use crate::model::Me;
+use crate::model::Department;
 use crate::text::{fill, timetable as t};
 
 /// A change to a timetable made by a button; each is one server call.
@@ -85,6 +85,9 @@ pub fn TimetablePage() -> impl IntoView {
         category: text("category"),
         sort: text("sort"),
     };
+    // The school's departments for the catalogue filter, loaded with the page (not inside the <select>:
+    // a select cannot hold the placeholders a Suspense would leave there).
+    let directory = Resource::new(|| (), |_| crate::api::list_schools());
     let results = Resource::new(
         move || (number("semester"), filters(), changes.get()),
         |(semester, f, _)| {
@@ -118,12 +121,16 @@ pub fn TimetablePage() -> impl IntoView {
         <RequireLogin let:me>
             <Suspense fallback=Loading>
                 {move || {
-                    let me = me.clone();
+                    let school_id = me.school_id;
                     Suspend::new(async move {
+                        let departments: Vec<Department> = match directory.await {
+                            Ok(directory) => directory.departments_of(school_id).cloned().collect(),
+                            Err(_) => Vec::new(),
+                        };
                         match data.await {
                             Err(error) => view! { <ErrorNotice error /> }.into_any(),
                             Ok(data) => view! {
-                                <Editor data me create rename add_custom results tools notice selected preview />
+                                <Editor data departments create rename add_custom results tools notice selected preview />
                             }
                             .into_any(),
                         }
@@ -146,7 +153,8 @@ struct EditorTools {
 #[allow(clippy::too_many_arguments)]
 fn Editor(
     data: MyTimetables,
-    me: Me,
+    /// The school's departments, for the catalogue filter.
+    departments: Vec<Department>,
     create: ServerAction<CreateTimetable>,
     rename: ServerAction<RenameTimetable>,
     add_custom: ServerAction<AddCustomEntry>,
@@ -197,7 +205,7 @@ fn Editor(
             <p class="form-error" role="alert">{create_error}</p>
         </details>
         {open_id.map(|timetable_id| view! {
-            <CourseSearch semester timetable_id school_id=me.school_id results tools />
+            <CourseSearch semester timetable_id departments=departments.clone() results tools />
             <CustomEntryForm timetable_id action=add_custom />
         })}
     }
@@ -321,13 +329,12 @@ fn EntrySheet(entry: Entry, tools: EditorTools) -> impl IntoView {
 fn CourseSearch(
     semester: Semester,
     timetable_id: i64,
-    school_id: i64,
+    departments: Vec<Department>,
     results: Resource<Result<CoursePage, AppError>>,
     tools: EditorTools,
 ) -> impl IntoView {
     let query = use_query_map();
     let value = move |key: &str| query.read().get(key).unwrap_or_default();
-    let directory = Resource::new(|| (), |_| crate::api::list_schools());
     let (extra, set_extra) = signal(Vec::<Course>::new());
     let (next, set_next) = signal(None::<i64>);
     let more = Action::new(move |offset: &i64| {
@@ -368,15 +375,7 @@ fn CourseSearch(
                     <label class="visually-hidden" for="filter-department">{t::ALL_DEPARTMENTS}</label>
                     <select id="filter-department" name="department_id">
                         <option value="">{t::ALL_DEPARTMENTS}</option>
-                        <Suspense>
-                            {move || Suspend::new(async move {
-                                let current = value("department_id");
-                                directory.await.map(|directory| directory
-                                    .departments_of(school_id)
-                                    .map(|d| option(d.id.to_string(), d.name.clone(), current.clone()))
-                                    .collect_view())
-                            })}
-                        </Suspense>
+                        {departments.into_iter().map(|d| option(d.id.to_string(), d.name, value("department_id"))).collect_view()}
                     </select>
                     <label class="visually-hidden" for="filter-credits">{t::ALL_CREDITS}</label>
                     <select id="filter-credits" name="credits">
