@@ -453,7 +453,18 @@ fn CourseItem(course: Course, timetable_id: i64, tools: EditorTools) -> impl Int
                 </p>
             </div>
             <div class="course-actions">
-                <button class="chip" on:click=move |_| tools.preview.set(Some(preview.clone()))>{t::PREVIEW}</button>
+                <button
+                    class="chip"
+                    on:click=move |_| {
+                        tools.preview.set(Some(preview.clone()));
+                        // On a phone the grid is above the results: bring it into view to show the preview.
+                        if let Ok(Some(grid)) = document().query_selector(".tt-grid") {
+                            grid.scroll_into_view();
+                        }
+                    }
+                >
+                    {t::PREVIEW}
+                </button>
                 <button
                     class="chip primary"
                     on:click=move |_| { tools.change.dispatch(Change::AddCourse { timetable_id, course_id }); }
