@@ -14,13 +14,13 @@ use crate::pages::{
     boards::BoardsPage,
     course::CoursePage,
     edit::EditPage,
+    friends::FriendsPage,
     home::HomePage,
     list::{ListPage, SearchPage},
     login::LoginPage,
     me::MePage,
     moderation::ModerationPage,
     not_found::NotFound,
-    placeholder::PlaceholderPage,
     post::PostPage,
     professors::{ProfessorPage, ProfessorsPage},
     signup::SignupPage,
@@ -114,11 +114,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/courses/:id") view=CoursePage ssr=SsrMode::Async />
                         <Route path=path!("/professors") view=ProfessorsPage ssr=SsrMode::Async />
                         <Route path=path!("/professors/:name") view=ProfessorPage ssr=SsrMode::Async />
-                        <Route
-                            path=path!("/friends")
-                            view=|| view! { <PlaceholderPage title=text::app::TAB_FRIENDS /> }
-                            ssr=SsrMode::Async
-                        />
+                        <Route path=path!("/friends") view=FriendsPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <TabBar />

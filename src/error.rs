@@ -37,6 +37,10 @@ pub enum AppError {
     /// Absent, or belongs to another school: both look the same (404).
     #[error("{}", text::errors::NOT_FOUND)]
     NotFound,
+    /// Absent, with a message that names what was looked for (404): an unknown username, a friend request
+    /// that is gone. Whatever the message says, it must read the same for "absent" and "hidden".
+    #[error("{0}")]
+    Missing(String),
     /// The request is well formed but its values break a rule (422); `fields` says which.
     #[error("{message}")]
     Invalid { message: String, fields: Vec<FieldError> },
@@ -87,7 +91,7 @@ impl AppError {
             AppError::Unauthorized | AppError::WrongCredentials => 401,
             AppError::Forbidden(_) => 403,
             AppError::Conflict(_) => 409,
-            AppError::NotFound => 404,
+            AppError::NotFound | AppError::Missing(_) => 404,
             AppError::Invalid { .. } => 422,
             AppError::BadRequest(_) => 400,
             AppError::TooManyRequests(_) => 429,

@@ -16,7 +16,6 @@ pub mod app {
     pub const NOT_FOUND_TITLE: &str = "페이지를 찾을 수 없습니다";
     pub const NOT_FOUND_BODY: &str = "주소가 바뀌었거나 삭제된 페이지입니다.";
     pub const GO_HOME: &str = "홈으로";
-    pub const COMING_SOON: &str = "준비 중인 기능입니다. 곧 만나요!";
 }
 
 /// Errors that are not about one form field.
@@ -88,6 +87,29 @@ pub mod profile {
     pub const USERNAME: &str = "아이디";
     /// "24학번" from the two last digits of the admission year.
     pub const ADMISSION_SUFFIX: &str = "학번";
+    pub const MY_TIMETABLE_PAGE: &str = "친구에게 보이는 내 시간표";
+
+    pub const SETTINGS: &str = "계정 설정";
+    pub const CHANGE_NICKNAME: &str = "닉네임 변경";
+    pub const NEW_NICKNAME: &str = "새 닉네임";
+    pub const NICKNAME_RULE: &str = "닉네임은 30일에 한 번 바꿀 수 있습니다.";
+    pub const NICKNAME_CHANGED: &str = "닉네임을 바꿨습니다.";
+    pub const SAME_NICKNAME: &str = "지금 쓰는 닉네임과 같습니다.";
+    /// `{}` is the date from which it may change again.
+    pub const NICKNAME_TOO_SOON: &str =
+        "닉네임은 30일에 한 번만 바꿀 수 있습니다. {}부터 다시 바꿀 수 있어요.";
+    pub const CHANGE_PASSWORD: &str = "비밀번호 변경";
+    pub const CURRENT_PASSWORD: &str = "현재 비밀번호";
+    pub const NEW_PASSWORD: &str = "새 비밀번호";
+    pub const PASSWORD_CHANGED: &str = "비밀번호를 바꿨습니다. 다른 기기의 로그인은 모두 끝났습니다.";
+    pub const WRONG_PASSWORD: &str = "현재 비밀번호가 올바르지 않습니다.";
+    pub const SAME_PASSWORD: &str = "새 비밀번호가 지금 비밀번호와 같습니다.";
+    pub const LOG_OUT_EVERYWHERE: &str = "모든 기기에서 로그아웃";
+    pub const CONFIRM_LOG_OUT_EVERYWHERE: &str = "이 기기를 포함한 모든 기기에서 로그아웃할까요?";
+    pub const DELETE_ACCOUNT: &str = "회원 탈퇴";
+    pub const DELETE_NOTICE: &str = "탈퇴하면 시간표, 친구, 스크랩이 삭제되고 되돌릴 수 없습니다. 쓴 글과 댓글은 남으며 (탈퇴한 사용자)로 표시되고, 익명 글은 계속 익명입니다. 아이디는 다시 쓸 수 없습니다.";
+    pub const CONFIRM_DELETE_ACCOUNT: &str = "정말 탈퇴하시겠습니까? 되돌릴 수 없습니다.";
+    pub const SAVE: &str = "저장";
 }
 
 /// The home page.
@@ -309,4 +331,59 @@ pub mod timetable {
     pub const REVIEW_TOO_LONG: &str = "강의평은 1,000자까지 쓸 수 있습니다.";
     pub const CHOOSE_ONE: &str = "항목을 하나 골라 주세요.";
     pub const EXAMS_INVALID: &str = "시험 횟수는 0~10회로 입력해 주세요.";
+}
+
+/// The 친구 tab: requests, the friend list and blocking.
+pub mod friends {
+    pub const TITLE: &str = "친구";
+    pub const ADD_TITLE: &str = "친구 신청";
+    pub const USERNAME: &str = "친구 아이디";
+    pub const USERNAME_PLACEHOLDER: &str = "같은 학교 학생의 아이디";
+    pub const SEND: &str = "친구 신청";
+    pub const SENT: &str = "친구 신청을 보냈습니다.";
+    /// `{}` is the nickname of the student who had already asked.
+    pub const BECAME_FRIENDS: &str = "{}님과 친구가 되었습니다.";
+
+    pub const INCOMING: &str = "받은 요청";
+    pub const OUTGOING: &str = "보낸 요청";
+    pub const FRIENDS: &str = "친구";
+    pub const BLOCKED: &str = "차단한 사용자";
+    pub const NO_INCOMING: &str = "받은 친구 요청이 없어요.";
+    pub const NO_OUTGOING: &str = "보낸 친구 요청이 없어요.";
+    pub const NO_FRIENDS: &str = "아직 친구가 없어요. 아이디로 친구를 신청해 보세요.";
+    pub const NO_BLOCKED: &str = "차단한 사용자가 없어요.";
+
+    pub const ACCEPT: &str = "수락";
+    pub const DECLINE: &str = "거절";
+    pub const CANCEL: &str = "신청 취소";
+    pub const TIMETABLE: &str = "시간표";
+    pub const REMOVE: &str = "친구 끊기";
+    pub const BLOCK: &str = "차단";
+    pub const UNBLOCK: &str = "차단 해제";
+    pub const BLOCK_BY_USERNAME: &str = "아이디로 차단하기";
+    pub const BLOCK_USERNAME: &str = "차단할 아이디";
+    /// Confirmations; `{}` is the other student's nickname.
+    pub const CONFIRM_DECLINE: &str = "{}님의 친구 요청을 거절하시겠습니까?";
+    pub const CONFIRM_CANCEL: &str = "{}님에게 보낸 친구 신청을 취소하시겠습니까?";
+    pub const CONFIRM_REMOVE: &str = "{}님과 친구를 끊으시겠습니까?";
+    pub const CONFIRM_BLOCK: &str =
+        "{}님을 차단하시겠습니까? 친구 관계와 주고받은 요청이 모두 사라지고, 서로의 시간표를 볼 수 없게 됩니다.";
+    pub const CONFIRM_BLOCK_USERNAME: &str =
+        "이 사용자를 차단하시겠습니까? 친구 관계와 주고받은 요청이 모두 사라집니다.";
+
+    pub const USERNAME_REQUIRED: &str = "아이디를 입력해 주세요.";
+    /// The answer to an unknown username, another school's student, and a student who blocked the asker:
+    /// all three must read the same (see `server::db::friends`).
+    pub const UNKNOWN_USER: &str = "해당 아이디의 학생을 찾을 수 없습니다.";
+    pub const SELF_REQUEST: &str = "자기 자신에게는 친구 신청을 할 수 없습니다.";
+    pub const SELF_BLOCK: &str = "자기 자신은 차단할 수 없습니다.";
+    pub const ALREADY_FRIENDS: &str = "이미 친구입니다.";
+    pub const ALREADY_REQUESTED: &str = "이미 친구 신청을 보냈습니다. 상대방의 수락을 기다려 주세요.";
+    pub const YOU_BLOCKED: &str = "차단한 사용자입니다. 차단을 해제한 뒤 신청해 주세요.";
+    pub const ALREADY_BLOCKED: &str = "이미 차단한 사용자입니다.";
+    pub const NO_SUCH_REQUEST: &str =
+        "받은 친구 요청이 없습니다. 상대방이 취소했거나 이미 처리된 요청입니다.";
+    pub const NO_SUCH_SENT_REQUEST: &str = "보낸 친구 신청이 없습니다. 이미 거절되었거나 취소된 신청입니다.";
+    pub const NOT_FRIENDS: &str = "친구가 아닌 사용자입니다.";
+    pub const NOT_BLOCKED: &str = "차단한 사용자가 아닙니다.";
 }

@@ -1,8 +1,10 @@
 //! Server functions by feature. Each one is thin: find out who is asking, call the server layer, and turn
 //! the outcome into a response. They are compiled into the browser bundle as HTTP calls to `/api/…`.
 
+pub mod account;
 pub mod auth;
 pub mod community;
+pub mod friends;
 pub mod schools;
 pub mod timetable;
 

@@ -131,7 +131,8 @@ pub async fn remove_entry(entry_id: i64) -> Result<(), AppError> {
     db::timetables::remove_entry(&app_state()?.db, me.id, entry_id).await
 }
 
-/// Another student's primary timetable of the current semester, by username, as its visibility allows.
+/// Another student's primary timetable of the current semester, by username, as its visibility allows:
+/// 전체공개 to the school, 친구공개 to friends, 비공개 to nobody, and nothing to either side of a block.
 #[server(prefix = "/api", endpoint = "timetables/of")]
 pub async fn timetable_of(username: String) -> Result<StudentTimetable, AppError> {
     let (me, _) = require_student()?;
@@ -140,11 +141,18 @@ pub async fn timetable_of(username: String) -> Result<StudentTimetable, AppError
         db::users::in_school(&state.db, me.school_id, username.trim()).await?.ok_or(AppError::NotFound)?;
     let semester = Semester::current(now());
     let timetable = db::timetables::primary_of(&state.db, user_id, semester).await?;
-    // Friendships do not exist yet, so 친구공개 is shown to its owner only.
-    let is_friend = false;
-    let timetable =
-        timetable.filter(|tt| user_id == me.id || tt.summary.visibility.shown_to_other(is_friend));
-    Ok(StudentTimetable { nickname, semester, timetable })
+    let shown = match &timetable {
+        None => false,
+        Some(_) if user_id == me.id => true,
+        Some(timetable) => {
+            let relation = db::friends::relation(&state.db, me.id, user_id).await?;
+            // A block in either direction hides even a 전체공개 timetable, exactly as 비공개 does.
+            !relation.blocked && timetable.summary.visibility.shown_to_other(relation.friends)
+        }
+    };
+    let timetable = timetable.filter(|_| shown);
+    // `in_school` found the student in the viewer's own school, so the school's name is the viewer's.
+    Ok(StudentTimetable { nickname, school_name: me.school_name, semester, timetable })
 }
 
 /// One page of a semester's catalogue. `q` (at least 2 characters) matches name, professor, code or room;

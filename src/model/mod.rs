@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod community;
+pub mod friends;
 pub mod school;
 pub mod time;
 pub mod timetable;

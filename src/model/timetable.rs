@@ -317,6 +317,8 @@ pub struct MyTimetables {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StudentTimetable {
     pub nickname: String,
+    /// The student's school (always the viewer's own: other schools' students are not found).
+    pub school_name: String,
     pub semester: Semester,
     /// `None` when it is not visible to the viewer (or there is none): "비공개 시간표입니다".
     pub timetable: Option<Timetable>,

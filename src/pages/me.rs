@@ -1,11 +1,16 @@
-//! 내 정보: the student's profile and log-out.
+//! 내 정보: the student's profile, log-out, and the account settings (nickname, password, logging out
+//! everywhere, deleting the account).
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::api::account::{ChangeNickname, ChangePassword, DeleteAccount, LogOutEverywhere};
 use crate::app::use_session;
+use crate::components::confirmed;
+use crate::components::field::Field;
 use crate::components::require_login::RequireLogin;
+use crate::error::AppError;
 use crate::model::account::admission_label;
 use crate::model::community::VIRTUAL_BOARDS;
 use crate::model::time::KstDate;
@@ -39,9 +44,103 @@ pub fn MePage() -> impl IntoView {
                 {VIRTUAL_BOARDS[2..].iter().map(|(key, title)| view! { <A href=format!("/lists/{key}")>{*title}</A> }).collect_view()}
                 {me.is_admin.then(|| view! { <A href="/admin/reports">{community::MODERATION_TITLE}</A> })}
             </nav>
+            <nav class="card link-list">
+                <A href=format!("/users/{}/timetable", me.username)>{t::MY_TIMETABLE_PAGE}</A>
+            </nav>
             <ActionForm action=session.log_out attr:class="logout-form">
                 <button type="submit" class="button block">{auth::LOGOUT_BUTTON}</button>
             </ActionForm>
+            <AccountSettings />
         </RequireLogin>
     }
+}
+
+/// The settings forms. Each posts to its server function, so it also works before hydration.
+#[component]
+fn AccountSettings() -> impl IntoView {
+    let session = use_session();
+    let nickname = ServerAction::<ChangeNickname>::new();
+    let password = ServerAction::<ChangePassword>::new();
+    let everywhere = ServerAction::<LogOutEverywhere>::new();
+    let delete = ServerAction::<DeleteAccount>::new();
+    // A new nickname shows everywhere at once; after logging out everywhere or deleting the account, a full
+    // reload drops every trace of the login from the page.
+    Effect::new(move || {
+        if let Some(Ok(())) = nickname.value().get() {
+            session.user.refetch();
+        }
+    });
+    for (action, target) in [(everywhere.value(), "/login"), (delete.value(), "/")] {
+        Effect::new(move || {
+            if let Some(Ok(())) = action.get() {
+                let _ = window().location().set_href(target);
+            }
+        });
+    }
+    view! {
+        <section class="card settings" aria-label=t::SETTINGS>
+            <h2>{t::SETTINGS}</h2>
+            <details>
+                <summary>{t::CHANGE_NICKNAME}</summary>
+                <ActionForm action=nickname attr:class="form">
+                    <Field name="nickname" label=t::NEW_NICKNAME hint=t::NICKNAME_RULE max_length=10 error=error_of(nickname.value()) />
+                    <p class="form-error" role="alert" data-testid="nickname-error">{message_of(nickname.value())}</p>
+                    <p class="form-success" role="status">{done(nickname.value(), t::NICKNAME_CHANGED)}</p>
+                    <button type="submit" class="button primary block">{t::SAVE}</button>
+                </ActionForm>
+            </details>
+            <details>
+                <summary>{t::CHANGE_PASSWORD}</summary>
+                <ActionForm action=password attr:class="form">
+                    <Field name="current_password" label=t::CURRENT_PASSWORD kind="password" autocomplete="current-password" error=error_of(password.value()) />
+                    <Field name="new_password" label=t::NEW_PASSWORD kind="password" autocomplete="new-password" hint=auth::PASSWORD_HINT error=error_of(password.value()) />
+                    <p class="form-error" role="alert">{message_of(password.value())}</p>
+                    <p class="form-success" role="status">{done(password.value(), t::PASSWORD_CHANGED)}</p>
+                    <button type="submit" class="button primary block">{t::SAVE}</button>
+                </ActionForm>
+            </details>
+            <ActionForm
+                action=everywhere
+                attr:class="settings-row"
+                on:submit=|ev| if !confirmed(t::CONFIRM_LOG_OUT_EVERYWHERE) { ev.prevent_default(); }
+            >
+                <button type="submit" class="button block">{t::LOG_OUT_EVERYWHERE}</button>
+            </ActionForm>
+            <details>
+                <summary class="danger">{t::DELETE_ACCOUNT}</summary>
+                <p class="muted small">{t::DELETE_NOTICE}</p>
+                <ActionForm
+                    action=delete
+                    attr:class="form"
+                    on:submit=|ev| if !confirmed(t::CONFIRM_DELETE_ACCOUNT) { ev.prevent_default(); }
+                >
+                    <Field name="password" label=auth::PASSWORD kind="password" autocomplete="current-password" error=error_of(delete.value()) />
+                    <p class="form-error" role="alert">{message_of(delete.value())}</p>
+                    <button type="submit" class="button block danger">{t::DELETE_ACCOUNT}</button>
+                </ActionForm>
+            </details>
+        </section>
+    }
+}
+
+/// The outcome of one settings form, as a server action reports it.
+type Outcome = Option<Result<(), AppError>>;
+
+fn error_of(value: impl Get<Value = Outcome> + Send + Sync + 'static) -> Signal<Option<AppError>> {
+    Signal::derive(move || value.get().and_then(Result::err))
+}
+
+/// A message that belongs to no field (a cooldown, a throttle); field errors show under their field.
+fn message_of(value: impl Get<Value = Outcome> + Send + Sync + 'static) -> impl Fn() -> Option<String> {
+    move || match value.get() {
+        Some(Err(error)) if !matches!(error, AppError::Invalid { .. }) => Some(error.to_string()),
+        _ => None,
+    }
+}
+
+fn done(
+    value: impl Get<Value = Outcome> + Send + Sync + 'static,
+    text: &'static str,
+) -> impl Fn() -> Option<&'static str> {
+    move || matches!(value.get(), Some(Ok(()))).then_some(text)
 }

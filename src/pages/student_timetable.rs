@@ -1,5 +1,6 @@
-//! Another student's timetable, by username: their primary timetable of the current semester when its
-//! visibility lets the viewer see it, otherwise "비공개 시간표입니다".
+//! Another student's timetable, by username: their nickname and school, and their primary timetable of the
+//! current semester when its visibility lets the viewer see it (전체공개, or 친구공개 to a friend, and never
+//! across a block), otherwise "비공개 시간표입니다".
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -27,6 +28,7 @@ pub fn StudentTimetablePage() -> impl IntoView {
                             view! {
                                 <Title text=heading.clone() />
                                 <header class="page-header">
+                                    <p class="school-name" data-testid="student-school">{found.school_name}</p>
                                     <h1>{heading}</h1>
                                     <p class="muted">{found.semester.to_string()}</p>
                                 </header>

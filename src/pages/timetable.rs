@@ -209,6 +209,7 @@ fn Editor(
             <CustomEntryForm timetable_id action=add_custom />
         })}
     }
+    .into_any()
 }
 
 /// Switching semesters is a plain GET form, so it also works before hydration; once hydrated, choosing a
@@ -294,6 +295,7 @@ fn OpenTimetable(
             </div>
         </details>
     }
+    .into_any()
 }
 
 /// A tapped block's details, with its course page and removal.
@@ -321,6 +323,7 @@ fn EntrySheet(entry: Entry, tools: EditorTools) -> impl IntoView {
             </div>
         </div>
     }
+    .into_any()
 }
 
 /// Catalogue search. The filter form is a GET form on this page, so results are server-rendered and the
@@ -428,6 +431,7 @@ fn CourseSearch(
             })}
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -475,6 +479,7 @@ fn CourseItem(course: Course, timetable_id: i64, tools: EditorTools) -> impl Int
             </div>
         </li>
     }
+    .into_any()
 }
 
 #[component]
@@ -519,4 +524,5 @@ fn CustomEntryForm(timetable_id: i64, action: ServerAction<AddCustomEntry>) -> i
             </ActionForm>
         </details>
     }
+    .into_any()
 }

@@ -8,11 +8,18 @@ use crate::server::db::comments::CommentRow;
 use crate::server::db::posts::{PostListRow, PostRow};
 use crate::server::db::{boards, comments, posts, Db};
 
-/// How a post's author is shown.
+/// How a post's author is shown: `None` is an anonymous post.
 fn post_author(nickname: Option<String>) -> AuthorLabel {
-    match nickname {
-        Some(nickname) => AuthorLabel::Named(nickname),
-        None => AuthorLabel::Anonymous,
+    nickname.map_or(AuthorLabel::Anonymous, named)
+}
+
+/// A named author; a deleted account's nickname is empty (see `db::users::delete_account`) and reads as
+/// (탈퇴한 사용자).
+fn named(nickname: String) -> AuthorLabel {
+    if nickname.is_empty() {
+        AuthorLabel::Withdrawn
+    } else {
+        AuthorLabel::Named(nickname)
     }
 }
 
@@ -127,7 +134,7 @@ fn thread(rows: Vec<CommentRow>, post_author_id: i64, viewer_id: i64) -> Vec<Com
 /// 익명(글쓴이) for the post's author, 익명N for other anonymous commenters, the nickname otherwise.
 fn comment_author(row: &CommentRow, post_author_id: i64) -> AuthorLabel {
     if row.is_anonymous == 0 {
-        return row.author_nickname.clone().map(AuthorLabel::Named).unwrap_or(AuthorLabel::Withdrawn);
+        return row.author_nickname.clone().map_or(AuthorLabel::Withdrawn, named);
     }
     if row.author_id == post_author_id {
         return AuthorLabel::PostAuthor;

@@ -54,6 +54,8 @@ pub struct Config {
     pub login_window: Duration,
     pub post_interval_seconds: i64,
     pub report_hide_threshold: i64,
+    /// How long after a nickname change the next one is refused.
+    pub nickname_cooldown: Duration,
     pub secure_cookies: bool,
     pub trust_proxy: bool,
     pub addr: SocketAddr,
@@ -128,6 +130,9 @@ impl Config {
             login_window: Duration::from_secs(60 * number(&get, "CAMPUS_LOGIN_WINDOW_MINUTES", 15)?),
             post_interval_seconds: number(&get, "CAMPUS_POST_INTERVAL_SECONDS", 30)?,
             report_hide_threshold: number(&get, "CAMPUS_REPORT_HIDE_THRESHOLD", 10)?,
+            nickname_cooldown: Duration::from_secs(
+                86_400 * number(&get, "CAMPUS_NICKNAME_COOLDOWN_DAYS", 30)?,
+            ),
             secure_cookies: flag(&get, "CAMPUS_SECURE_COOKIES", production)?,
             trust_proxy: flag(&get, "CAMPUS_TRUST_PROXY", false)?,
             addr,

@@ -25,6 +25,8 @@ pub struct Settings {
     pub post_interval_seconds: Option<i64>,
     /// Distinct reporters that hide content (default 10, as configured in production).
     pub report_hide_threshold: Option<i64>,
+    /// Days between nickname changes (default 30, as in production).
+    pub nickname_cooldown_days: Option<i64>,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -37,6 +39,7 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
     let per_address = settings.login_max_failures_per_address.unwrap_or(1000).to_string();
     let post_interval = settings.post_interval_seconds.unwrap_or(0).to_string();
     let report_threshold = settings.report_hide_threshold.unwrap_or(10).to_string();
+    let nickname_cooldown = settings.nickname_cooldown_days.unwrap_or(30).to_string();
     let vars = [
         ("DATABASE_URL", database_url.as_str()),
         ("CAMPUS_JWT_SECRET", TEST_SECRET),
@@ -44,6 +47,7 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
         ("CAMPUS_LOGIN_MAX_FAILURES_PER_ADDRESS", per_address.as_str()),
         ("CAMPUS_POST_INTERVAL_SECONDS", post_interval.as_str()),
         ("CAMPUS_REPORT_HIDE_THRESHOLD", report_threshold.as_str()),
+        ("CAMPUS_NICKNAME_COOLDOWN_DAYS", nickname_cooldown.as_str()),
     ];
     let config =
         Config::from_lookup(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))

@@ -144,3 +144,92 @@ fn issue(state: &AppState, me: Me, session_id: i64, refresh_token: String, now: 
     ];
     IssuedLogin { me, session_id, access_token, cookies }
 }
+
+/// Checks the student's current password before a sensitive change. Wrong guesses count towards the same
+/// per-account and per-address limits as log-in, so a stolen session cannot be used to guess the password.
+async fn check_password(
+    state: &AppState,
+    me: &Me,
+    password: &str,
+    field: &str,
+    client_addr: &str,
+) -> Result<(), AppError> {
+    let key = username_key(&me.username);
+    let now = now();
+    let window_start = now - state.config.login_window.as_secs() as i64;
+    let recent = throttle::recent(&state.db, &key, client_addr, window_start).await?;
+    if recent.account >= state.config.login_max_failures
+        || recent.address >= state.config.login_max_failures_per_address
+    {
+        let minutes = ((recent.account_oldest.unwrap_or(now) - window_start + 59) / 60).max(1);
+        return Err(AppError::TooManyRequests(text::fill(t::ACCOUNT_THROTTLED, minutes)));
+    }
+    let stored = users::password_hash(&state.db, me.id).await?.ok_or(AppError::Unauthorized)?;
+    if password::verify(password.to_owned(), stored).await? {
+        Ok(())
+    } else {
+        throttle::record_failure(&state.db, &key, client_addr, now, window_start).await?;
+        Err(AppError::field(field, text::profile::WRONG_PASSWORD))
+    }
+}
+
+/// Changes the nickname: the sign-up rules apply, it must be free in the school, and it may change once per
+/// configured period (30 days by default).
+pub async fn change_nickname(state: &AppState, me: &Me, nickname: &str) -> Result<(), AppError> {
+    let nickname = nickname.trim();
+    crate::model::account::validate_nickname(nickname)
+        .map_err(|message| AppError::field("nickname", message))?;
+    if nickname == me.nickname {
+        return Err(AppError::field("nickname", text::profile::SAME_NICKNAME));
+    }
+    let cooldown = state.config.nickname_cooldown.as_secs() as i64;
+    match users::change_nickname(&state.db, me.id, nickname, cooldown, now()).await? {
+        users::NicknameChange::Changed => Ok(()),
+        users::NicknameChange::Taken => Err(AppError::field("nickname", t::NICKNAME_TAKEN)),
+        users::NicknameChange::TooSoon(from) => {
+            let date = crate::model::time::KstDate::from_unix(from);
+            Err(AppError::Conflict(text::fill(text::profile::NICKNAME_TOO_SOON, date)))
+        }
+    }
+}
+
+/// Changes the password after checking the current one, and ends every other login of the student.
+pub async fn change_password(
+    state: &AppState,
+    me: &Me,
+    session_id: i64,
+    current: &str,
+    new: &str,
+    client_addr: &str,
+) -> Result<(), AppError> {
+    crate::model::account::validate_password(new)
+        .map_err(|message| AppError::field("new_password", message))?;
+    check_password(state, me, current, "current_password", client_addr).await?;
+    if current == new {
+        return Err(AppError::field("new_password", text::profile::SAME_PASSWORD));
+    }
+    let hash = password::hash(new.to_owned()).await?;
+    users::set_password_hash(&state.db, me.id, &hash).await?;
+    let ended = sessions::revoke_all(&state.db, me.id, Some(session_id), now()).await?;
+    tracing::info!(user_id = me.id, ended, "password changed; other logins ended");
+    Ok(())
+}
+
+/// Ends every login of the student, this one included.
+pub async fn log_out_everywhere(state: &AppState, user_id: i64) -> Result<(), AppError> {
+    sessions::revoke_all(&state.db, user_id, None, now()).await?;
+    Ok(())
+}
+
+/// Deletes the account after checking the password (see `db::users::delete_account` for what stays).
+pub async fn delete_account(
+    state: &AppState,
+    me: &Me,
+    password: &str,
+    client_addr: &str,
+) -> Result<(), AppError> {
+    check_password(state, me, password, "password", client_addr).await?;
+    users::delete_account(&state.db, me.id, now()).await?;
+    tracing::info!(user_id = me.id, "account deleted");
+    Ok(())
+}

@@ -7,6 +7,7 @@
 pub mod boards;
 pub mod comments;
 pub mod courses;
+pub mod friends;
 pub mod posts;
 pub mod reactions;
 pub mod reports;
@@ -110,6 +111,22 @@ impl Db {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
             Backend::Postgres => self.pool.begin().await,
         }
+    }
+}
+
+impl Db {
+    /// Starts a write transaction that holds the student's row lock: `FOR UPDATE` on PostgreSQL, while on
+    /// SQLite `BEGIN IMMEDIATE` already makes it the only writer. Changes to one student's timetables, and
+    /// closing their account, take it first, so two requests of the same student never interleave (and a
+    /// friend transaction, which locks the same rows first, cannot deadlock with them).
+    pub async fn begin_for_student(&self, user_id: i64) -> Result<Tx, sqlx::Error> {
+        let mut tx = self.begin_write().await?;
+        let lock = match self.backend {
+            Backend::Postgres => "SELECT id FROM users WHERE id = $1 FOR UPDATE",
+            Backend::Sqlite => "SELECT id FROM users WHERE id = $1",
+        };
+        sqlx::query(lock).bind(user_id).execute(&mut *tx).await?;
+        Ok(tx)
     }
 }
 

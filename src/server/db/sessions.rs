@@ -97,6 +97,19 @@ pub async fn revoke(db: &Db, session_id: i64, now: i64) -> Result<(), sqlx::Erro
     tx.commit().await
 }
 
+/// Ends every login of a student except `keep` (the one asking, after a password change), or all of them.
+pub async fn revoke_all(db: &Db, user_id: i64, keep: Option<i64>, now: i64) -> Result<u64, sqlx::Error> {
+    let result = sqlx::query(
+        "UPDATE sessions SET revoked_at = $3 WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL",
+    )
+    .bind(user_id)
+    .bind(keep.unwrap_or(0))
+    .bind(now)
+    .execute(db.pool())
+    .await?;
+    Ok(result.rows_affected())
+}
+
 async fn revoke_in(tx: &mut super::Tx, session_id: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL")
         .bind(session_id)

@@ -1,15 +1,14 @@
 //! Timetables and their entries.
 //!
 //! Every change to a student's timetables runs in a write transaction that first locks the student's row
-//! (`FOR UPDATE` on PostgreSQL; SQLite's `BEGIN IMMEDIATE` already serialises writers). That one lock is
-//! what keeps "exactly one primary per semester", the 30-entry cap and the conflict check exact when two
+//! ([`Db::begin_for_student`]). That one lock is what keeps "exactly one primary per semester", the 30-entry cap and the conflict check exact when two
 //! requests of the same student arrive together.
 
 use std::collections::HashMap;
 
 use sqlx::FromRow;
 
-use super::{Backend, Db, Tx};
+use super::{Db, Tx};
 use crate::error::AppError;
 use crate::model::timetable::{
     CustomEntry, Entry, Semester, Slot, Timetable, TimetableSummary, Visibility, MAX_ENTRIES,
@@ -38,17 +37,6 @@ impl TimetableRow {
 }
 
 const TIMETABLE_COLUMNS: &str = "id, semester, name, visibility, is_primary";
-
-/// Starts a write transaction holding the student's timetable lock (see the module comment).
-async fn begin_for(db: &Db, user_id: i64) -> Result<Tx, sqlx::Error> {
-    let mut tx = db.begin_write().await?;
-    let lock = match db.backend() {
-        Backend::Postgres => "SELECT id FROM users WHERE id = $1 FOR UPDATE",
-        Backend::Sqlite => "SELECT id FROM users WHERE id = $1",
-    };
-    sqlx::query(lock).bind(user_id).execute(&mut *tx).await?;
-    Ok(tx)
-}
 
 /// A timetable of the student, inside their transaction; someone else's is `NotFound`, like a missing one.
 async fn owned(tx: &mut Tx, user_id: i64, timetable_id: i64) -> Result<TimetableRow, AppError> {
@@ -144,7 +132,7 @@ pub async fn create(
     name: &str,
     now: i64,
 ) -> Result<i64, AppError> {
-    let mut tx = begin_for(db, user_id).await?;
+    let mut tx = db.begin_for_student(user_id).await?;
     let has_primary: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM timetables WHERE user_id = $1 AND semester = $2 AND is_primary = 1",
     )
@@ -178,7 +166,7 @@ fn name_taken(error: sqlx::Error) -> AppError {
 }
 
 pub async fn rename(db: &Db, user_id: i64, timetable_id: i64, name: &str) -> Result<(), AppError> {
-    let mut tx = begin_for(db, user_id).await?;
+    let mut tx = db.begin_for_student(user_id).await?;
     owned(&mut tx, user_id, timetable_id).await?;
     sqlx::query("UPDATE timetables SET name = $1 WHERE id = $2")
         .bind(name)
@@ -196,7 +184,7 @@ pub async fn set_visibility(
     timetable_id: i64,
     visibility: Visibility,
 ) -> Result<(), AppError> {
-    let mut tx = begin_for(db, user_id).await?;
+    let mut tx = db.begin_for_student(user_id).await?;
     owned(&mut tx, user_id, timetable_id).await?;
     sqlx::query("UPDATE timetables SET visibility = $1 WHERE id = $2")
         .bind(visibility.code())
@@ -209,7 +197,7 @@ pub async fn set_visibility(
 
 /// Makes a timetable its semester's primary; the old primary stops being one in the same transaction.
 pub async fn make_primary(db: &Db, user_id: i64, timetable_id: i64) -> Result<(), AppError> {
-    let mut tx = begin_for(db, user_id).await?;
+    let mut tx = db.begin_for_student(user_id).await?;
     let timetable = owned(&mut tx, user_id, timetable_id).await?;
     sqlx::query(
         "UPDATE timetables SET is_primary = 0 WHERE user_id = $1 AND semester = $2 AND is_primary = 1",
@@ -229,7 +217,7 @@ pub async fn make_primary(db: &Db, user_id: i64, timetable_id: i64) -> Result<()
 /// Deletes a timetable with its entries. If it was the primary, the oldest remaining one of the semester
 /// takes over, so a semester with timetables always has exactly one primary.
 pub async fn delete(db: &Db, user_id: i64, timetable_id: i64) -> Result<(), AppError> {
-    let mut tx = begin_for(db, user_id).await?;
+    let mut tx = db.begin_for_student(user_id).await?;
     let timetable = owned(&mut tx, user_id, timetable_id).await?;
     sqlx::query(
         "UPDATE courses SET added_count = added_count - 1 \
@@ -351,7 +339,7 @@ pub async fn add_course(
     course_id: i64,
     now: i64,
 ) -> Result<i64, AppError> {
-    let mut tx = begin_for(db, user_id).await?;
+    let mut tx = db.begin_for_student(user_id).await?;
     let timetable = owned(&mut tx, user_id, timetable_id).await?;
     let course: Option<(i64, String, String, String, i64)> = sqlx::query_as(
         "SELECT semester, name, professor, room, credits FROM courses WHERE id = $1 AND school_id = $2",
@@ -406,7 +394,7 @@ pub async fn add_custom(
     custom: &CustomEntry,
     now: i64,
 ) -> Result<i64, AppError> {
-    let mut tx = begin_for(db, user_id).await?;
+    let mut tx = db.begin_for_student(user_id).await?;
     owned(&mut tx, user_id, timetable_id).await?;
     let slots = [custom.slot];
     check_room_and_time(&mut tx, timetable_id, &slots).await?;
@@ -425,7 +413,7 @@ pub async fn add_custom(
 
 /// Removes an entry from one of the student's timetables.
 pub async fn remove_entry(db: &Db, user_id: i64, entry_id: i64) -> Result<(), AppError> {
-    let mut tx = begin_for(db, user_id).await?;
+    let mut tx = db.begin_for_student(user_id).await?;
     let entry: Option<Option<i64>> = sqlx::query_scalar(
         "SELECT e.course_id FROM timetable_entries e JOIN timetables t ON t.id = e.timetable_id \
          WHERE e.id = $1 AND t.user_id = $2",

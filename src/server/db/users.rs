@@ -113,7 +113,8 @@ pub async fn username_exists(db: &Db, username: &str) -> Result<bool, sqlx::Erro
 }
 
 pub async fn credentials(db: &Db, username: &str) -> Result<Option<Credentials>, sqlx::Error> {
-    sqlx::query_as("SELECT id, password_hash FROM users WHERE username_key = $1")
+    // A deleted account cannot log in: it is treated as an unknown name.
+    sqlx::query_as("SELECT id, password_hash FROM users WHERE username_key = $1 AND deleted_at IS NULL")
         .bind(username_key(username))
         .fetch_optional(db.pool())
         .await
@@ -148,9 +149,109 @@ pub async fn in_school(
     school_id: i64,
     username: &str,
 ) -> Result<Option<(i64, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT id, nickname FROM users WHERE username_key = $1 AND school_id = $2")
-        .bind(username_key(username))
-        .bind(school_id)
+    sqlx::query_as(
+        "SELECT id, nickname FROM users WHERE username_key = $1 AND school_id = $2 AND deleted_at IS NULL",
+    )
+    .bind(username_key(username))
+    .bind(school_id)
+    .fetch_optional(db.pool())
+    .await
+}
+
+/// The stored password hash of a live account (for re-checking the password before a sensitive change).
+pub async fn password_hash(db: &Db, user_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1 AND deleted_at IS NULL")
+        .bind(user_id)
         .fetch_optional(db.pool())
         .await
+}
+
+/// Why a nickname could not be changed.
+#[derive(Debug)]
+pub enum NicknameChange {
+    Changed,
+    /// Changed too recently: the time from which it may change again.
+    TooSoon(i64),
+    Taken,
+}
+
+/// Changes the nickname unless it changed less than `cooldown_seconds` ago or another student of the
+/// school has it. The cooldown check and the update are one statement, so two quick changes cannot both pass.
+pub async fn change_nickname(
+    db: &Db,
+    user_id: i64,
+    nickname: &str,
+    cooldown_seconds: i64,
+    now: i64,
+) -> Result<NicknameChange, sqlx::Error> {
+    let updated = sqlx::query(
+        "UPDATE users SET nickname = $1, nickname_key = $2, nickname_changed_at = $3 \
+         WHERE id = $4 AND (nickname_changed_at IS NULL OR nickname_changed_at <= $5)",
+    )
+    .bind(nickname)
+    .bind(nickname_key(nickname))
+    .bind(now)
+    .bind(user_id)
+    .bind(now - cooldown_seconds)
+    .execute(db.pool())
+    .await;
+    match updated {
+        Ok(result) if result.rows_affected() == 1 => Ok(NicknameChange::Changed),
+        Ok(_) => {
+            let changed_at: Option<i64> =
+                sqlx::query_scalar("SELECT nickname_changed_at FROM users WHERE id = $1")
+                    .bind(user_id)
+                    .fetch_one(db.pool())
+                    .await?;
+            Ok(NicknameChange::TooSoon(changed_at.unwrap_or(now) + cooldown_seconds))
+        }
+        Err(error) if crate::server::error::is_unique_violation(&error) => Ok(NicknameChange::Taken),
+        Err(error) => Err(error),
+    }
+}
+
+pub async fn set_password_hash(db: &Db, user_id: i64, password_hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash)
+        .bind(user_id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Deletes an account, in one transaction. The row stays so that the student's posts and comments stay
+/// (named ones then read as (탈퇴한 사용자), anonymous ones stay anonymous): its nickname becomes empty and its
+/// nickname key is released, the password can no longer match, and the username stays reserved. Logins and
+/// their tokens, timetables, scraps, friendships, friend requests and blocks are removed.
+pub async fn delete_account(db: &Db, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_for_student(user_id).await?;
+    let mine = "SELECT id FROM timetables WHERE user_id = $1";
+    let statements = [
+        "DELETE FROM refresh_tokens WHERE session_id IN (SELECT id FROM sessions WHERE user_id = $1)".to_owned(),
+        "DELETE FROM sessions WHERE user_id = $1".to_owned(),
+        format!(
+            "UPDATE courses SET added_count = added_count - 1 \
+             WHERE id IN (SELECT course_id FROM timetable_entries WHERE timetable_id IN ({mine}))"
+        ),
+        format!("DELETE FROM timetable_slots WHERE timetable_id IN ({mine})"),
+        format!("DELETE FROM timetable_entries WHERE timetable_id IN ({mine})"),
+        "DELETE FROM timetables WHERE user_id = $1".to_owned(),
+        "UPDATE posts SET scrap_count = scrap_count - 1 WHERE id IN (SELECT post_id FROM scraps WHERE user_id = $1)"
+            .to_owned(),
+        "DELETE FROM scraps WHERE user_id = $1".to_owned(),
+    ];
+    for sql in &statements {
+        sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
+    }
+    super::friends::forget(&mut tx, user_id).await?;
+    // Validated nicknames never contain ':', so the released key cannot clash with a real one.
+    sqlx::query(
+        "UPDATE users SET nickname = '', nickname_key = 'deleted:' || CAST(id AS TEXT), password_hash = '', \
+         is_admin = 0, deleted_at = $2 WHERE id = $1",
+    )
+    .bind(user_id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await
 }
