@@ -13,7 +13,7 @@ test("a new student signs up, logs out, logs back in and stays logged in", async
   await expect(page.getByText("컴퓨터공학부")).toBeVisible();
   await expect(page.getByText("24학번")).toBeVisible();
 
-  await page.getByRole("button", { name: "로그아웃" }).click();
+  await page.getByRole("button", { name: "로그아웃", exact: true }).click();
   await expect(page.getByRole("link", { name: "시작하기" })).toBeVisible();
   await expect(tab(page, "내 정보")).toHaveCount(0);
 
@@ -95,4 +95,35 @@ test("the login form works before the bundle loads (no JavaScript)", async ({ br
 
   await expect(page.getByTestId("greeting")).toContainText(student.nickname);
   await context.close();
+});
+
+test("a nickname changes once, then the cooldown is explained; deleting the account logs out for good", async ({
+  page,
+  accounts,
+  pageErrors,
+}) => {
+  page.on("dialog", (dialog) => dialog.accept());
+  const student = newStudent();
+  await accounts.signUp(student);
+  await expect(page.getByTestId("greeting")).toBeVisible();
+  await tab(page, "내 정보").click();
+  await hydrated(page);
+
+  const fresh = `새${student.nickname.slice(-6)}`;
+  await page.getByText("닉네임 변경").click();
+  await page.getByLabel("새 닉네임").fill(fresh);
+  await page.getByRole("button", { name: "저장" }).first().click();
+  await expect(page.getByTestId("profile-nickname")).toHaveText(fresh);
+  await page.getByLabel("새 닉네임").fill(`또${student.nickname.slice(-6)}`);
+  await page.getByRole("button", { name: "저장" }).first().click();
+  await expect(page.getByTestId("nickname-error")).toContainText("닉네임은 30일에 한 번만 바꿀 수 있습니다.");
+  await expect(page.getByTestId("profile-nickname")).toHaveText(fresh);
+
+  await page.getByText("회원 탈퇴", { exact: true }).click();
+  await page.getByLabel("비밀번호", { exact: true }).fill(student.password);
+  await page.getByRole("button", { name: "회원 탈퇴" }).click();
+  await expect(page.getByRole("link", { name: "시작하기" })).toBeVisible();
+  await page.goto("/me");
+  await expect(page).toHaveURL(/\/login\?next=\/me/);
+  expect(pageErrors).toEqual([]);
 });

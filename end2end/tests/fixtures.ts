@@ -46,7 +46,7 @@ export class AccountPages {
 
   async logOut() {
     await tab(this.page, "내 정보").click();
-    await this.page.getByRole("button", { name: "로그아웃" }).click();
+    await this.page.getByRole("button", { name: "로그아웃", exact: true }).click();
   }
 }
 

@@ -22,6 +22,8 @@ CREATE TABLE courses (
 -- Catalogue pages sorted by name, and the professor lookup across semesters.
 CREATE INDEX courses_semester_name_idx ON courses (school_id, semester, name);
 CREATE INDEX courses_professor_idx ON courses (school_id, professor, semester);
+-- The catalogue sorted by how many students added a course (담은 인원순), read in index order.
+CREATE INDEX courses_popular_idx ON courses (school_id, semester, added_count DESC, name, code);
 
 CREATE TABLE course_slots (
     course_id    BIGINT NOT NULL REFERENCES courses (id),

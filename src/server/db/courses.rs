@@ -272,10 +272,16 @@ pub async fn find(db: &Db, school_id: i64, course_id: i64) -> Result<Option<Cour
     Ok(with_slots(db, row.into_iter().collect()).await?.pop())
 }
 
-/// Semesters with a catalogue at the school, newest first.
+/// Semesters with a catalogue at the school, newest first. A loose index scan: each step seeks the next
+/// lower semester in (school_id, semester, …), so the cost is the number of semesters, not of courses.
 pub async fn semesters(db: &Db, school_id: i64) -> Result<Vec<Semester>, sqlx::Error> {
     let found: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT semester FROM courses WHERE school_id = $1 ORDER BY semester DESC",
+        "WITH RECURSIVE s(semester) AS ( \
+             SELECT MAX(semester) FROM courses WHERE school_id = $1 \
+             UNION ALL \
+             SELECT (SELECT MAX(c.semester) FROM courses c WHERE c.school_id = $1 AND c.semester < s.semester) \
+             FROM s WHERE s.semester IS NOT NULL) \
+         SELECT semester FROM s WHERE semester IS NOT NULL",
     )
     .bind(school_id)
     .fetch_all(db.pool())
