@@ -119,7 +119,7 @@ test("a nickname changes once, then the cooldown is explained; deleting the acco
   await expect(page.getByTestId("nickname-error")).toContainText("닉네임은 30일에 한 번만 바꿀 수 있습니다.");
   await expect(page.getByTestId("profile-nickname")).toHaveText(fresh);
 
-  await page.getByText("회원 탈퇴", { exact: true }).click();
+  await page.getByText("회원 탈퇴", { exact: true }).first().click();
   await page.getByLabel("비밀번호", { exact: true }).fill(student.password);
   await page.getByRole("button", { name: "회원 탈퇴" }).click();
   await expect(page.getByRole("link", { name: "시작하기" })).toBeVisible();

@@ -5,7 +5,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::account::{ChangeNickname, ChangePassword, DeleteAccount, LogOutEverywhere};
+use crate::api::account::{ChangeNickname, ChangePassword};
 use crate::app::use_session;
 use crate::components::confirmed;
 use crate::components::field::Field;
@@ -61,22 +61,14 @@ fn AccountSettings() -> impl IntoView {
     let session = use_session();
     let nickname = ServerAction::<ChangeNickname>::new();
     let password = ServerAction::<ChangePassword>::new();
-    let everywhere = ServerAction::<LogOutEverywhere>::new();
-    let delete = ServerAction::<DeleteAccount>::new();
-    // A new nickname shows everywhere at once; after logging out everywhere or deleting the account, a full
-    // reload drops every trace of the login from the page.
+    // Ending the login goes through the session's actions, so every page learns it at once.
+    let (everywhere, delete) = (session.log_out_everywhere, session.delete_account);
+    // A new nickname shows everywhere at once.
     Effect::new(move || {
         if let Some(Ok(())) = nickname.value().get() {
             session.user.refetch();
         }
     });
-    for (action, target) in [(everywhere.value(), "/login"), (delete.value(), "/")] {
-        Effect::new(move || {
-            if let Some(Ok(())) = action.get() {
-                let _ = window().location().set_href(target);
-            }
-        });
-    }
     view! {
         <section class="card settings" aria-label=t::SETTINGS>
             <h2>{t::SETTINGS}</h2>
