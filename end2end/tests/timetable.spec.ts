@@ -90,11 +90,14 @@ test("a student builds a timetable, meets a clash, hides it, reviews a course an
   await page.getByRole("link", { name: "강의평 쓰기" }).click();
   await expect(page.getByRole("heading", { name: courseName })).toBeVisible();
   await hydrated(page);
-  await expect(page.getByTestId("rating-average")).toHaveText("-");
+  // A fresh database has no reviews; on a reused one, the count still moves by one.
+  const before = Number(await page.getByTestId("rating-count").textContent());
+  if (before === 0) await expect(page.getByTestId("rating-average")).toHaveText("-");
   await page.getByLabel("4점").check();
   await page.getByLabel("총평").fill("과제가 많지만 배우는 것이 정말 많은 수업입니다.");
   await page.getByRole("button", { name: "강의평 등록" }).click();
-  await expect(page.getByTestId("rating-average")).toHaveText("4.0");
+  await expect(page.getByTestId("rating-count")).toHaveText(String(before + 1));
+  if (before === 0) await expect(page.getByTestId("rating-average")).toHaveText("4.0");
   await expect(page.getByTestId("reviews")).toContainText("배우는 것이 정말 많은");
 
   // The professor's page lists their courses with ratings.
