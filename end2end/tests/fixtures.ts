@@ -50,6 +50,39 @@ export class AccountPages {
   }
 }
 
+/** The timetable editor (/timetable) as a page object. */
+export class TimetablePages {
+  constructor(private page: Page) {}
+
+  /** Opens the editor and makes the semester's first timetable. */
+  async createFirst(name: string) {
+    await this.page.goto("/timetable");
+    await hydrated(this.page);
+    await this.page.getByLabel("이름", { exact: true }).fill(name);
+    await this.page.getByRole("button", { name: "만들기" }).click();
+    await expect(this.page.getByTestId("total-credits")).toBeVisible();
+  }
+
+  /** Adds a custom entry (on Monday unless a weekday label such as "토" is given) and waits for its block. */
+  async addCustom(name: string, start: string, end: string, weekday?: string) {
+    const form = this.page.getByText("직접 추가");
+    if (!(await this.page.getByLabel("일정 이름").isVisible())) await form.click();
+    await this.page.getByLabel("일정 이름").fill(name);
+    if (weekday) await this.page.getByLabel("요일", { exact: true }).selectOption({ label: weekday });
+    await this.page.getByLabel("시작").fill(start);
+    await this.page.getByLabel("종료").fill(end);
+    await this.page.getByRole("button", { name: "추가", exact: true }).last().click();
+  }
+
+  /** Sets 공개 범위 of the open timetable (called `name`) and waits until the page shows it. */
+  async setVisibility(name: string, visibility: "전체공개" | "친구공개" | "비공개") {
+    // The settings may have closed when the timetable was fetched again.
+    if (!(await this.page.getByLabel("공개 범위").isVisible())) await this.page.getByText(`${name} · `).click();
+    await this.page.getByLabel("공개 범위").selectOption({ label: visibility });
+    await expect(this.page.getByText(`${name} · ${visibility}`)).toBeVisible();
+  }
+}
+
 export const test = base.extend<{ accounts: AccountPages; pageErrors: string[] }>({
   pageErrors: async ({ page }, use) => {
     const errors: string[] = [];

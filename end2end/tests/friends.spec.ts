@@ -1,6 +1,6 @@
 // The friends journey on two phones: a request by username, its acceptance on /friends, and a 친구공개
 // timetable that the friend opens from the friend list, until its owner makes it 비공개.
-import { test, expect, newStudent, hydrated, AccountPages, tab, type Student } from "./fixtures";
+import { test, expect, newStudent, hydrated, AccountPages, TimetablePages, tab, type Student } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 /** The 친구 tab as a page object. */
@@ -73,19 +73,11 @@ test("two students become friends, and a 친구공개 timetable shows to the fri
   await hydrated(page);
   await tab(page, "시간표").click();
   await expect(page.getByText("이 학기의 시간표가 아직 없어요")).toBeVisible();
-  await hydrated(page);
-  await page.getByLabel("이름", { exact: true }).fill("친구용");
-  await page.getByRole("button", { name: "만들기" }).click();
-  await expect(page.getByTestId("total-credits")).toBeVisible();
-  await page.getByText("직접 추가").click();
-  await page.getByLabel("일정 이름").fill("스터디 모임");
-  await page.getByLabel("시작").fill("10:00");
-  await page.getByLabel("종료").fill("11:30");
-  await page.getByRole("button", { name: "추가", exact: true }).last().click();
+  const timetable = new TimetablePages(page);
+  await timetable.createFirst("친구용");
+  await timetable.addCustom("스터디 모임", "10:00", "11:30");
   await expect(page.getByTestId("timetable-block")).toContainText("스터디 모임");
-  await page.getByText(/친구용 · /).click();
-  await page.getByLabel("공개 범위").selectOption({ label: "친구공개" });
-  await expect(page.getByText("친구용 · 친구공개")).toBeVisible();
+  await timetable.setVisibility("친구용", "친구공개");
 
   // The friend opens it from the friend list: nickname, school and the block.
   await friendFriends.person("friends", owner).getByRole("link", { name: "시간표" }).click();
@@ -95,9 +87,7 @@ test("two students become friends, and a 친구공개 timetable shows to the fri
   await expect(other.getByTestId("timetable-block")).toContainText("스터디 모임");
 
   // 비공개: after a reload the friend sees only the notice.
-  if (!(await page.getByLabel("공개 범위").isVisible())) await page.getByText(/친구용 · /).click();
-  await page.getByLabel("공개 범위").selectOption({ label: "비공개" });
-  await expect(page.getByText("친구용 · 비공개")).toBeVisible();
+  await timetable.setVisibility("친구용", "비공개");
   await other.reload();
   await expect(other.getByTestId("private-timetable")).toHaveText("비공개 시간표입니다");
   await expect(other.getByText("스터디 모임")).toHaveCount(0);

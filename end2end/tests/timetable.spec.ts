@@ -1,6 +1,6 @@
 // The timetable journey on a phone: create, search, preview, add, clash, custom entry, visibility, 강의평,
 // professor lookup, and the timetable offline after one visit.
-import { test, expect, newStudent, hydrated, AccountPages, tab } from "./fixtures";
+import { test, expect, newStudent, hydrated, AccountPages, TimetablePages, tab } from "./fixtures";
 
 test("a student builds a timetable, meets a clash, hides it, reviews a course and finds its professor", async ({
   page,
@@ -49,16 +49,11 @@ test("a student builds a timetable, meets a clash, hides it, reviews a course an
   // Adding a custom entry on the same Tuesday time is refused with the clashing course's name.
   const hhmm = (minutes: number) =>
     `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-  await page.getByText("직접 추가").click();
-  await page.getByLabel("일정 이름").fill("동아리 회의");
-  await page.getByLabel("요일", { exact: true }).selectOption({ label: "화" });
-  await page.getByLabel("시작").fill(hhmm(start));
-  await page.getByLabel("종료").fill(hhmm(start + 30));
-  await page.getByRole("button", { name: "추가", exact: true }).last().click();
+  const timetable = new TimetablePages(page);
+  await timetable.addCustom("동아리 회의", hhmm(start), hhmm(start + 30), "화");
   await expect(page.getByText(`'${courseName}' 수업과 시간이 겹칩니다.`)).toBeVisible();
   // On Saturday it fits, and the grid grows a Saturday column.
-  await page.getByLabel("요일", { exact: true }).selectOption({ label: "토" });
-  await page.getByRole("button", { name: "추가", exact: true }).last().click();
+  await timetable.addCustom("동아리 회의", hhmm(start), hhmm(start + 30), "토");
   await expect(page.locator('.tt-day[data-weekday="5"]').getByTestId("timetable-block")).toContainText("동아리 회의");
 
   // Tapping a block shows its details.
@@ -67,19 +62,14 @@ test("a student builds a timetable, meets a clash, hides it, reviews a course an
   await page.getByRole("button", { name: "닫기" }).click();
 
   // Visible to everyone, then private: a classmate sees it, then sees "비공개 시간표입니다".
-  await page.getByText(/이번 학기 · /).click();
-  await page.getByLabel("공개 범위").selectOption({ label: "전체공개" });
-  await expect(page.getByText("이번 학기 · 전체공개")).toBeVisible();
+  await timetable.setVisibility("이번 학기", "전체공개");
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const other = await context.newPage();
   await new AccountPages(other).signUp(newStudent());
   await expect(other.getByTestId("greeting")).toBeVisible();
   await other.goto(`/users/${owner.username}/timetable`);
   await expect(other.getByTestId("timetable-block").first()).toContainText(courseName);
-  // The settings may have closed when the timetable was fetched again.
-  if (!(await page.getByLabel("공개 범위").isVisible())) await page.getByText(/이번 학기 · /).click();
-  await page.getByLabel("공개 범위").selectOption({ label: "비공개" });
-  await expect(page.getByText("이번 학기 · 비공개")).toBeVisible();
+  await timetable.setVisibility("이번 학기", "비공개");
   await other.reload();
   await expect(other.getByTestId("private-timetable")).toHaveText("비공개 시간표입니다");
   await expect(other.getByText(courseName)).toHaveCount(0);
@@ -125,15 +115,9 @@ test("the student's own timetable stays viewable offline once loaded", async ({ 
   page.on("pageerror", (error) => errors.push(error.message));
   await new AccountPages(page).signUp(newStudent());
   await expect(page.getByTestId("greeting")).toBeVisible();
-  await page.goto("/timetable");
-  await hydrated(page);
-  await page.getByRole("button", { name: "만들기" }).click();
-  await expect(page.getByTestId("total-credits")).toBeVisible();
-  await page.getByText("직접 추가").click();
-  await page.getByLabel("일정 이름").fill("오프라인 스터디");
-  await page.getByLabel("시작").fill("10:00");
-  await page.getByLabel("종료").fill("11:30");
-  await page.getByRole("button", { name: "추가", exact: true }).last().click();
+  const timetable = new TimetablePages(page);
+  await timetable.createFirst("오프라인");
+  await timetable.addCustom("오프라인 스터디", "10:00", "11:30");
   await expect(page.getByTestId("timetable-block")).toContainText("오프라인 스터디");
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;

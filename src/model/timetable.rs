@@ -436,13 +436,8 @@ impl ReviewInput {
 pub struct Review {
     pub id: i64,
     pub semester: Semester,
-    pub stars: i64,
-    pub body: String,
-    pub assignments: i64,
-    pub team_projects: i64,
-    pub grading: i64,
-    pub attendance: i64,
-    pub exams: i64,
+    /// The stars, text and answers, as written.
+    pub content: ReviewInput,
     pub created_at: i64,
     /// Computed on the server: the reader wrote it (and may delete it).
     pub is_mine: bool,

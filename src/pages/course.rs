@@ -110,24 +110,24 @@ fn ReviewItem(review: Review, remove: Action<i64, Result<(), crate::error::AppEr
     let facts = format!(
         "{} {} · {} {} · {} {} · {} {} · {} {}회",
         t::ASSIGNMENTS,
-        answer(&t::AMOUNTS, review.assignments),
+        answer(&t::AMOUNTS, review.content.assignments),
         t::TEAM_PROJECTS,
-        answer(&t::AMOUNTS, review.team_projects),
+        answer(&t::AMOUNTS, review.content.team_projects),
         t::GRADING_LABEL,
-        answer(&t::GRADING, review.grading),
+        answer(&t::GRADING, review.content.grading),
         t::ATTENDANCE_LABEL,
-        answer(&t::ATTENDANCE, review.attendance),
+        answer(&t::ATTENDANCE, review.content.attendance),
         t::EXAMS,
-        review.exams
+        review.content.exams
     );
     view! {
         <li class="card review">
             <p>
-                <span class="stars">{"★".repeat(review.stars as usize)}{"☆".repeat(5 - review.stars as usize)}</span>
+                <span class="stars">{"★".repeat(review.content.stars as usize)}{"☆".repeat(5 - review.content.stars as usize)}</span>
                 <span class="muted small">{format!(" {} · {}", t::ANONYMOUS_REVIEWER, fill(t::TAKEN_IN, review.semester))}</span>
             </p>
             <p class="muted small">{facts}</p>
-            <p class="post-text">{review.body}</p>
+            <p class="post-text">{review.content.body}</p>
             {review.is_mine.then(|| view! {
                 <button class="chip danger" on:click=move |_| { if confirmed(t::DELETE_REVIEW) { remove.dispatch(id); } }>
                     {t::DELETE_REVIEW}

@@ -217,28 +217,38 @@ pub async fn accept(db: &Db, me: i64, school_id: i64, username: &str, now: i64) 
 
 /// Declines the request that `username` sent to `me`; the sender sees it vanish from their 보낸 요청.
 pub async fn decline(db: &Db, me: i64, school_id: i64, username: &str) -> Result<(), AppError> {
-    let gone = || AppError::Missing(t::NO_SUCH_REQUEST.to_owned());
-    let other = find_in_school(db, school_id, username).await?.ok_or_else(gone)?;
-    let mut tx = begin_pair(db, me, other.id).await?.ok_or_else(gone)?;
-    if !delete_request(&mut tx, other.id, me).await? {
-        let state = pair_state(&mut tx, me, other.id).await?;
-        return Err(if state.friends > 0 {
-            AppError::Conflict(t::ALREADY_FRIENDS.to_owned())
-        } else {
-            gone()
-        });
-    }
-    tx.commit().await?;
-    Ok(())
+    drop_request(db, me, school_id, username, Sender::Them, t::NO_SUCH_REQUEST).await
 }
 
 /// Withdraws the request `me` sent to `username`.
 pub async fn cancel(db: &Db, me: i64, school_id: i64, username: &str) -> Result<(), AppError> {
-    let gone = || AppError::Missing(t::NO_SUCH_SENT_REQUEST.to_owned());
+    drop_request(db, me, school_id, username, Sender::Me, t::NO_SUCH_SENT_REQUEST).await
+}
+
+/// Who sent the request that [`drop_request`] removes.
+enum Sender {
+    Me,
+    Them,
+}
+
+/// Removes a pending request between `me` and `username`. When it is gone because it was accepted in the
+/// meantime, the student is told they are friends now; otherwise `missing` says it no longer exists.
+async fn drop_request(
+    db: &Db,
+    me: i64,
+    school_id: i64,
+    username: &str,
+    sender: Sender,
+    missing: &'static str,
+) -> Result<(), AppError> {
+    let gone = || AppError::Missing(missing.to_owned());
     let other = find_in_school(db, school_id, username).await?.ok_or_else(gone)?;
     let mut tx = begin_pair(db, me, other.id).await?.ok_or_else(gone)?;
-    if !delete_request(&mut tx, me, other.id).await? {
-        // Accepted in the meantime: too late to cancel, and the student should know why.
+    let (from, to) = match sender {
+        Sender::Me => (me, other.id),
+        Sender::Them => (other.id, me),
+    };
+    if !delete_request(&mut tx, from, to).await? {
         let state = pair_state(&mut tx, me, other.id).await?;
         return Err(if state.friends > 0 {
             AppError::Conflict(t::ALREADY_FRIENDS.to_owned())

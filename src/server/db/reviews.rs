@@ -142,13 +142,15 @@ pub async fn for_course(
         .map(|row| Review {
             id: row.id,
             semester: Semester(row.semester),
-            stars: row.stars,
-            body: row.body,
-            assignments: row.assignments,
-            team_projects: row.team_projects,
-            grading: row.grading,
-            attendance: row.attendance,
-            exams: row.exams,
+            content: ReviewInput {
+                stars: row.stars,
+                body: row.body,
+                assignments: row.assignments,
+                team_projects: row.team_projects,
+                grading: row.grading,
+                attendance: row.attendance,
+                exams: row.exams,
+            },
             created_at: row.created_at,
             is_mine: row.user_id == viewer_id,
         })
