@@ -52,11 +52,23 @@ pub async fn run() -> Result<(), StartError> {
     let state = build_state(config).await?;
     let listener = TcpListener::bind(state.config.addr).await?;
     tracing::info!("listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
+    axum::serve(without_nagle(listener), router(state).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Turns off Nagle's algorithm on every accepted connection. Without it, the last partial segment of a large
+/// page (a long thread) can wait for the client's delayed ACK: about 40 ms added to some responses.
+fn without_nagle(listener: TcpListener) -> axum::serve::TapIo<TcpListener, fn(&mut tokio::net::TcpStream)> {
+    use axum::serve::ListenerExt;
+    fn no_delay(stream: &mut tokio::net::TcpStream) {
+        if let Err(error) = stream.set_nodelay(true) {
+            tracing::debug!(%error, "could not set TCP_NODELAY");
+        }
+    }
+    listener.tap_io(no_delay as fn(&mut tokio::net::TcpStream))
 }
 
 /// Starts a server on an already bound listener in the background (for tests and tools).
@@ -64,7 +76,7 @@ pub async fn spawn(config: Config, listener: TcpListener) -> Result<AppState, St
     let state = build_state(config).await?;
     let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move {
-        if let Err(error) = axum::serve(listener, app).await {
+        if let Err(error) = axum::serve(without_nagle(listener), app).await {
             tracing::error!(%error, "server stopped");
         }
     });
