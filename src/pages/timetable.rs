@@ -338,8 +338,8 @@ fn CourseSearch(
 ) -> impl IntoView {
     let query = use_query_map();
     let value = move |key: &str| query.read().get(key).unwrap_or_default();
+    // Pages fetched with "더 보기", after the server-rendered first one.
     let (extra, set_extra) = signal(Vec::<Course>::new());
-    let (next, set_next) = signal(None::<i64>);
     let more = Action::new(move |offset: &i64| {
         let offset = *offset;
         let q = query.read_untracked();
@@ -359,7 +359,6 @@ fn CourseSearch(
     Effect::new(move || {
         if let Some(Ok(page)) = more.value().get() {
             set_extra.update(|courses| courses.extend(page.courses));
-            set_next.set(page.next_offset);
         }
     });
     let option = |value: String, label: String, current: String| {
@@ -407,8 +406,13 @@ fn CourseSearch(
                     match results.await {
                         Err(error) => view! { <ErrorNotice error /> }.into_any(),
                         Ok(page) => {
-                            set_extra.set(Vec::new());
-                            set_next.set(page.next_offset);
+                            // Computed from values, never set while rendering: the server and the hydrating
+                            // browser must agree on whether the button is there.
+                            let first_next = page.next_offset;
+                            let next = move || match more.value().get() {
+                                Some(Ok(later)) => later.next_offset,
+                                _ => first_next,
+                            };
                             let empty = page.courses.is_empty();
                             view! {
                                 {empty.then(|| view! { <p class="empty-state">{t::NO_COURSES}</p> })}
@@ -418,17 +422,21 @@ fn CourseSearch(
                                         <CourseItem course timetable_id tools />
                                     </For>
                                 </ul>
+                                {move || next().map(|offset| view! {
+                                    <button
+                                        class="button block more"
+                                        aria-busy=move || more.pending().get().then_some("true")
+                                        on:click=move |_| { more.dispatch(offset); }
+                                    >
+                                        {t::MORE}
+                                    </button>
+                                })}
                             }
                             .into_any()
                         }
                     }
                 })}
             </Suspense>
-            {move || next.get().map(|offset| view! {
-                <button class="button block more" aria-busy=move || more.pending().get().then_some("true") on:click=move |_| { more.dispatch(offset); }>
-                    {t::MORE}
-                </button>
-            })}
         </section>
     }
     .into_any()
