@@ -137,8 +137,9 @@ pub async fn remove_entry(entry_id: i64) -> Result<(), AppError> {
 pub async fn timetable_of(username: String) -> Result<StudentTimetable, AppError> {
     let (me, _) = require_student()?;
     let state = app_state()?;
-    let (user_id, nickname) =
-        db::users::in_school(&state.db, me.school_id, username.trim()).await?.ok_or(AppError::NotFound)?;
+    let student =
+        db::users::in_school(&state.db, me.school_id, &username).await?.ok_or(AppError::NotFound)?;
+    let (user_id, nickname) = (student.id, student.nickname);
     let semester = Semester::current(now());
     let timetable = db::timetables::primary_of(&state.db, user_id, semester).await?;
     let shown = match &timetable {

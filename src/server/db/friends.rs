@@ -17,25 +17,11 @@
 
 use sqlx::FromRow;
 
+use super::users;
 use super::{Backend, Db, Tx};
 use crate::error::AppError;
-use crate::model::account::username_key;
 use crate::model::friends::{FriendsOverview, Person, RequestOutcome};
 use crate::text::friends as t;
-
-/// A student found by username in the asker's school.
-#[derive(FromRow)]
-struct Student {
-    id: i64,
-    username: String,
-    nickname: String,
-}
-
-impl Student {
-    fn person(&self) -> Person {
-        Person { username: self.username.clone(), nickname: self.nickname.clone() }
-    }
-}
 
 /// How two students stand, read inside their transaction. Counts rather than booleans: both dialects
 /// return `COUNT(*)` as an integer.
@@ -63,19 +49,6 @@ pub struct Relation {
 /// The pair in canonical order, as a friendship row stores it.
 fn ordered(a: i64, b: i64) -> (i64, i64) {
     (a.min(b), a.max(b))
-}
-
-/// The student of `school_id` with this username (any case), if there is one. Another school's student and
-/// a deleted account are not found, like a name nobody has.
-async fn find_in_school(db: &Db, school_id: i64, username: &str) -> Result<Option<Student>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, username, nickname FROM users \
-         WHERE school_id = $1 AND username_key = $2 AND deleted_at IS NULL",
-    )
-    .bind(school_id)
-    .bind(username_key(username))
-    .fetch_optional(db.pool())
-    .await
 }
 
 /// Starts a write transaction holding both students' rows (see the module comment). Returns `None` when one
@@ -158,7 +131,7 @@ pub async fn request(
     username: &str,
     now: i64,
 ) -> Result<RequestOutcome, AppError> {
-    let other = find_in_school(db, school_id, username).await?.ok_or_else(unknown_user)?;
+    let other = users::in_school(db, school_id, username).await?.ok_or_else(unknown_user)?;
     if other.id == me {
         return Err(AppError::field("username", t::SELF_REQUEST));
     }
@@ -182,7 +155,7 @@ pub async fn request(
     let outcome = if state.they_asked > 0 {
         delete_request(&mut tx, other.id, me).await?;
         insert_friendship(&mut tx, me, other.id, now).await?;
-        RequestOutcome::BecameFriends(other.person())
+        RequestOutcome::BecameFriends(Person { username: other.username, nickname: other.nickname })
     } else {
         sqlx::query("INSERT INTO friend_requests (sender_id, receiver_id, created_at) VALUES ($1, $2, $3)")
             .bind(me)
@@ -199,7 +172,7 @@ pub async fn request(
 /// Accepts the request that `username` sent to `me`.
 pub async fn accept(db: &Db, me: i64, school_id: i64, username: &str, now: i64) -> Result<(), AppError> {
     let gone = || AppError::Missing(t::NO_SUCH_REQUEST.to_owned());
-    let other = find_in_school(db, school_id, username).await?.ok_or_else(gone)?;
+    let other = users::in_school(db, school_id, username).await?.ok_or_else(gone)?;
     let mut tx = begin_pair(db, me, other.id).await?.ok_or_else(gone)?;
     if !delete_request(&mut tx, other.id, me).await? {
         // Pressed twice, or on two devices: the first made them friends, and the second says so.
@@ -242,7 +215,7 @@ async fn drop_request(
     missing: &'static str,
 ) -> Result<(), AppError> {
     let gone = || AppError::Missing(missing.to_owned());
-    let other = find_in_school(db, school_id, username).await?.ok_or_else(gone)?;
+    let other = users::in_school(db, school_id, username).await?.ok_or_else(gone)?;
     let mut tx = begin_pair(db, me, other.id).await?.ok_or_else(gone)?;
     let (from, to) = match sender {
         Sender::Me => (me, other.id),
@@ -263,7 +236,7 @@ async fn drop_request(
 /// Ends the friendship of `me` and `username`; either side may.
 pub async fn remove(db: &Db, me: i64, school_id: i64, username: &str) -> Result<(), AppError> {
     let gone = || AppError::Missing(t::NOT_FRIENDS.to_owned());
-    let other = find_in_school(db, school_id, username).await?.ok_or_else(gone)?;
+    let other = users::in_school(db, school_id, username).await?.ok_or_else(gone)?;
     let mut tx = begin_pair(db, me, other.id).await?.ok_or_else(gone)?;
     if !delete_friendship(&mut tx, me, other.id).await? {
         return Err(gone());
@@ -275,7 +248,7 @@ pub async fn remove(db: &Db, me: i64, school_id: i64, username: &str) -> Result<
 /// `me` blocks `username`: their friendship and every waiting request between them, in either direction,
 /// go in the same transaction.
 pub async fn block(db: &Db, me: i64, school_id: i64, username: &str, now: i64) -> Result<(), AppError> {
-    let other = find_in_school(db, school_id, username).await?.ok_or_else(unknown_user)?;
+    let other = users::in_school(db, school_id, username).await?.ok_or_else(unknown_user)?;
     if other.id == me {
         return Err(AppError::field("username", t::SELF_BLOCK));
     }
@@ -300,7 +273,7 @@ pub async fn block(db: &Db, me: i64, school_id: i64, username: &str, now: i64) -
 /// Lifts the block `me` put on `username`. Nothing comes back: friendship and requests start over.
 pub async fn unblock(db: &Db, me: i64, school_id: i64, username: &str) -> Result<(), AppError> {
     let gone = || AppError::Missing(t::NOT_BLOCKED.to_owned());
-    let other = find_in_school(db, school_id, username).await?.ok_or_else(gone)?;
+    let other = users::in_school(db, school_id, username).await?.ok_or_else(gone)?;
     let mut tx = begin_pair(db, me, other.id).await?.ok_or_else(gone)?;
     let done = sqlx::query("DELETE FROM blocks WHERE blocker_id = $1 AND blocked_id = $2")
         .bind(me)
@@ -328,28 +301,19 @@ pub async fn overview(db: &Db, me: i64) -> Result<FriendsOverview, sqlx::Error> 
     .bind(me)
     .fetch_all(db.pool())
     .await?;
-    let incoming: Vec<Person> = sqlx::query_as(
-        "SELECT u.username, u.nickname FROM friend_requests r JOIN users u ON u.id = r.sender_id \
-         WHERE r.receiver_id = $1 ORDER BY r.created_at DESC, u.id DESC",
-    )
-    .bind(me)
-    .fetch_all(db.pool())
-    .await?;
-    let outgoing: Vec<Person> = sqlx::query_as(
-        "SELECT u.username, u.nickname FROM friend_requests r JOIN users u ON u.id = r.receiver_id \
-         WHERE r.sender_id = $1 ORDER BY r.created_at DESC, u.id DESC",
-    )
-    .bind(me)
-    .fetch_all(db.pool())
-    .await?;
-    let blocked: Vec<Person> = sqlx::query_as(
-        "SELECT u.username, u.nickname FROM blocks b JOIN users u ON u.id = b.blocked_id \
-         WHERE b.blocker_id = $1 ORDER BY b.created_at DESC, u.id DESC",
-    )
-    .bind(me)
-    .fetch_all(db.pool())
-    .await?;
+    let incoming = listed(db, "friend_requests", "receiver_id", "sender_id", me).await?;
+    let outgoing = listed(db, "friend_requests", "sender_id", "receiver_id", me).await?;
+    let blocked = listed(db, "blocks", "blocker_id", "blocked_id", me).await?;
     Ok(FriendsOverview { friends, incoming, outgoing, blocked })
+}
+
+/// The students on the other side of `me`'s rows in a request or block table, newest first.
+async fn listed(db: &Db, table: &str, mine: &str, theirs: &str, me: i64) -> Result<Vec<Person>, sqlx::Error> {
+    let sql = format!(
+        "SELECT u.username, u.nickname FROM {table} r JOIN users u ON u.id = r.{theirs} \
+         WHERE r.{mine} = $1 ORDER BY r.created_at DESC, u.id DESC"
+    );
+    sqlx::query_as(&sql).bind(me).fetch_all(db.pool()).await
 }
 
 /// Whether two students are friends, and whether either has blocked the other.

@@ -142,18 +142,23 @@ pub async fn set_admin(db: &Db, username: &str, admin: bool) -> Result<bool, sql
     Ok(result.rows_affected() == 1)
 }
 
-/// A student of the given school by username (any case): their id and nickname. Another school's student
-/// is `None`, exactly like an unknown name.
-pub async fn in_school(
-    db: &Db,
-    school_id: i64,
-    username: &str,
-) -> Result<Option<(i64, String)>, sqlx::Error> {
+/// A student found by username in the asker's school.
+#[derive(Debug, FromRow)]
+pub struct SchoolMate {
+    pub id: i64,
+    pub username: String,
+    pub nickname: String,
+}
+
+/// The student of `school_id` with this username (any case), if there is one. Another school's student and
+/// a deleted account are not found, exactly like a name nobody has.
+pub async fn in_school(db: &Db, school_id: i64, username: &str) -> Result<Option<SchoolMate>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, nickname FROM users WHERE username_key = $1 AND school_id = $2 AND deleted_at IS NULL",
+        "SELECT id, username, nickname FROM users \
+         WHERE school_id = $1 AND username_key = $2 AND deleted_at IS NULL",
     )
-    .bind(username_key(username))
     .bind(school_id)
+    .bind(username_key(username.trim()))
     .fetch_optional(db.pool())
     .await
 }
