@@ -1,10 +1,15 @@
-//! The built bundle's file names and the service worker that caches them.
+//! The built bundle: its file names, the service worker that caches them, and its precompressed copies.
 //!
 //! cargo-leptos puts a content hash in each bundle file name and lists the hashes in `hash.txt` beside the
 //! binary. The service worker is generated from those names, so a new build is a new worker with a new cache,
 //! and the old cache is dropped when it activates.
+//!
+//! The bundle is served compressed. A response compressed on the fly must be quick to compress (pages use
+//! brotli at quality 4), but the bundle never changes between builds, so a release server compresses each
+//! file once at the highest quality, beside the file (`.br`, `.gz`), and `/pkg` serves those copies.
 
-use std::path::PathBuf;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 
 use axum::extract::State;
 use axum::response::IntoResponse;
@@ -81,9 +86,100 @@ pub async fn service_worker(State(state): State<AppState>) -> impl IntoResponse 
     ([(CONTENT_TYPE, "text/javascript; charset=utf-8")], body)
 }
 
+/// Writes `<file>.br` and `<file>.gz` beside every JS, WASM and CSS file of `pkg_dir` that lacks a fresh
+/// pair. Safe for several servers sharing one site folder: a copy is written to a temporary file created
+/// exclusively (whoever creates it does the work, the others skip) and renamed into place when complete.
+pub fn precompress(pkg_dir: &Path) -> std::io::Result<usize> {
+    let mut written = 0;
+    for entry in std::fs::read_dir(pkg_dir)? {
+        let path = entry?.path();
+        let compressible =
+            path.extension().and_then(|e| e.to_str()).is_some_and(|e| ["js", "wasm", "css"].contains(&e));
+        if !compressible {
+            continue;
+        }
+        let modified = std::fs::metadata(&path)?.modified()?;
+        for (suffix, compress) in
+            [("br", compress_brotli as fn(&[u8]) -> std::io::Result<Vec<u8>>), ("gz", compress_gzip)]
+        {
+            let target = PathBuf::from(format!("{}.{suffix}", path.display()));
+            let fresh = std::fs::metadata(&target).and_then(|m| m.modified()).is_ok_and(|t| t >= modified);
+            if fresh {
+                continue;
+            }
+            let partial = PathBuf::from(format!("{}.{suffix}.partial", path.display()));
+            let Ok(mut file) = std::fs::File::options().write(true).create_new(true).open(&partial) else {
+                continue; // another server is writing it
+            };
+            let result = compress(&std::fs::read(&path)?).and_then(|bytes| file.write_all(&bytes));
+            match result.and_then(|()| std::fs::rename(&partial, &target)) {
+                Ok(()) => written += 1,
+                Err(error) => {
+                    let _ = std::fs::remove_file(&partial);
+                    return Err(error);
+                }
+            }
+        }
+    }
+    Ok(written)
+}
+
+fn compress_brotli(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
+    Ok(out)
+}
+
+fn compress_gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    encoder.finish()
+}
+
+/// Precompresses the bundle on the blocking pool, so that start-up does not wait for it (until it is done,
+/// `/pkg` compresses on the fly). Release builds only: a debug bundle is large and rebuilt all the time.
+pub fn precompress_in_background(options: &LeptosOptions) {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let pkg_dir = PathBuf::from(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    tokio::task::spawn_blocking(move || match precompress(&pkg_dir) {
+        Ok(written) => tracing::info!(written, dir = %pkg_dir.display(), "bundle precompressed"),
+        Err(error) => {
+            tracing::warn!(%error, dir = %pkg_dir.display(), "bundle not precompressed; compressing on the fly")
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn precompressed_copies_decompress_to_the_file_and_are_made_once() {
+        let dir = std::env::temp_dir().join(format!("campus-precompress-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let wasm = "(module) ".repeat(5000);
+        std::fs::write(dir.join("campus.abc.wasm"), &wasm).expect("write");
+        std::fs::write(dir.join("notes.txt"), "not part of the bundle").expect("write");
+
+        assert_eq!(precompress(&dir).expect("precompress"), 2);
+        let mut unpacked = Vec::new();
+        let br = std::fs::read(dir.join("campus.abc.wasm.br")).expect("br");
+        brotli::BrotliDecompress(&mut &br[..], &mut unpacked).expect("brotli");
+        assert_eq!(unpacked, wasm.as_bytes());
+        let gz = std::fs::read(dir.join("campus.abc.wasm.gz")).expect("gz");
+        let mut unpacked = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&gz[..]), &mut unpacked)
+            .expect("gzip");
+        assert_eq!(unpacked, wasm);
+        assert!(br.len() < wasm.len() / 10);
+        assert!(!dir.join("notes.txt.br").exists());
+
+        assert_eq!(precompress(&dir).expect("again"), 0, "fresh copies are kept");
+        std::fs::remove_dir_all(&dir).expect("clean up");
+    }
 
     #[test]
     fn hashed_names_come_from_the_hash_list() {

@@ -16,7 +16,7 @@ use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
 use tokio::net::TcpListener;
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
@@ -85,6 +85,7 @@ pub async fn spawn(config: Config, listener: TcpListener) -> Result<AppState, St
 
 pub async fn build_state(config: Config) -> Result<AppState, StartError> {
     let leptos_options = leptos_options(&config)?;
+    assets::precompress_in_background(&leptos_options);
     let db = Db::connect(&config.database_url, config.db_max_connections).await?;
     tracing::info!(backend = ?db.backend(), "database ready");
     let dummy_hash = DummyHash::generate().await.map_err(|e| StartError::Other(e.to_string()))?;
@@ -152,12 +153,17 @@ pub fn router(state: AppState) -> Router {
 
     // Hashed bundles and the service worker need no login, so they skip the middleware above.
     Router::new()
-        .nest_service("/pkg", ServeDir::new(format!("{site_root}/pkg")))
+        .nest_service(
+            "/pkg",
+            ServeDir::new(format!("{site_root}/pkg")).precompressed_br().precompressed_gzip(),
+        )
         .route("/sw.js", get(assets::service_worker))
         .route("/health", get(health))
         .merge(app)
         .layer(from_fn(headers::common_headers))
-        .layer(CompressionLayer::new())
+        // Brotli's own default (quality 11) takes tens of milliseconds on a long page; quality 4 compresses
+        // about as well as gzip at a fraction of the time. The bundle is precompressed at 11 (see assets).
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
