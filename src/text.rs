@@ -143,6 +143,9 @@ pub mod community {
     pub const SEARCH_PLACEHOLDER: &str = "글 제목, 내용";
     pub const SEARCH_TOO_SHORT: &str = "검색어를 두 글자 이상 입력해 주세요.";
     pub const NO_RESULTS: &str = "검색 결과가 없어요.";
+    /// A search looks through a bounded number of posts per page: shown when that part held nothing.
+    pub const NO_RESULTS_YET: &str = "최근 글에서는 찾지 못했어요. 이전 글에서 더 찾아볼 수 있어요.";
+    pub const SEARCH_OLDER: &str = "이전 글에서 더 찾기";
     pub const EMPTY_LIST: &str = "아직 아무 글도 없어요.";
     pub const HOT_ON_HOME: &str = "HOT 게시물";
     pub const RECENT_ON_HOME: &str = "최신 글";

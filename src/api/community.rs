@@ -44,7 +44,8 @@ pub async fn board_posts(board_id: i64, before: Option<i64>) -> Result<BoardPage
 }
 
 /// The lists that are not boards: `recent` (every board), `hot`, `best`, `mine` (내가 쓴 글), `commented` (댓글 단 글), `scraps`
-/// (내 스크랩) and `search` (with `query`, at least 2 characters).
+/// (내 스크랩) and `search` (with `query`, at least 2 characters; each page looks through a bounded range of
+/// posts, so it may be short or empty and still have a next cursor).
 #[server(prefix = "/api", endpoint = "posts/list")]
 pub async fn list_posts(
     kind: String,
@@ -61,7 +62,10 @@ pub async fn list_posts(
         "commented" => Listing::Commented,
         "scraps" => Listing::Scraps,
         "search" => {
-            Listing::Search(crate::model::community::validate_search(query.as_deref().unwrap_or_default())?)
+            let text = crate::model::community::validate_search(query.as_deref().unwrap_or_default())?;
+            let (rows, older) =
+                db::posts::search(&app_state()?.db, me.school_id, me.id, text, before).await?;
+            return Ok(community::page_or_continue(rows, older));
         }
         _ => return Err(AppError::NotFound),
     };

@@ -10,16 +10,28 @@ use crate::model::community::{PostPage, PostSummary};
 use crate::text::community as t;
 
 /// `more` fetches the page after a cursor; `href` is the no-JavaScript link to that page.
+///
+/// A search page may come back short, even empty, with a cursor to continue into older posts (a search looks
+/// through a bounded number of posts per request): `searching` labels the button and the empty state for that.
 #[component]
 pub fn PostFeed(
     first: PostPage,
     more: Action<i64, Result<PostPage, AppError>>,
     #[prop(into)] href: Callback<i64, String>,
     empty_text: &'static str,
+    #[prop(optional)] searching: bool,
 ) -> impl IntoView {
     let (extra, set_extra) = signal(Vec::<PostSummary>::new());
     let (cursor, set_cursor) = signal(first.next_cursor);
     let (error, set_error) = signal(None::<String>);
+    // What the empty state says while no post has been found: a search with older posts left to look
+    // through has not finished.
+    let empty_state = move || {
+        extra.with(Vec::is_empty).then(|| {
+            let text = if searching && cursor.get().is_some() { t::NO_RESULTS_YET } else { empty_text };
+            view! { <p class="card empty-state">{text}</p> }
+        })
+    };
     // Only answers to this feed's own requests count: the action may carry an older page's result.
     let started_at = more.version().get_untracked();
     Effect::new(move || {
@@ -37,8 +49,9 @@ pub fn PostFeed(
         }
     });
     let empty = first.posts.is_empty();
+    let more_label = if searching { t::SEARCH_OLDER } else { t::MORE };
     view! {
-        {empty.then(|| view! { <p class="card empty-state">{empty_text}</p> })}
+        {empty.then(|| empty_state)}
         <ul class="post-list" data-testid="post-list">
             {first.posts.into_iter().map(|post| view! { <PostItem post /> }).collect_view()}
             <For each=move || extra.get() key=|post| post.id let:post>
@@ -56,7 +69,7 @@ pub fn PostFeed(
                     more.dispatch(next);
                 }
             >
-                {t::MORE}
+                {more_label}
             </a>
         })}
     }

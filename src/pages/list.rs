@@ -90,6 +90,7 @@ pub fn SearchPage() -> impl IntoView {
                                 more
                                 href=move |next: i64| format!("/search?q={}&before={next}", encode_query_value(&q))
                                 empty_text=t::NO_RESULTS
+                                searching=true
                             />
                         }
                         .into_any(),

@@ -38,10 +38,16 @@ pub fn summary(row: PostListRow) -> PostSummary {
 }
 
 /// A page of list rows (fetched one longer than a page) and the cursor of the next page.
-pub fn page(mut rows: Vec<PostListRow>) -> PostPage {
+pub fn page(rows: Vec<PostListRow>) -> PostPage {
+    page_or_continue(rows, None)
+}
+
+/// A page of list rows, whose next page starts at `otherwise` when these rows do not fill a page (a search
+/// that looked through its whole window, see [`crate::server::db::posts::search`]).
+pub fn page_or_continue(mut rows: Vec<PostListRow>, otherwise: Option<i64>) -> PostPage {
     let more = rows.len() as i64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
-    let next_cursor = if more { rows.last().map(|row| row.id) } else { None };
+    let next_cursor = if more { rows.last().map(|row| row.id) } else { otherwise };
     PostPage { posts: rows.into_iter().map(summary).collect(), next_cursor }
 }
 

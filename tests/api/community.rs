@@ -479,6 +479,55 @@ async fn search_finds_title_and_body_within_the_school_only() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_search_looks_through_a_bounded_range_per_page_and_continues_into_older_posts() {
+    use campus::server::db::{posts::SEARCH_WINDOW, seed};
+    let app = spawn_app().await;
+    // The generator writes into the school with the lowest id; the directory lists schools by name.
+    let directory = app.directory().await;
+    let schools = directory["schools"].as_array().expect("schools");
+    let seeded_school = (0..schools.len()).min_by_key(|&n| schools[n]["id"].as_i64()).expect("a school");
+    let (_, student) = app.student_of(seeded_school).await;
+    // 45,000 generated posts "벤치마크 글 <i>" in the first school, i = 0 the oldest: post 12,345 lies in the
+    // second search range from the newest.
+    let scale = seed::Scale { students: 10, posts: 45_000, comments: 0 };
+    seed::generate(app.db(), scale, "unused-hash", campus::server::now()).await.expect("seed");
+    assert!(45_000 - 12_345 > SEARCH_WINDOW && 45_000 - 12_345 < 2 * SEARCH_WINDOW);
+
+    // Every page of a search answers with the cursor to go on with, found or not, until no post is older.
+    let mut pages = Vec::new();
+    let mut before: Option<String> = None;
+    loop {
+        let mut form = vec![("kind", "search"), ("query", "벤치마크 글 12345")];
+        if let Some(cursor) = before.as_deref() {
+            form.push(("before", cursor));
+        }
+        let page: Value = app.call(&student, "posts/list", &form).await.json().await.expect("page");
+        pages.push(page["posts"].as_array().expect("posts").len());
+        match page["next_cursor"].as_i64() {
+            Some(cursor) => before = Some(cursor.to_string()),
+            None => break,
+        }
+        assert!(pages.len() <= 3, "45,000 posts take three ranges");
+    }
+    assert_eq!(pages, [0, 1, 0]);
+
+    // A page that finds more than a page's worth continues from its last post, as every list does.
+    let page: Value = app
+        .call(&student, "posts/list", &[("kind", "search"), ("query", "벤치마크")])
+        .await
+        .json()
+        .await
+        .expect("page");
+    let last = page["posts"].as_array().expect("posts").last().and_then(|p| p["id"].as_i64());
+    assert_eq!(page["next_cursor"].as_i64(), last);
+
+    // The server-rendered page says that older posts remain, and links to them.
+    let search = app.url("/search?q=%EC%A1%B8%EC%97%85%EC%8B%9D");
+    let html = student.get(search).send().await.expect("page").text().await.expect("html");
+    assert!(html.contains("최근 글에서는 찾지 못했어요") && html.contains("이전 글에서 더 찾기"), "{html}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn my_posts_commented_posts_and_scraps_are_listed() {
     let app = spawn_app().await;
     let (_, me) = app.signed_up_student().await;

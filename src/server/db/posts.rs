@@ -117,8 +117,46 @@ pub enum Listing {
     Commented,
     /// 내 스크랩.
     Scraps,
-    /// Title or body contains the text (case-insensitive).
-    Search(String),
+    /// Title or body contains the text (case-insensitive), among posts with an id of at least `floor` (see
+    /// [`search`]).
+    Search {
+        text: String,
+        floor: i64,
+    },
+}
+
+/// How many post ids one search request looks through, newest first. A search reads the posts themselves
+/// (a substring of Korean text, which no index serves), so it is bounded per request: its cost stays the
+/// same however many posts a school has, and the student continues into older posts page by page.
+pub const SEARCH_WINDOW: i64 = 20_000;
+
+/// One page of search results below `before`, looking through at most [`SEARCH_WINDOW`] post ids, and where
+/// the next request should continue if older posts remain (the page may hold fewer than a page of results,
+/// even none).
+pub async fn search(
+    db: &Db,
+    school_id: i64,
+    viewer_id: i64,
+    text: String,
+    before: Option<i64>,
+) -> Result<(Vec<PostListRow>, Option<i64>), sqlx::Error> {
+    let newest: Option<i64> =
+        sqlx::query_scalar("SELECT MAX(id) FROM posts WHERE school_id = $1 AND deleted_at IS NULL")
+            .bind(school_id)
+            .fetch_one(db.pool())
+            .await?;
+    let Some(newest) = newest else { return Ok((Vec::new(), None)) };
+    let upper = before.unwrap_or(i64::MAX).min(newest + 1);
+    let floor = upper - SEARCH_WINDOW;
+    let rows = list(db, school_id, viewer_id, &Listing::Search { text, floor }, Some(upper)).await?;
+    let older: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM posts WHERE school_id = $1 AND deleted_at IS NULL AND id < $2 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(school_id)
+    .bind(floor)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok((rows, older.map(|_| floor)))
 }
 
 /// One page of a list, newest first, after the post `before`. Keyset pagination on the id: no OFFSET, so
@@ -149,10 +187,11 @@ pub async fn list(
         Listing::Scraps => {
             ("p.school_id", school_id, "AND EXISTS (SELECT 1 FROM scraps s WHERE s.post_id = p.id AND s.user_id = $2)")
         }
-        Listing::Search(_) => (
+        Listing::Search { .. } => (
             "p.school_id",
             school_id,
-            "AND (LOWER(p.title) LIKE LOWER($5) ESCAPE '\\' OR LOWER(p.body) LIKE LOWER($5) ESCAPE '\\')",
+            "AND p.id >= $6 \
+             AND (LOWER(p.title) LIKE LOWER($5) ESCAPE '\\' OR LOWER(p.body) LIKE LOWER($5) ESCAPE '\\')",
         ),
     };
     let sql = format!(
@@ -168,7 +207,7 @@ pub async fn list(
         .bind(before.unwrap_or(i64::MAX))
         .bind(PAGE_SIZE + 1);
     let query = match listing {
-        Listing::Search(text) => query.bind(super::contains_pattern(text)),
+        Listing::Search { text, floor } => query.bind(super::contains_pattern(text)).bind(*floor),
         _ => query,
     };
     query.fetch_all(db.pool()).await
