@@ -60,15 +60,18 @@ pub async fn generate(db: &Db, scale: Scale, password_hash: &str, now: i64) -> R
         sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM posts").fetch_one(&mut *tx).await?;
     // Posts rotate over the school's boards (post i goes to board i mod boards, so boards interleave as they
     // do in real use) and over the authors; one in three is anonymous; each is a minute older than the next.
+    // One post in fifty reached HOT (10 likes or more, an hour after it was written); the rest have 0–9.
     let board_of: String =
         board_ids.iter().enumerate().map(|(k, board)| format!(" WHEN {k} THEN {board}")).collect();
     let sql = format!(
         "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $1) \
          INSERT INTO posts (board_id, school_id, author_id, title, body, is_anonymous, is_question, like_count, \
-                            comment_count, created_at) \
+                            comment_count, created_at, hot_at) \
          SELECT CASE i % $2{board_of} END, $3, $4 + (i % $5), '벤치마크 글 ' || i, \
                 '시험 기간에 도서관 자리 있나요? 중앙도서관 3층은 언제 가야 자리가 있는지 궁금합니다. 번호 ' || i, \
-                CASE WHEN i % 3 = 0 THEN 1 ELSE 0 END, 0, i % 25, 0, $6 - ($1 - i) * 60 FROM n"
+                CASE WHEN i % 3 = 0 THEN 1 ELSE 0 END, 0, \
+                CASE WHEN i % 50 = 0 THEN 10 + i % 90 ELSE i % 10 END, 0, $6 - ($1 - i) * 60, \
+                CASE WHEN i % 50 = 0 THEN $6 - ($1 - i) * 60 + 3600 ELSE NULL END FROM n"
     );
     sqlx::query(&sql)
         .bind(scale.posts)
@@ -80,6 +83,15 @@ pub async fn generate(db: &Db, scale: Scale, password_hash: &str, now: i64) -> R
         .execute(&mut *tx)
         .await?;
     let last_post = first_post + scale.posts - 1;
+    // Boards excluded from HOT never stamp it, whatever the likes.
+    sqlx::query(
+        "UPDATE posts SET hot_at = NULL WHERE id BETWEEN $1 AND $2 \
+         AND board_id IN (SELECT id FROM boards WHERE hot_excluded = 1)",
+    )
+    .bind(first_post)
+    .bind(last_post)
+    .execute(&mut *tx)
+    .await?;
     // The busy thread is the newest post of the first board; the other comments spread over every post.
     let busy_post_id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM posts WHERE board_id = $1")
         .bind(board_id)
