@@ -169,7 +169,7 @@ async fn a_deleted_account_leaves_its_posts_as_withdrawn_and_its_name_reserved()
     successor.nickname = student.nickname.clone();
     assert_eq!(app.sign_up_as(&new_client(), &successor, PASSWORD).await.status(), StatusCode::OK);
     let tables: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM timetables")
-        .fetch_one(app.state.db.pool())
+        .fetch_one(app.db().pool())
         .await
         .expect("count");
     assert_eq!(tables, 0, "timetables are removed");

@@ -117,7 +117,7 @@ async fn every_invalid_field_is_reported_and_nothing_is_created() {
         .collect();
     assert_eq!(fields, ["username", "password", "nickname", "school_id", "department_id", "admission_year"]);
     let users: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(app.state.db.pool()).await.expect("count");
+        sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(app.db().pool()).await.expect("count");
     assert_eq!(users, 0);
 }
 

@@ -261,7 +261,7 @@ async fn two_students_asking_each_other_at_the_same_moment_become_friends_exactl
     }
     let (rows, requests): (i64, i64) =
         sqlx::query_as("SELECT (SELECT COUNT(*) FROM friendships), (SELECT COUNT(*) FROM friend_requests)")
-            .fetch_one(app.state.db.pool())
+            .fetch_one(app.db().pool())
             .await
             .expect("count");
     assert_eq!((rows, requests), (10, 0));

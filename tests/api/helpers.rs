@@ -14,7 +14,8 @@ pub const PASSWORD: &str = "campus-pass-1";
 pub struct TestApp {
     pub base: String,
     pub client: Client,
-    pub state: AppState,
+    /// The app's state when it runs in this process (not for apps in server processes of their own).
+    state: Option<AppState>,
 }
 
 /// Overrides for one test's configuration.
@@ -55,7 +56,7 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("address"));
     let state = campus::server::http::spawn(config, listener).await.expect("app starts");
-    TestApp { base, client: new_client(), state }
+    TestApp { base, client: new_client(), state: Some(state) }
 }
 
 /// A client that keeps cookies like a browser and does not follow redirects (tests look at them).
@@ -71,7 +72,9 @@ fn unique_suffix() -> String {
     format!("{}_{}_{}", std::process::id(), nanos % 1_000_000_000, COUNTER.fetch_add(1, Ordering::Relaxed))
 }
 
-async fn fresh_database_url() -> String {
+/// A database of its own for one test: a new PostgreSQL database when the tests run on PostgreSQL,
+/// otherwise a new SQLite file.
+pub async fn fresh_database_url() -> String {
     match std::env::var("CAMPUS_TEST_DATABASE_URL").ok().filter(|u| u.starts_with("postgres")) {
         Some(server_url) => {
             use sqlx::Connection as _;
@@ -103,6 +106,16 @@ pub struct Student {
 }
 
 impl TestApp {
+    /// An app that runs in another process, at `base`.
+    pub fn remote(base: String) -> Self {
+        TestApp { base, client: new_client(), state: None }
+    }
+
+    /// The in-process app's database.
+    pub fn db(&self) -> &campus::server::db::Db {
+        &self.state.as_ref().expect("an app running in this process").db
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

@@ -16,5 +16,6 @@ mod friends;
 mod helpers;
 mod moderation;
 mod pages;
+mod scale_out;
 mod timetable;
 mod tokens;

@@ -74,7 +74,7 @@ async fn enough_reporters_hide_a_post_from_everyone_but_its_author_and_admins() 
     assert_eq!(scrap.status(), StatusCode::NOT_FOUND);
 
     // An operator makes a student an admin; the admin reviews and restores.
-    assert!(campus::server::db::users::set_admin(&app.state.db, &admin.username, true).await.expect("grant"));
+    assert!(campus::server::db::users::set_admin(app.db(), &admin.username, true).await.expect("grant"));
     assert_eq!(app.call(&bystander, "reports/queue", &[]).await.status(), StatusCode::FORBIDDEN);
     let queue: Value = app.call(&admin_client, "reports/queue", &[]).await.json().await.expect("queue");
     assert_eq!(queue[0]["id"], post);
@@ -110,7 +110,7 @@ async fn an_admin_removes_a_reported_comment_and_the_queue_never_names_authors()
     let thread = app.get_post(&author, post).await.expect("post");
     assert!(thread["comments"].as_array().expect("comments").is_empty(), "hidden from others");
 
-    campus::server::db::users::set_admin(&app.state.db, &admin.username, true).await.expect("grant");
+    campus::server::db::users::set_admin(app.db(), &admin.username, true).await.expect("grant");
     let queue = app.call(&admin_client, "reports/queue", &[]).await.text().await.expect("queue");
     assert!(queue.contains("광고 댓글"));
     assert!(!queue.contains(&commenter.username) && !queue.contains(&commenter.nickname));

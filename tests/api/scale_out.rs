@@ -1,0 +1,140 @@
+//! Scale-out: two app server processes on one PostgreSQL database behind nginx (`scripts/pair`, the setup the
+//! README documents). A student is recognised by whichever server answers (no sticky sessions), and 공감 sent
+//! through both at once still counts exactly. PostgreSQL only: on the SQLite pass these tests return at once.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use reqwest::StatusCode;
+
+use crate::helpers::*;
+
+/// The pair: nginx in front, and each app server directly (to pin a request to one of them).
+struct Pair {
+    script: Child,
+    balancer: TestApp,
+    first: TestApp,
+    second: TestApp,
+}
+
+impl Pair {
+    /// Starts `scripts/pair` on a fresh PostgreSQL database, or `None` on the SQLite pass.
+    async fn start() -> Option<Pair> {
+        if !std::env::var("CAMPUS_TEST_DATABASE_URL").is_ok_and(|url| url.starts_with("postgres")) {
+            eprintln!("scale-out tests run on the PostgreSQL pass only");
+            return None;
+        }
+        let database_url = fresh_database_url().await;
+        let [balancer_port, first_port, second_port] = free_ports();
+        let script = Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/pair"))
+            .env("DATABASE_URL", &database_url)
+            .env("CAMPUS_JWT_SECRET", TEST_SECRET)
+            .env("CAMPUS_BIN", env!("CARGO_BIN_EXE_campus"))
+            .env("CAMPUS_PAIR_PORT", balancer_port.to_string())
+            .env("CAMPUS_PAIR_APP_PORTS", format!("{first_port} {second_port}"))
+            .env("CAMPUS_DB_MAX_CONNECTIONS", "8")
+            .env("CAMPUS_POST_INTERVAL_SECONDS", "0")
+            .env("RUST_LOG", "campus=warn")
+            .stdin(Stdio::null())
+            .spawn()
+            .expect("scripts/pair starts");
+        let at = |port: u16| TestApp::remote(format!("http://127.0.0.1:{port}"));
+        let pair =
+            Pair { script, balancer: at(balancer_port), first: at(first_port), second: at(second_port) };
+        let started = Instant::now();
+        while !pair.answers().await {
+            assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "the pair did not start within two minutes"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Some(pair)
+    }
+
+    async fn answers(&self) -> bool {
+        let health = self.balancer.client.get(self.balancer.url("/health")).send().await;
+        health.is_ok_and(|response| response.status() == StatusCode::OK)
+    }
+}
+
+impl Drop for Pair {
+    /// SIGINT makes the script stop nginx and both servers before it exits.
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-INT", &self.script.id().to_string()]).status();
+        let _ = self.script.wait();
+    }
+}
+
+/// Three ports that were free a moment ago (the OS hands out a new one per bind).
+fn free_ports() -> [u16; 3] {
+    let listeners: Vec<_> =
+        (0..3).map(|_| std::net::TcpListener::bind("127.0.0.1:0").expect("a free port")).collect();
+    let port = |n: usize| listeners[n].local_addr().expect("address").port();
+    [port(0), port(1), port(2)]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_student_logged_in_through_one_server_is_recognised_by_the_other() {
+    let Some(pair) = Pair::start().await else { return };
+    let student = pair.balancer.new_student(0).await;
+    let client = new_client();
+    // The cookie jar keys cookies by host, not port: the login cookies set by one server go to the other.
+    assert_eq!(pair.first.sign_up_as(&client, &student, PASSWORD).await.status(), StatusCode::OK);
+    let me = pair.second.whoami(&client).await.expect("the second server knows the student");
+    assert_eq!(me["username"], student.username.as_str());
+
+    // Through nginx, requests alternate between the servers and every one of them knows the student.
+    let mut upstreams = std::collections::HashSet::new();
+    for _ in 0..6 {
+        let response = pair.balancer.call(&client, "me", &[]).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let upstream = response.headers().get("x-campus-upstream").expect("upstream header");
+        upstreams.insert(upstream.to_str().expect("address").to_owned());
+    }
+    assert_eq!(upstreams.len(), 2, "nginx used both app servers: {upstreams:?}");
+
+    // Log-out through one server ends the login on the other at once (sessions live in the database).
+    let kept_access =
+        set_cookie(&pair.first.log_in(&client, &student.username, PASSWORD).await, "campus_access")
+            .map(|c| cookie_value(&c))
+            .expect("access cookie");
+    assert_eq!(pair.first.call(&client, "auth/logout", &[]).await.status(), StatusCode::OK);
+    let replayed = new_client()
+        .post(pair.second.url("/api/me"))
+        .header("cookie", format!("campus_access={kept_access}"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(replayed.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn likes_sent_through_both_servers_at_once_count_exactly() {
+    let Some(pair) = Pair::start().await else { return };
+    let (author, _, _, post) = pair.balancer.post_with_reader("둘이서 받는 공감").await;
+    let likers = pair.balancer.many_students(24).await;
+    let servers = [&pair.first, &pair.second, &pair.balancer];
+    let post_id = post.to_string();
+
+    // Every student likes at the same moment, spread over the three entrances.
+    let handles = likers
+        .iter()
+        .enumerate()
+        .map(|(n, liker)| servers[n % 3].spawn_call(liker, "posts/like", &[("post_id", &post_id)]))
+        .collect();
+    assert!(statuses(handles).await.iter().all(|s| *s == StatusCode::OK));
+
+    // And each again, twice at once, through the two servers: one like per student stands.
+    let handles = likers
+        .iter()
+        .flat_map(|liker| {
+            [&pair.first, &pair.second]
+                .map(|server| server.spawn_call(liker, "posts/like", &[("post_id", &post_id)]))
+        })
+        .collect();
+    assert!(statuses(handles).await.iter().all(|s| *s == StatusCode::CONFLICT));
+
+    let seen = pair.second.get_post(&author, post).await.expect("post");
+    assert_eq!(seen["like_count"], 24);
+}
