@@ -3,18 +3,20 @@
 //! ```text
 //! campus admin grant <username>    make a student an admin (moderates reported content)
 //! campus admin revoke <username>   take the role back
+//! campus backup <file>            copy the embedded database to a new file, while the app runs
+//! campus restore <file>            replace the embedded database's contents with a backup, while it runs
 //! campus seed <students> <posts> <comments>
-//!                                  generate benchmark data into the first school (see bench/community)
+//!                                  generate benchmark data into the first school (see bench/run)
 //! campus seed-catalogue <sections>
 //!                                  replace the first school's current catalogue with one `sections` times
-//!                                  larger (30 gives over 10,000 courses; see bench/timetable)
+//!                                  larger (30 gives over 10,000 courses)
 //! ```
 //! They use the same configuration (`DATABASE_URL`, …) as the server and apply pending migrations first.
 
 use super::auth::password;
 use super::config::Config;
 use super::db::seed::{self, Scale};
-use super::db::{courses, users, Db};
+use super::db::{backup, courses, users, Db};
 
 /// The password of every generated student.
 pub const SEED_PASSWORD: &str = "bench-pass-1";
@@ -31,6 +33,13 @@ pub async fn run(args: &[String]) -> Option<Result<String, StartError>> {
                 return None;
             };
             return Some(seed(Scale { students: students.max(1), posts, comments }).await);
+        }
+    }
+    if let [command, file] = args {
+        match command.as_str() {
+            "backup" => return Some(backup(file).await),
+            "restore" => return Some(restore(file).await),
+            _ => {}
         }
     }
     if let [command, sections] = args {
@@ -50,9 +59,28 @@ pub async fn run(args: &[String]) -> Option<Result<String, StartError>> {
     Some(set_admin(username, grant).await)
 }
 
-async fn set_admin(username: &str, grant: bool) -> Result<String, StartError> {
+async fn backup(file: &str) -> Result<String, StartError> {
+    let db = connect().await?;
+    let started = std::time::Instant::now();
+    backup::backup(&db, std::path::Path::new(file)).await.map_err(|e| StartError::Other(e.to_string()))?;
+    Ok(format!("backed up to {file} in {:.1} s", started.elapsed().as_secs_f64()))
+}
+
+async fn restore(file: &str) -> Result<String, StartError> {
+    let db = connect().await?;
+    let rows = backup::restore(&db, std::path::Path::new(file))
+        .await
+        .map_err(|e| StartError::Other(e.to_string()))?;
+    Ok(format!("restored {rows} rows from {file}"))
+}
+
+async fn connect() -> Result<Db, StartError> {
     let config = Config::from_env()?;
-    let db = Db::connect(&config.database_url, 1).await?;
+    Ok(Db::connect(&config.database_url, 1).await?)
+}
+
+async fn set_admin(username: &str, grant: bool) -> Result<String, StartError> {
+    let db = connect().await?;
     if !users::set_admin(&db, username, grant).await? {
         return Err(StartError::Other(format!("no account named {username}")));
     }
@@ -64,8 +92,7 @@ async fn set_admin(username: &str, grant: bool) -> Result<String, StartError> {
 }
 
 async fn seed(scale: Scale) -> Result<String, StartError> {
-    let config = Config::from_env()?;
-    let db = Db::connect(&config.database_url, 1).await?;
+    let db = connect().await?;
     let hash =
         password::hash(SEED_PASSWORD.to_owned()).await.map_err(|e| StartError::Other(e.to_string()))?;
     let started = std::time::Instant::now();
@@ -80,8 +107,7 @@ async fn seed(scale: Scale) -> Result<String, StartError> {
 }
 
 async fn seed_catalogue(sections: usize) -> Result<String, StartError> {
-    let config = Config::from_env()?;
-    let db = Db::connect(&config.database_url, 1).await?;
+    let db = connect().await?;
     let school_id: i64 = sqlx::query_scalar("SELECT MIN(id) FROM schools").fetch_one(db.pool()).await?;
     let semester = crate::model::timetable::Semester::current(super::now());
     let started = std::time::Instant::now();

@@ -11,6 +11,7 @@
 
 mod account;
 mod accounts;
+mod backup;
 mod community;
 mod friends;
 mod helpers;

@@ -4,6 +4,7 @@
 //! `$1, $2` placeholders (SQLite accepts them). Migrations are per dialect (`migrations/sqlite`,
 //! `migrations/postgres`) and embedded in the binary. The modules below hold the queries by feature.
 
+pub mod backup;
 pub mod boards;
 pub mod comments;
 pub mod courses;
