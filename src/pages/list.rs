@@ -29,7 +29,10 @@ pub fn ListPage() -> impl IntoView {
             .unwrap_or(app::NOT_FOUND_TITLE)
     };
     view! {
-        <Title text=title />
+        // The title is a plain string, made again when the list changes: leptos_meta reads a title after the
+        // page's reactive values are gone, so a closure over the route's params could read a disposed value
+        // (under load the server panicked on exactly that).
+        {move || view! { <Title text=title() /> }}
         <RequireLogin let:_me>
             <header class="page-header"><h1>{title}</h1></header>
             <Suspense fallback=Loading>
