@@ -194,12 +194,17 @@ pub async fn list(
              AND (LOWER(p.title) LIKE LOWER($5) ESCAPE '\\' OR LOWER(p.body) LIKE LOWER($5) ESCAPE '\\')",
         ),
     };
+    // The page's ids are chosen first, on `posts` alone, and only those rows are joined: the scan stops at
+    // the page's last row whatever the planner guesses about the filter (PostgreSQL's generic plan for a
+    // prepared search otherwise joined and sorted every match of the range before the LIMIT).
     let sql = format!(
         "SELECT p.id, b.name AS board_name, {AUTHOR_NICKNAME}, p.title, SUBSTR(p.body, 1, 200) AS body_head, \
          p.created_at, p.like_count, p.comment_count, p.is_question \
-         FROM posts p JOIN boards b ON b.id = p.board_id JOIN users u ON u.id = p.author_id \
-         WHERE {scope} = $1 AND p.deleted_at IS NULL AND p.id < $3 AND {POST_VISIBLE} \
-         {filter} ORDER BY p.id DESC LIMIT $4"
+         FROM (SELECT p.id FROM posts p \
+               WHERE {scope} = $1 AND p.deleted_at IS NULL AND p.id < $3 AND {POST_VISIBLE} {filter} \
+               ORDER BY p.id DESC LIMIT $4) page \
+         JOIN posts p ON p.id = page.id JOIN boards b ON b.id = p.board_id JOIN users u ON u.id = p.author_id \
+         ORDER BY p.id DESC"
     );
     let query = sqlx::query_as(&sql)
         .bind(scope_id)
