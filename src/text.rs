@@ -193,6 +193,7 @@ pub mod community {
     pub const OWN_SCRAP: &str = "내가 쓴 글은 스크랩할 수 없습니다.";
     pub const REPORT: &str = "신고";
     pub const REPORT_BUTTON: &str = "신고하기";
+    pub const REPORT_LOADING: &str = "신고 양식을 불러오는 중이에요…";
     pub const REPORT_REASON: &str = "신고 사유";
     pub const REPORTED: &str = "신고가 접수되었습니다.";
     /// The reasons a student can give, in the order PRODUCT.md lists them; stored by index.

@@ -92,6 +92,9 @@ test("search finds a post, 신고 takes a reason, and 내 스크랩 lists the sa
   await page.getByRole("button", { name: "완료" }).click();
   await expect(page.getByRole("heading", { name: `${word} 들어간 제목` })).toBeVisible();
   const postUrl = page.url();
+  const postId = postUrl.split("/").pop() ?? "";
+  const comment = await page.request.post("/api/comments/write", { form: { post_id: postId, body: "신고될 댓글" } });
+  expect(comment.ok()).toBe(true);
 
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const other = await context.newPage();
@@ -110,6 +113,11 @@ test("search finds a post, 신고 takes a reason, and 내 스크랩 lists the sa
   await other.getByLabel("신고 사유").first().selectOption({ label: "낚시/놀람/도배" });
   await other.getByRole("button", { name: "신고하기" }).first().click();
   await expect(other.getByText("신고가 접수되었습니다.")).toBeVisible();
+  // A comment's form is rendered when its disclosure is first opened.
+  await other.getByText("신고", { exact: true }).nth(1).click();
+  await other.getByLabel("신고 사유").nth(1).selectOption({ label: "욕설/비하" });
+  await other.getByRole("button", { name: "신고하기" }).nth(1).click();
+  await expect(other.getByText("신고가 접수되었습니다.")).toHaveCount(2);
 
   await other.getByRole("button", { name: "스크랩", exact: true }).click();
   await expect(other.getByRole("button", { name: "스크랩 취소" })).toBeVisible();

@@ -51,7 +51,7 @@ pub fn PostFeed(
     let empty = first.posts.is_empty();
     let more_label = if searching { t::SEARCH_OLDER } else { t::MORE };
     view! {
-        {empty.then(|| empty_state)}
+        {empty.then_some(empty_state)}
         <ul class="post-list" data-testid="post-list">
             {first.posts.into_iter().map(|post| view! { <PostItem post /> }).collect_view()}
             <For each=move || extra.get() key=|post| post.id let:post>

@@ -244,7 +244,7 @@ fn Comment(comment: CommentView, handlers: PostHandlers, #[prop(optional)] reply
                 {comment.is_mine.then(|| view! {
                     <button class="link" on:click=move |_| set_editing.update(|e| *e = !*e)>{t::EDIT}</button>
                 })}
-                {(!comment.is_mine).then(|| view! { <ReportForm target=ReportTarget::Comment id /> })}
+                {(!comment.is_mine).then(|| view! { <ReportForm target=ReportTarget::Comment id on_demand=true /> })}
                 {comment.is_mine.then(|| view! {
                     <button class="link danger" on:click=move |_| { if confirmed(t::CONFIRM_DELETE) { handlers.remove_comment.dispatch(id); } }>
                         {t::DELETE}
