@@ -13,6 +13,7 @@ mod account;
 mod accounts;
 mod backup;
 mod community;
+mod crash;
 mod friends;
 mod helpers;
 mod moderation;
