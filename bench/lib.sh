@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# What bench/run and bench/soak share: tools and the release build, generated data, the server's memory,
+# log-ins, the writers and the Lua scripts of the write requests. Sourced, not run.
+duration="${BENCH_SECONDS:-5}"
+students="${BENCH_STUDENTS:-10000}"
+port="${BENCH_PORT:-3300}"
+pg_server="${BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432}"
+pg_name="campus_bench_$$"
+out="$root/target/bench"
+mkdir -p "$out"
+for tool in wrk nginx sqlite3; do
+  command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] ||
+    { apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null; }
+done
+if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
+  scripts/setup
+  cargo leptos build --release
+fi
+export CAMPUS_BIN="${CARGO_TARGET_DIR:-$root/target}/release/campus"
+export LEPTOS_SITE_ROOT="$root/target/site" CAMPUS_JWT_SECRET="bench-secret-bench-secret-bench-secret" RUST_LOG=warn
+# Generated students all share this password (src/server/operator.rs).
+password="bench-pass-1"
+# Students who write comments and 공감 during the benchmark: new accounts, so none likes their own post.
+writers=64
+
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+  [ "${#pids[@]}" -gt 0 ] && kill "${pids[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+wait_for() { # URL
+  for _ in $(seq 1 300); do curl -sf "$1/health" >/dev/null && return 0; sleep 0.1; done
+  echo "no answer from $1" >&2
+  exit 1
+}
+
+# The peak resident memory (VmHWM) of the app server processes, in MB: the largest of them.
+peak_rss() {
+  local peak=0 kb pid
+  for pid in $(pgrep -f "^$CAMPUS_BIN\$" || true); do
+    kb="$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)"
+    [ "${kb:-0}" -gt "$peak" ] && peak="$kb"
+  done
+  echo $((peak / 1024))
+}
+
+# access_cookie BASE USERNAME: logs in and prints the access token.
+access_cookie() {
+  curl -s -D - -o /dev/null -X POST "$1/api/auth/login" --data-urlencode "username=$2" \
+    --data-urlencode "password=$password" | sed -nE 's/^set-cookie: campus_access=([^;]+).*/\1/ip'
+}
+
+# lua_list NAME VALUES...: a Lua array literal assignment.
+lua_list() {
+  local name="$1"; shift
+  printf '%s = {' "$name"
+  printf '"%s",' "$@"
+  printf '}\n'
+}
+
+# Writes the Lua scripts for the POST measurements. Each wrk thread numbers its own requests; thread t of n
+# takes every n-th item, so no two requests of a run repeat a (student, post) pair for 공감.
+write_scripts() { # BASE_POST_FOR_LIKES
+  local common="$work/common.lua"
+  {
+    echo 'local threads = 0'
+    echo 'setup = function(thread) thread:set("tid", threads); threads = threads + 1 end'
+    echo 'count = 0'
+    lua_list cookies "${writer_cookies[@]}"
+    lua_list usernames "${login_names[@]}"
+    echo 'form = function(path, body, cookie)'
+    echo '  local headers = { ["Content-Type"] = "application/x-www-form-urlencoded", ["Accept-Encoding"] = "br, gzip" }'
+    echo '  if cookie then headers["Cookie"] = "campus_access=" .. cookie end'
+    echo '  return wrk.format("POST", path, headers, body)'
+    echo 'end'
+  } > "$common"
+  cat "$common" - > "$work/login.lua" <<'EOF'
+request = function()
+  count = count + 1
+  local name = usernames[(count * 2 + tid) % #usernames + 1]
+  return form("/api/auth/login", "username=" .. name .. "&password=bench-pass-1")
+end
+EOF
+  cat "$common" - > "$work/comment.lua" <<EOF
+request = function()
+  count = count + 1
+  local post = $newest_post - (count * 7 + tid) % 1000
+  local anonymous = (count % 2 == 0) and "&anonymous=on" or ""
+  return form("/api/comments/write", "post_id=" .. post .. "&body=%EB%B2%A4%EC%B9%98%EB%A7%88%ED%81%AC+%EB%8C%93%EA%B8%80" .. anonymous,
+    cookies[count % #cookies + 1])
+end
+EOF
+  cat "$common" - > "$work/like.lua" <<EOF
+request = function()
+  local student = count % #cookies
+  local round = math.floor(count / #cookies)
+  count = count + 1
+  return form("/api/posts/like", "post_id=" .. ($1 - round * 2 - tid), cookies[student + 1])
+end
+EOF
+  cat "$common" - > "$work/catalogue.lua" <<'EOF'
+request = function()
+  return form("/api/courses/search", "q=%EA%B0%9C%EB%A1%A0", reader)
+end
+EOF
+  sed -i "1i reader = \"$reader_cookie\"" "$work/catalogue.lua"
+}
+
+# seed_database DB POSTS COMMENTS: a fresh database (sqlite or postgres) with generated data; sets
+# DATABASE_URL, sql(), and the ids the measurements use: board, busy (the post with 300 comments), reader
+# (a generated student), cursor (board page 500), newest_post and like_base.
+seed_database() {
+  local db="$1" posts="$2" comments="$3"
+  case "$db" in
+    sqlite)
+      rm -f "$work"/bench.db*
+      export DATABASE_URL="sqlite://$work/bench.db"
+      sql() { sqlite3 "$work/bench.db" "$1"; }
+      ;;
+    postgres)
+      psql "$pg_server/postgres" -qc "DROP DATABASE IF EXISTS $pg_name" -c "CREATE DATABASE $pg_name" >/dev/null
+      export DATABASE_URL="$pg_server/$pg_name"
+      sql() { psql "$DATABASE_URL" -Atqc "$1"; }
+      ;;
+  esac
+  echo "[bench] $db: generating $students students, $posts posts, $comments comments"
+  local seeded
+  seeded="$("$CAMPUS_BIN" seed "$students" "$posts" "$comments" | tail -n 1)"
+  echo "[bench] $seeded"
+  if [ "$db" = postgres ]; then sql "ANALYZE" >/dev/null; fi
+  board="$(sed -E 's/.*board_id=([0-9]+).*/\1/' <<<"$seeded")"
+  busy="$(sed -E 's/.*busy_post_id=([0-9]+).*/\1/' <<<"$seeded")"
+  reader="$(sed -E 's/.*username=([^ ]+).*/\1/' <<<"$seeded")"
+  # Page 500 starts after the 9,980th post of the board (on a smaller board, its last page).
+  cursor="$(sql "SELECT id FROM posts WHERE board_id = $board AND deleted_at IS NULL ORDER BY id DESC LIMIT 1 OFFSET 9979")"
+  [ -n "$cursor" ] || cursor="$(sql "SELECT MIN(id) + 20 FROM posts WHERE board_id = $board")"
+  newest_post="$(sql "SELECT MAX(id) FROM posts")"
+  # 공감 walks down from the newest post, 2,500 posts per run (far more than a run of a few seconds uses).
+  like_base="$newest_post"
+}
+
+drop_database() { # DB
+  if [ "$1" = postgres ]; then psql "$pg_server/postgres" -qc "DROP DATABASE IF EXISTS $pg_name" >/dev/null; fi
+}
+
+# Logs in the reader, signs up the writers, gives the reader a timetable of five courses.
+prepare() {
+  reader_cookie="$(access_cookie "$base" "$reader")"
+  [ -n "$reader_cookie" ] || { echo "log-in failed" >&2; exit 1; }
+  # The writers join the reader's school (the generated one), in its first department.
+  local school department
+  school="$(curl -sf -X POST -H "Cookie: campus_access=$reader_cookie" "$base/api/me" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["school_id"])')"
+  department="$(curl -sf -X POST "$base/api/schools" | python3 -c '
+import json, sys
+print(next(d["id"] for d in json.load(sys.stdin)["departments"] if d["school_id"] == int(sys.argv[1])))' "$school")"
+  writer_cookies=()
+  local n tag="w$RANDOM"
+  for n in $(seq 1 "$writers"); do
+    writer_cookies+=("$(curl -s -D - -o /dev/null -X POST "$base/api/auth/signup" \
+      --data-urlencode "username=${tag}_$n" --data-urlencode "password=$password" \
+      --data-urlencode "nickname=${tag}_$n" --data "school_id=$school&department_id=$department&admission_year=2024" |
+      sed -nE 's/^set-cookie: campus_access=([^;]+).*/\1/ip')")
+  done
+  login_names=()
+  for n in $(seq 0 63); do login_names+=("${reader%_0}_$n"); done
+  post() { curl -sf -X POST -H "Cookie: campus_access=$reader_cookie" --data "$2" "$base$1"; }
+  local semester timetable ids id added=0
+  semester="$(post /api/timetables/mine "" | python3 -c 'import json,sys; print(json.load(sys.stdin)["semester"])')"
+  timetable="$(post /api/timetables/create "semester=$semester&name=bench$RANDOM")"
+  ids="$(post /api/courses/search "sort=code" | python3 -c 'import json,sys; print(" ".join(str(c["id"]) for c in json.load(sys.stdin)["courses"]))')"
+  for id in $ids; do
+    [ "$added" -lt 5 ] || break
+    post /api/timetables/add-course "timetable_id=$timetable&course_id=$id" >/dev/null 2>&1 && added=$((added + 1))
+  done
+  write_scripts "$like_base"
+}
+
