@@ -128,7 +128,7 @@ pub enum Listing {
 /// How many post ids one search request looks through, newest first. A search reads the posts themselves
 /// (a substring of Korean text, which no index serves), so it is bounded per request: its cost stays the
 /// same however many posts a school has, and the student continues into older posts page by page.
-pub const SEARCH_WINDOW: i64 = 20_000;
+pub const SEARCH_WINDOW: i64 = 5_000;
 
 /// One page of search results below `before`, looking through at most [`SEARCH_WINDOW`] post ids, and where
 /// the next request should continue if older posts remain (the page may hold fewer than a page of results,

@@ -111,3 +111,22 @@ pub async fn server_fn_error_status(request: Request, next: Next) -> Response {
     }
     Response::from_parts(parts, Body::from(bytes))
 }
+
+/// Writes run to completion even when the client goes away mid-request. A request future dropped inside a
+/// transaction leaves the rollback for whenever its pooled connection is next used, and on SQLite that idle
+/// connection keeps the write lock until then: under load other writers waited out the busy timeout and
+/// failed (the benchmark saw it when its load generator stopped). Reads are simply dropped.
+pub async fn finish_abandoned_writes(request: Request, next: Next) -> Response {
+    if matches!(*request.method(), Method::GET | Method::HEAD) {
+        return next.run(request).await;
+    }
+    match tokio::spawn(next.run(request)).await {
+        Ok(response) => response,
+        Err(error) => {
+            tracing::error!(%error, "request handler failed");
+            let mut response = Response::new(Body::empty());
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response
+        }
+    }
+}

@@ -145,6 +145,7 @@ pub fn router(state: AppState) -> Router {
             },
             shell,
         ))
+        .layer(from_fn(headers::finish_abandoned_writes))
         .layer(from_fn(headers::server_fn_error_status))
         .layer(from_fn_with_state(state.clone(), authenticate))
         .layer(from_fn(headers::refuse_cross_site_writes))
