@@ -18,6 +18,7 @@ if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
 fi
 export CAMPUS_BIN="${CARGO_TARGET_DIR:-$root/target}/release/campus"
 export LEPTOS_SITE_ROOT="$root/target/site" CAMPUS_JWT_SECRET="bench-secret-bench-secret-bench-secret" RUST_LOG=warn
+"$CAMPUS_BIN" precompress
 # Generated students all share this password (src/server/operator.rs).
 password="bench-pass-1"
 # Students who write comments and 공감 during the benchmark: new accounts, so none likes their own post.

@@ -3,6 +3,7 @@
 //! ```text
 //! campus admin grant <username>    make a student an admin (moderates reported content)
 //! campus admin revoke <username>   take the role back
+//! campus precompress             write .br and .gz copies of the built bundle beside it (after a build)
 //! campus backup <file>            copy the embedded database to a new file, while the app runs
 //! campus restore <file>            replace the embedded database's contents with a backup, while it runs
 //! campus seed <students> <posts> <comments>
@@ -35,6 +36,11 @@ pub async fn run(args: &[String]) -> Option<Result<String, StartError>> {
             return Some(seed(Scale { students: students.max(1), posts, comments }).await);
         }
     }
+    if let [command] = args {
+        if command == "precompress" {
+            return Some(precompress());
+        }
+    }
     if let [command, file] = args {
         match command.as_str() {
             "backup" => return Some(backup(file).await),
@@ -57,6 +63,13 @@ pub async fn run(args: &[String]) -> Option<Result<String, StartError>> {
         _ => return None,
     };
     Some(set_admin(username, grant).await)
+}
+
+fn precompress() -> Result<String, StartError> {
+    let config = Config::from_env()?;
+    let pkg = std::path::Path::new(&config.site_root).join("pkg");
+    let written = super::http::assets::precompress(&pkg)?;
+    Ok(format!("{written} precompressed copies written in {}", pkg.display()))
 }
 
 async fn backup(file: &str) -> Result<String, StartError> {

@@ -5,8 +5,10 @@
 //! and the old cache is dropped when it activates.
 //!
 //! The bundle is served compressed. A response compressed on the fly must be quick to compress (pages use
-//! brotli at quality 4), but the bundle never changes between builds, so a release server compresses each
-//! file once at the highest quality, beside the file (`.br`, `.gz`), and `/pkg` serves those copies.
+//! brotli at quality 4), but the bundle never changes between builds, so `campus precompress` compresses
+//! each file once at the highest quality, beside the file (`.br`, `.gz`), and `/pkg` serves those copies
+//! when they are there. It runs after a release build (scripts/run, bench), as a process of its own: done
+//! inside the server, the compressor's memory showed up in the server's peak RSS.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -135,21 +137,6 @@ fn compress_gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes)?;
     encoder.finish()
-}
-
-/// Precompresses the bundle on the blocking pool, so that start-up does not wait for it (until it is done,
-/// `/pkg` compresses on the fly). Release builds only: a debug bundle is large and rebuilt all the time.
-pub fn precompress_in_background(options: &LeptosOptions) {
-    if cfg!(debug_assertions) {
-        return;
-    }
-    let pkg_dir = PathBuf::from(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
-    tokio::task::spawn_blocking(move || match precompress(&pkg_dir) {
-        Ok(written) => tracing::info!(written, dir = %pkg_dir.display(), "bundle precompressed"),
-        Err(error) => {
-            tracing::warn!(%error, dir = %pkg_dir.display(), "bundle not precompressed; compressing on the fly")
-        }
-    });
 }
 
 #[cfg(test)]

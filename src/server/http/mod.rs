@@ -85,7 +85,6 @@ pub async fn spawn(config: Config, listener: TcpListener) -> Result<AppState, St
 
 pub async fn build_state(config: Config) -> Result<AppState, StartError> {
     let leptos_options = leptos_options(&config)?;
-    assets::precompress_in_background(&leptos_options);
     let db = Db::connect(&config.database_url, config.db_max_connections).await?;
     tracing::info!(backend = ?db.backend(), "database ready");
     let dummy_hash = DummyHash::generate().await.map_err(|e| StartError::Other(e.to_string()))?;
