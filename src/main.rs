@@ -25,6 +25,9 @@ async fn main() -> ExitCode {
                 eprintln!("       campus admin revoke <username>  take the admin role back");
                 eprintln!("       campus seed <students> <posts> <comments>  generate benchmark data");
                 eprintln!("       campus seed-catalogue <sections>  a catalogue <sections> times larger");
+                eprintln!("       campus precompress              .br and .gz copies of the built bundle");
+                eprintln!("       campus backup <file>            copy the embedded database, while it runs");
+                eprintln!("       campus restore <file>           bring a backup back, while the app runs");
                 ExitCode::from(2)
             }
         };
