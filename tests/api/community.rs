@@ -511,6 +511,16 @@ async fn a_search_looks_through_a_bounded_range_per_page_and_continues_into_olde
     }
     assert_eq!(pages, [0, 1, 0]);
 
+    // A cursor from far outside the ids is a page like any other, not a server error.
+    let far = app
+        .call(
+            &student,
+            "posts/list",
+            &[("kind", "search"), ("query", "벤치마크"), ("before", "-9223372036854775807")],
+        )
+        .await;
+    assert_eq!(far.status(), StatusCode::OK);
+
     // A page that finds more than a page's worth continues from its last post, as every list does.
     let page: Value = app
         .call(&student, "posts/list", &[("kind", "search"), ("query", "벤치마크")])

@@ -147,7 +147,8 @@ pub async fn search(
             .await?;
     let Some(newest) = newest else { return Ok((Vec::new(), None)) };
     let upper = before.unwrap_or(i64::MAX).min(newest + 1);
-    let floor = upper - SEARCH_WINDOW;
+    // `before` comes from the request: a far-out value must not overflow.
+    let floor = upper.saturating_sub(SEARCH_WINDOW);
     let rows = list(db, school_id, viewer_id, &Listing::Search { text, floor }, Some(upper)).await?;
     let older: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM posts WHERE school_id = $1 AND deleted_at IS NULL AND id < $2 ORDER BY id DESC LIMIT 1",
