@@ -112,14 +112,12 @@ pub async fn server_fn_error_status(request: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
-/// Writes run to completion even when the client goes away mid-request. A request future dropped inside a
-/// transaction leaves the rollback for whenever its pooled connection is next used, and on SQLite that idle
-/// connection keeps the write lock until then: under load other writers waited out the busy timeout and
-/// failed (the benchmark saw it when its load generator stopped). Reads are simply dropped.
-pub async fn finish_abandoned_writes(request: Request, next: Next) -> Response {
-    if matches!(*request.method(), Method::GET | Method::HEAD) {
-        return next.run(request).await;
-    }
+/// Every request runs to completion even when the client goes away mid-request. A request future dropped
+/// inside a transaction leaves the rollback for whenever its pooled connection is next used, and on SQLite
+/// that idle connection keeps the write lock until then: under load other writers waited out the busy
+/// timeout and failed (the benchmark saw it when its load generator stopped). Page loads write too (a
+/// transparent token refresh), so this wraps every request, outside the identity middleware.
+pub async fn run_to_completion(request: Request, next: Next) -> Response {
     match tokio::spawn(next.run(request)).await {
         Ok(response) => response,
         Err(error) => {

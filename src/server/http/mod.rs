@@ -144,12 +144,12 @@ pub fn router(state: AppState) -> Router {
             },
             shell,
         ))
-        .layer(from_fn(headers::finish_abandoned_writes))
         .layer(from_fn(headers::server_fn_error_status))
         .layer(from_fn_with_state(state.clone(), authenticate))
         .layer(from_fn(headers::refuse_cross_site_writes))
         .layer(from_fn(headers::content_security_policy))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES));
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(from_fn(headers::run_to_completion));
 
     // Hashed bundles and the service worker need no login, so they skip the middleware above.
     Router::new()
