@@ -89,8 +89,8 @@ pub async fn service_worker(State(state): State<AppState>) -> impl IntoResponse 
 }
 
 /// Writes `<file>.br` and `<file>.gz` beside every JS, WASM and CSS file of `pkg_dir` that lacks a fresh
-/// pair. Safe for several servers sharing one site folder: a copy is written to a temporary file created
-/// exclusively (whoever creates it does the work, the others skip) and renamed into place when complete.
+/// copy. Each copy is written beside its target first and renamed into place when complete, so a server
+/// never serves half a file.
 pub fn precompress(pkg_dir: &Path) -> std::io::Result<usize> {
     let mut written = 0;
     for entry in std::fs::read_dir(pkg_dir)? {
@@ -110,17 +110,9 @@ pub fn precompress(pkg_dir: &Path) -> std::io::Result<usize> {
                 continue;
             }
             let partial = PathBuf::from(format!("{}.{suffix}.partial", path.display()));
-            let Ok(mut file) = std::fs::File::options().write(true).create_new(true).open(&partial) else {
-                continue; // another server is writing it
-            };
-            let result = compress(&std::fs::read(&path)?).and_then(|bytes| file.write_all(&bytes));
-            match result.and_then(|()| std::fs::rename(&partial, &target)) {
-                Ok(()) => written += 1,
-                Err(error) => {
-                    let _ = std::fs::remove_file(&partial);
-                    return Err(error);
-                }
-            }
+            std::fs::write(&partial, compress(&std::fs::read(&path)?)?)?;
+            std::fs::rename(&partial, &target)?;
+            written += 1;
         }
     }
     Ok(written)
