@@ -27,6 +27,10 @@ pub mod errors {
     pub const INTERNAL: &str = "일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.";
     pub const NETWORK: &str = "서버에 연결할 수 없습니다. 네트워크 상태를 확인해 주세요.";
     pub const CROSS_SITE: &str = "다른 사이트에서 보낸 요청은 처리할 수 없습니다.";
+    /// A request body over the server's limit (413).
+    pub const TOO_LARGE: &str = "보낸 내용이 너무 큽니다. 내용을 줄여서 다시 시도해 주세요.";
+    /// A request with bytes that are not UTF-8 text, raw or percent-encoded (400).
+    pub const NOT_UTF8: &str = "요청에 읽을 수 없는 글자(UTF-8이 아닌 바이트)가 있습니다.";
 }
 
 /// Sign-up, log-in and the account page.
@@ -75,6 +79,9 @@ pub mod auth {
     pub const ACCOUNT_THROTTLED: &str = "로그인 시도가 너무 많습니다. {}분 후에 다시 시도해 주세요.";
     pub const ADDRESS_THROTTLED: &str =
         "이 네트워크에서 로그인 시도가 너무 많습니다. {}분 후에 다시 시도해 주세요.";
+    /// `{}` is the wait in minutes.
+    pub const SIGNUP_THROTTLED: &str =
+        "이 네트워크에서 가입이 너무 많았습니다. {}분 후에 다시 시도해 주세요.";
 }
 
 /// The 내 정보 page.
@@ -142,6 +149,7 @@ pub mod community {
     pub const SEARCH: &str = "검색";
     pub const SEARCH_PLACEHOLDER: &str = "글 제목, 내용";
     pub const SEARCH_TOO_SHORT: &str = "검색어를 두 글자 이상 입력해 주세요.";
+    pub const SEARCH_INVALID_CHARS: &str = "검색어에 쓸 수 없는 제어 문자가 있습니다.";
     pub const NO_RESULTS: &str = "검색 결과가 없어요.";
     /// A search looks through a bounded number of posts per page: shown when that part held nothing.
     pub const NO_RESULTS_YET: &str = "최근 글에서는 찾지 못했어요. 이전 글에서 더 찾아볼 수 있어요.";
@@ -177,10 +185,21 @@ pub mod community {
     pub const TITLE_TOO_LONG: &str = "제목은 100자까지 쓸 수 있습니다.";
     pub const BODY_REQUIRED: &str = "내용을 입력해 주세요.";
     pub const BODY_TOO_LONG: &str = "내용은 5,000자까지 쓸 수 있습니다.";
+    /// Titles are one line: no control characters (line breaks, tabs, NUL, …) and no characters that
+    /// reverse the direction of the text around them.
+    pub const TITLE_INVALID_CHARS: &str =
+        "제목에는 줄바꿈, 탭, 제어 문자, 글자 방향을 바꾸는 문자를 쓸 수 없습니다.";
+    /// Bodies and comments keep line breaks and tabs; other control characters (NUL, …) are refused.
+    pub const BODY_INVALID_CHARS: &str = "내용에 쓸 수 없는 제어 문자가 있습니다.";
+    pub const COMMENT_INVALID_CHARS: &str = "댓글에 쓸 수 없는 제어 문자가 있습니다.";
     pub const COMMENT_REQUIRED: &str = "댓글 내용을 입력해 주세요.";
     pub const COMMENT_TOO_LONG: &str = "댓글은 1,000자까지 쓸 수 있습니다.";
     /// `{}` is the number of seconds left.
     pub const POSTING_TOO_FAST: &str = "글을 너무 자주 쓰고 있어요. {}초 후에 다시 시도해 주세요.";
+    /// `{}` is the number of seconds left.
+    pub const COMMENTING_TOO_FAST: &str = "댓글을 너무 자주 쓰고 있어요. {}초 후에 다시 시도해 주세요.";
+    /// `{}` is the wait in minutes.
+    pub const REPORTING_TOO_FAST: &str = "신고를 너무 많이 했어요. {}분 후에 다시 시도해 주세요.";
     pub const DUPLICATE_POST: &str = "직전에 쓴 글과 같은 내용은 다시 올릴 수 없습니다.";
     pub const QUESTION_LOCKED: &str = "댓글이 달린 질문 글은 수정하거나 삭제할 수 없습니다.";
     pub const QUESTION_FLAG_FIXED: &str = "질문 글의 질문 설정은 해제할 수 없습니다.";
@@ -329,10 +348,15 @@ pub mod timetable {
     pub const FIVE_MINUTE_STEPS: &str = "시간은 5분 단위로 입력해 주세요.";
     pub const END_BEFORE_START: &str = "종료 시간은 시작 시간보다 늦어야 합니다.";
     pub const SEARCH_TOO_SHORT: &str = "검색어를 2자 이상 입력해 주세요.";
+    pub const SEARCH_INVALID_CHARS: &str = "검색어에 쓸 수 없는 제어 문자가 있습니다.";
+    pub const CATEGORY_INVALID: &str = "이수 구분을 목록에서 골라 주세요.";
+    /// Timetable names and the name, professor and room of a custom entry are one line each.
+    pub const LINE_INVALID_CHARS: &str = "줄바꿈, 탭, 제어 문자, 글자 방향을 바꾸는 문자는 쓸 수 없습니다.";
     pub const SEMESTER_INVALID: &str = "학기를 다시 선택해 주세요.";
     pub const STARS_INVALID: &str = "별점을 1~5점 중에서 골라 주세요.";
     pub const REVIEW_TOO_SHORT: &str = "강의평을 10자 이상 적어 주세요.";
     pub const REVIEW_TOO_LONG: &str = "강의평은 1,000자까지 쓸 수 있습니다.";
+    pub const REVIEW_INVALID_CHARS: &str = "강의평에 쓸 수 없는 제어 문자가 있습니다.";
     pub const CHOOSE_ONE: &str = "항목을 하나 골라 주세요.";
     pub const EXAMS_INVALID: &str = "시험 횟수는 0~10회로 입력해 주세요.";
 }

@@ -22,7 +22,7 @@ pub async fn sign_up(
     let state = app_state()?;
     let input =
         crate::model::SignupInput { username, password, nickname, school_id, department_id, admission_year };
-    let login = accounts::sign_up(&state, input).await?;
+    let login = accounts::sign_up(&state, input, &identity::current_client_addr()).await?;
     super::set_cookies(&login.cookies);
     leptos_axum::redirect("/");
     Ok(login.me)

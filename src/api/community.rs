@@ -145,7 +145,8 @@ pub async fn write_comment(
         body: &body,
         anonymous: checked(&anonymous),
     };
-    db::comments::create(&app_state()?.db, comment, now()).await
+    let state = app_state()?;
+    db::comments::create(&state.db, comment, state.config.comment_limit, now()).await
 }
 
 #[server(prefix = "/api", endpoint = "comments/edit")]
@@ -197,7 +198,9 @@ pub async fn report(target: String, target_id: i64, reason: String) -> Result<()
         .ok_or_else(|| AppError::field("reason", REPORT_REASON_INVALID))?;
     let state = app_state()?;
     let threshold = state.config.report_hide_threshold;
-    db::reports::report(&state.db, me.school_id, target, target_id, me.id, reason, threshold, now()).await
+    let limit = state.config.report_limit;
+    db::reports::report(&state.db, me.school_id, target, target_id, me.id, reason, threshold, limit, now())
+        .await
 }
 
 /// The admin's review queue for their school.

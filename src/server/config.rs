@@ -13,6 +13,9 @@
 //! | `CAMPUS_LOGIN_WINDOW_MINUTES` | `15` | the window of both log-in throttles |
 //! | `CAMPUS_POST_INTERVAL_SECONDS` | `30` | least time between two posts of one student on one board |
 //! | `CAMPUS_REPORT_HIDE_THRESHOLD` | `10` | distinct reporters that hide a post or comment pending review |
+//! | `CAMPUS_COMMENTS_PER_MINUTE` | `10` | comments (and replies) one student may write per minute |
+//! | `CAMPUS_REPORTS_PER_HOUR` | `20` | reports one student may file per hour |
+//! | `CAMPUS_SIGNUPS_PER_ADDRESS_PER_HOUR` | `20` | new accounts per client address per hour (raise it behind a campus-wide NAT) |
 //! | `CAMPUS_SECURE_COOKIES` | on in production | mark cookies `Secure` (needs https) |
 //! | `CAMPUS_TRUST_PROXY` | `false` | take the client address from `X-Forwarded-For` (behind a proxy only) |
 //! | `CAMPUS_ADDR` / `LEPTOS_SITE_ADDR` | `127.0.0.1:3000` | address to listen on |
@@ -41,6 +44,13 @@ impl fmt::Debug for Secret {
     }
 }
 
+/// At most `max` actions per subject in each window of `window_seconds` (see `db::throttle::take`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimit {
+    pub max: i64,
+    pub window_seconds: i64,
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub production: bool,
@@ -54,6 +64,9 @@ pub struct Config {
     pub login_window: Duration,
     pub post_interval_seconds: i64,
     pub report_hide_threshold: i64,
+    pub comment_limit: RateLimit,
+    pub report_limit: RateLimit,
+    pub signup_limit: RateLimit,
     /// How long after a nickname change the next one is refused.
     pub nickname_cooldown: Duration,
     pub secure_cookies: bool,
@@ -130,6 +143,18 @@ impl Config {
             login_window: Duration::from_secs(60 * number(&get, "CAMPUS_LOGIN_WINDOW_MINUTES", 15)?),
             post_interval_seconds: number(&get, "CAMPUS_POST_INTERVAL_SECONDS", 30)?,
             report_hide_threshold: number(&get, "CAMPUS_REPORT_HIDE_THRESHOLD", 10)?,
+            comment_limit: RateLimit {
+                max: number(&get, "CAMPUS_COMMENTS_PER_MINUTE", 10)?,
+                window_seconds: 60,
+            },
+            report_limit: RateLimit {
+                max: number(&get, "CAMPUS_REPORTS_PER_HOUR", 20)?,
+                window_seconds: 3600,
+            },
+            signup_limit: RateLimit {
+                max: number(&get, "CAMPUS_SIGNUPS_PER_ADDRESS_PER_HOUR", 20)?,
+                window_seconds: 3600,
+            },
             nickname_cooldown: Duration::from_secs(
                 86_400 * number(&get, "CAMPUS_NICKNAME_COOLDOWN_DAYS", 30)?,
             ),

@@ -27,6 +27,8 @@ impl ServerProcess {
             .env("CAMPUS_ADDR", format!("127.0.0.1:{port}"))
             .env("CAMPUS_JWT_SECRET", TEST_SECRET)
             .env("CAMPUS_POST_INTERVAL_SECONDS", "0")
+            .env("CAMPUS_SIGNUPS_PER_ADDRESS_PER_HOUR", "10000")
+            .env("CAMPUS_COMMENTS_PER_MINUTE", "100000")
             .env("CAMPUS_DB_MAX_CONNECTIONS", "8")
             .env("RUST_LOG", "campus=warn")
             .stdin(Stdio::null())

@@ -28,6 +28,17 @@ pub struct Settings {
     pub report_hide_threshold: Option<i64>,
     /// Days between nickname changes (default 30, as in production).
     pub nickname_cooldown_days: Option<i64>,
+    /// Sign-ups per client address per hour (tests default to 10,000: every test student comes from
+    /// 127.0.0.1).
+    pub signups_per_address_per_hour: Option<i64>,
+    /// Comments per student per minute (tests default to 10,000).
+    pub comments_per_minute: Option<i64>,
+    /// Reports per student per hour (default 20, as in production).
+    pub reports_per_hour: Option<i64>,
+    /// Take the client address from `X-Forwarded-For`, as behind a proxy (tests then pose as many addresses).
+    pub trust_proxy: bool,
+    /// Mark cookies `Secure` (default off: tests speak plain http).
+    pub secure_cookies: Option<bool>,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -41,6 +52,9 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
     let post_interval = settings.post_interval_seconds.unwrap_or(0).to_string();
     let report_threshold = settings.report_hide_threshold.unwrap_or(10).to_string();
     let nickname_cooldown = settings.nickname_cooldown_days.unwrap_or(30).to_string();
+    let signups = settings.signups_per_address_per_hour.unwrap_or(10_000).to_string();
+    let comments = settings.comments_per_minute.unwrap_or(10_000).to_string();
+    let reports = settings.reports_per_hour.unwrap_or(20).to_string();
     let vars = [
         ("DATABASE_URL", database_url.as_str()),
         ("CAMPUS_JWT_SECRET", TEST_SECRET),
@@ -49,6 +63,11 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
         ("CAMPUS_POST_INTERVAL_SECONDS", post_interval.as_str()),
         ("CAMPUS_REPORT_HIDE_THRESHOLD", report_threshold.as_str()),
         ("CAMPUS_NICKNAME_COOLDOWN_DAYS", nickname_cooldown.as_str()),
+        ("CAMPUS_SIGNUPS_PER_ADDRESS_PER_HOUR", signups.as_str()),
+        ("CAMPUS_COMMENTS_PER_MINUTE", comments.as_str()),
+        ("CAMPUS_REPORTS_PER_HOUR", reports.as_str()),
+        ("CAMPUS_TRUST_PROXY", if settings.trust_proxy { "true" } else { "false" }),
+        ("CAMPUS_SECURE_COOKIES", if settings.secure_cookies.unwrap_or(false) { "true" } else { "false" }),
     ];
     let config =
         Config::from_lookup(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))

@@ -34,6 +34,8 @@ impl Pair {
             .env("CAMPUS_PAIR_APP_PORTS", format!("{first_port} {second_port}"))
             .env("CAMPUS_DB_MAX_CONNECTIONS", "8")
             .env("CAMPUS_POST_INTERVAL_SECONDS", "0")
+            .env("CAMPUS_SIGNUPS_PER_ADDRESS_PER_HOUR", "10000")
+            .env("CAMPUS_COMMENTS_PER_MINUTE", "100000")
             .env("RUST_LOG", "campus=warn")
             .stdin(Stdio::null())
             .spawn()

@@ -20,7 +20,11 @@ pub struct IssuedLogin {
     pub cookies: Vec<HeaderValue>,
 }
 
-pub async fn sign_up(state: &AppState, input: SignupInput) -> Result<IssuedLogin, AppError> {
+pub async fn sign_up(
+    state: &AppState,
+    input: SignupInput,
+    client_addr: &str,
+) -> Result<IssuedLogin, AppError> {
     let signup = input.validate(current_year())?;
     // Checked before hashing, so that a taken name costs no argon2 run; the insert re-checks under the
     // unique constraint for the race.
@@ -32,6 +36,10 @@ pub async fn sign_up(state: &AppState, input: SignupInput) -> Result<IssuedLogin
         Some(_) => return Err(AppError::field("department_id", t::DEPARTMENT_MISMATCH)),
         None => return Err(AppError::field("department_id", t::DEPARTMENT_REQUIRED)),
     }
+    // A valid attempt counts against its address before the hash, so that a flood of sign-ups costs no
+    // argon2 runs past the limit.
+    let limit = state.config.signup_limit;
+    throttle::take_now(&state.db, limit, throttle::Action::SignUp, client_addr, now()).await?;
     let hash = password::hash(signup.password.clone()).await?;
     let user_id = match users::create(&state.db, &signup, &hash, now()).await {
         Ok(id) => id,

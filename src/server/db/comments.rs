@@ -2,9 +2,10 @@
 
 use sqlx::FromRow;
 
-use super::{Db, Tx};
+use super::{throttle, Db, Tx};
 use crate::error::AppError;
 use crate::model::community::Anonymity;
+use crate::server::config::RateLimit;
 use crate::text::community as t;
 
 /// A comment as stored, with what labelling it needs. Server-only: it carries the author's id.
@@ -63,7 +64,9 @@ pub struct NewComment<'a> {
 /// commenter other than the post's author gets a number at their first anonymous comment on the post: the
 /// post's `anon_seq` is incremented (the row lock serialises concurrent commenters, so no two get the same
 /// number) and the number is stored per (post, user), so it stays theirs and is never handed out again.
-pub async fn create(db: &Db, comment: NewComment<'_>, now: i64) -> Result<i64, AppError> {
+///
+/// Each student may write at most `limit` comments per window, counted in the same transaction.
+pub async fn create(db: &Db, comment: NewComment<'_>, limit: RateLimit, now: i64) -> Result<i64, AppError> {
     let mut tx = db.begin_write().await?;
     let post: Option<(i64, i64)> = sqlx::query_as(
         "SELECT p.author_id, b.anonymity FROM posts p JOIN boards b ON b.id = p.board_id \
@@ -92,6 +95,7 @@ pub async fn create(db: &Db, comment: NewComment<'_>, now: i64) -> Result<i64, A
         }
     };
 
+    throttle::take(&mut tx, limit, throttle::Action::Comment, &comment.author_id.to_string(), now).await?;
     if anonymous && comment.author_id != post_author {
         assign_anon_number(&mut tx, comment.post_id, comment.author_id).await?;
     }

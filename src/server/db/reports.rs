@@ -4,9 +4,10 @@
 
 use sqlx::FromRow;
 
-use super::Db;
+use super::{throttle, Db};
 use crate::error::AppError;
 use crate::model::community::ReportTarget;
+use crate::server::config::RateLimit;
 use crate::text::community as t;
 
 /// Author and school of a live post or comment, to check a report or a moderation against.
@@ -44,6 +45,7 @@ pub async fn report(
     reporter_id: i64,
     reason: i64,
     hide_threshold: i64,
+    limit: RateLimit,
     now: i64,
 ) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
@@ -65,6 +67,8 @@ pub async fn report(
     if inserted.rows_affected() == 0 {
         return Err(AppError::Conflict(t::ALREADY_REPORTED.into()));
     }
+    // Counted after the checks above, so that a refusal for those reasons says what is really wrong.
+    throttle::take(&mut tx, limit, throttle::Action::Report, &reporter_id.to_string(), now).await?;
     let sql = format!(
         "UPDATE {} SET report_count = report_count + 1, \
          is_hidden = CASE WHEN report_count + 1 >= $2 THEN 1 ELSE is_hidden END WHERE id = $1",
