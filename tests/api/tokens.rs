@@ -124,3 +124,91 @@ async fn an_unknown_refresh_token_is_rejected() {
     let no_cookie = app.call(&new_client(), "auth/refresh", &[]).await;
     assert_eq!(no_cookie.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn another_algorithm_or_another_students_session_is_rejected() {
+    use jsonwebtoken::{Algorithm, EncodingKey, Header};
+    let app = spawn_app().await;
+    let (user_id, access, _) = logged_in(&app).await;
+    let (other_id, _, _) = logged_in(&app).await;
+    let keys = TokenKeys::new(TEST_SECRET);
+    let (_, session_id) = keys.verify_login(&access).expect("our own token");
+    let claims = campus::server::auth::tokens::Claims {
+        sub: user_id.to_string(),
+        sid: session_id,
+        iat: now(),
+        nbf: now(),
+        exp: now() + 1800,
+    };
+    let secret = EncodingKey::from_secret(TEST_SECRET.as_bytes());
+    let engine = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+    // The right secret under another HMAC: only HS256 is accepted.
+    let hs512 = jsonwebtoken::encode(&Header::new(Algorithm::HS512), &claims, &secret).expect("sign");
+    // HS/RS confusion: an RS256 header over an HMAC signature, as if the secret were a public key.
+    let signed_part = format!(
+        "{}.{}",
+        engine.encode(br#"{"alg":"RS256","typ":"JWT"}"#),
+        engine.encode(serde_json::to_vec(&claims).expect("json"))
+    );
+    let signature =
+        jsonwebtoken::crypto::sign(signed_part.as_bytes(), &secret, Algorithm::HS256).expect("sign");
+    let rs256_confused = format!("{signed_part}.{signature}");
+    // A genuine signature over a login that is not the named student's.
+    let someone_elses_session = keys.issue(other_id, session_id, now(), 1800);
+    // The same token twice, or with a second signature.
+    let doubled = format!("{access}.{access}");
+
+    for token in [hs512, rs256_confused, someone_elses_session, doubled] {
+        assert_eq!(me_with_bearer(&app, &token).await, StatusCode::UNAUTHORIZED, "{token}");
+        let as_cookie = new_client()
+            .post(app.url("/api/me"))
+            .header("cookie", format!("campus_access={token}"))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(as_cookie.status(), StatusCode::UNAUTHORIZED, "cookie {token}");
+    }
+    assert_eq!(me_with_bearer(&app, &access).await, StatusCode::OK, "the genuine token still works");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_refresh_token_only_ever_continues_its_own_login() {
+    let app = spawn_app().await;
+    let (mine, my_access, _) = logged_in(&app).await;
+    let (theirs, _, their_refresh) = logged_in(&app).await;
+
+    // My access cookie beside someone else's refresh cookie: the access token decides, and nothing rotates.
+    let mixed = new_client()
+        .post(app.url("/api/me"))
+        .header("cookie", format!("campus_access={my_access}; campus_refresh={their_refresh}"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(mixed.status(), StatusCode::OK);
+    assert!(set_cookie(&mixed, "campus_refresh").is_none());
+    assert_eq!(mixed.json::<serde_json::Value>().await.expect("json")["id"], mine);
+
+    // Their refresh token, exchanged by itself, logs in as them and never as me.
+    let exchanged = refresh_with(&app, &their_refresh).await;
+    assert_eq!(exchanged.status(), StatusCode::OK);
+    let access = cookie_value(&set_cookie(&exchanged, "campus_access").expect("access"));
+    let (user, _) = TokenKeys::new(TEST_SECRET).verify_login(&access).expect("valid");
+    assert_eq!(user, theirs);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn cookies_are_http_only_lax_and_secure_when_configured() {
+    for secure in [false, true] {
+        let app = spawn_app_with(Settings { secure_cookies: Some(secure), ..Default::default() }).await;
+        let student = app.new_student(0).await;
+        let response = app.sign_up_as(&new_client(), &student, PASSWORD).await;
+        for name in ["campus_access", "campus_refresh"] {
+            let cookie = set_cookie(&response, name).expect("cookie");
+            assert!(cookie.contains("HttpOnly"), "{cookie}");
+            assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+            assert_eq!(cookie.contains("Secure"), secure, "{cookie}");
+            assert!(cookie.contains("Path=/"), "{cookie}");
+        }
+    }
+}
