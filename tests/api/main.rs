@@ -9,8 +9,10 @@
 // Test code may panic on the unexpected: that is how a test fails.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod abuse;
 mod account;
 mod accounts;
+mod anonymity;
 mod backup;
 mod community;
 mod crash;
