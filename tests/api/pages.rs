@@ -71,19 +71,60 @@ async fn pages_carry_a_nonce_based_csp_and_security_headers() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn a_cross_site_post_is_refused() {
+async fn cross_site_writes_are_refused_and_change_nothing() {
     let app = spawn_app().await;
     let (_, client) = app.signed_up_student().await;
+    let board = app.board_id(&client, "free").await.to_string();
+    let host = app.base.trim_start_matches("http://").to_owned();
+    // What another site's page can make a browser send: a foreign Origin (also one that merely starts with
+    // ours, or differs only in port), the opaque `null` of sandboxed frames and data: URLs, or no Origin but
+    // Sec-Fetch-Site: cross-site.
+    let forged: Vec<(&str, String)> = vec![
+        ("origin", "https://evil.example".into()),
+        ("origin", format!("http://{host}.evil.example")),
+        ("origin", "http://127.0.0.1:1".into()),
+        ("origin", "null".into()),
+        ("sec-fetch-site", "cross-site".into()),
+    ];
+    let writes: [(&str, Vec<(&str, &str)>); 5] = [
+        ("posts/write", vec![("board_id", &board), ("title", "위조"), ("body", "위조된 글")]),
+        ("account/nickname", vec![("nickname", "위조닉")]),
+        ("friends/request", vec![("username", "someone_else")]),
+        ("timetables/create", vec![("semester", "20261"), ("name", "위조")]),
+        ("auth/logout", vec![]),
+    ];
+    let posts_before = app.call(&client, "posts/list", &[("kind", "mine")]).await.text().await.expect("list");
+    let me_before = app.whoami(&client).await.expect("me");
 
-    let response = client
-        .post(app.url("/api/auth/logout"))
-        .header("origin", "https://evil.example")
+    let mut refused = 0;
+    for (header, value) in &forged {
+        for (endpoint, form) in &writes {
+            let response = client
+                .post(app.url(&format!("/api/{endpoint}")))
+                .header(*header, value)
+                .form(form)
+                .send()
+                .await
+                .expect("request");
+            assert_eq!(response.status(), StatusCode::FORBIDDEN, "{endpoint} with {header}: {value}");
+            refused += 1;
+        }
+    }
+
+    let posts_after = app.call(&client, "posts/list", &[("kind", "mine")]).await.text().await.expect("list");
+    assert_eq!(posts_after, posts_before, "no post was written");
+    assert_eq!(app.whoami(&client).await.expect("the login survives"), me_before, "nothing changed");
+    // The page's own origin still writes.
+    let same_site = client
+        .post(app.url("/api/posts/write"))
+        .header("origin", format!("http://{host}"))
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("board_id", board.as_str()), ("title", "진짜"), ("body", "진짜 글")])
         .send()
         .await
         .expect("request");
-
-    assert_eq!(response.status(), StatusCode::FORBIDDEN);
-    assert!(app.whoami(&client).await.is_ok(), "the login must survive");
+    assert_eq!(same_site.status(), StatusCode::OK);
+    println!("cross-site writes: {refused} forged requests refused");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
