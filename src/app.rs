@@ -100,7 +100,10 @@ pub fn App() -> impl IntoView {
     // knows who is logged in and is usable before the bundle arrives.
     view! {
         <Title formatter=|title: String| {
-            if title.is_empty() { text::app::NAME.to_owned() } else { format!("{title} - {}", text::app::NAME) }
+            let title =
+                if title.is_empty() { text::app::NAME.to_owned() } else { format!("{title} - {}", text::app::NAME) };
+            // leptos_meta writes the server-rendered <title> unescaped (see `escaped_on_server`).
+            crate::components::escaped_on_server(title)
         } />
         <Router>
             <div class="app">

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::community::{get_post, EditPost};
+use crate::components::escaped_on_server;
 use crate::components::require_login::RequireLogin;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::model::community::{POST_BODY_MAX, TITLE_MAX};
@@ -34,7 +35,8 @@ pub fn EditPage() -> impl IntoView {
                                 <label class="visually-hidden" for="post-title">{t::TITLE}</label>
                                 <input id="post-title" name="title" placeholder=t::TITLE value=post.title.clone() maxlength=TITLE_MAX.to_string() required />
                                 <label class="visually-hidden" for="post-body">{t::BODY}</label>
-                                <textarea id="post-body" name="body" placeholder=t::BODY rows="10" maxlength=POST_BODY_MAX.to_string() required>{post.body.clone()}</textarea>
+                                // Escaped by hand: the server writes a textarea's content as it is.
+                                <textarea id="post-body" name="body" placeholder=t::BODY rows="10" maxlength=POST_BODY_MAX.to_string() required>{escaped_on_server(post.body.clone())}</textarea>
                                 <div class="checks">
                                     // A question cannot become a non-question, so its box is fixed; the hidden
                                     // field keeps the value that a disabled checkbox would not send.
