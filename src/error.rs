@@ -47,6 +47,9 @@ pub enum AppError {
     /// The request itself is malformed: missing or unparsable arguments (400).
     #[error("{0}")]
     BadRequest(String),
+    /// The request body is larger than the server reads (413).
+    #[error("{}", text::errors::TOO_LARGE)]
+    PayloadTooLarge,
     /// A throttle refused the request (429).
     #[error("{0}")]
     TooManyRequests(String),
@@ -94,6 +97,7 @@ impl AppError {
             AppError::NotFound | AppError::Missing(_) => 404,
             AppError::Invalid { .. } => 422,
             AppError::BadRequest(_) => 400,
+            AppError::PayloadTooLarge => 413,
             AppError::TooManyRequests(_) => 429,
             AppError::Internal => 500,
             AppError::Network => 502,

@@ -149,6 +149,7 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn(headers::refuse_cross_site_writes))
         .layer(from_fn(headers::content_security_policy))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(from_fn(headers::read_call_body))
         .layer(from_fn(headers::run_to_completion));
 
     // Hashed bundles and the service worker need no login, so they skip the middleware above.
