@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::chars;
 use crate::error::{AppError, FieldError};
 use crate::text::community as t;
 
@@ -153,19 +154,24 @@ pub struct PostInput {
 }
 
 /// Checks a post's title and body; reports both problems at once. Returns the trimmed title and body.
+/// The title is one line; see [`chars`] for what either may hold.
 pub fn validate_post(title: &str, body: &str) -> Result<(String, String), AppError> {
     let title = title.trim();
     let body = body.trim();
     let mut errors = Vec::new();
-    if title.is_empty() {
+    if chars::is_blank(title) {
         errors.push(FieldError { field: "title".into(), message: t::TITLE_REQUIRED.into() });
     } else if title.chars().count() > TITLE_MAX {
         errors.push(FieldError { field: "title".into(), message: t::TITLE_TOO_LONG.into() });
+    } else if chars::has_forbidden_in_line(title) {
+        errors.push(FieldError { field: "title".into(), message: t::TITLE_INVALID_CHARS.into() });
     }
-    if body.is_empty() {
+    if chars::is_blank(body) {
         errors.push(FieldError { field: "body".into(), message: t::BODY_REQUIRED.into() });
     } else if body.chars().count() > POST_BODY_MAX {
         errors.push(FieldError { field: "body".into(), message: t::BODY_TOO_LONG.into() });
+    } else if chars::has_forbidden_in_body(body) {
+        errors.push(FieldError { field: "body".into(), message: t::BODY_INVALID_CHARS.into() });
     }
     if errors.is_empty() {
         Ok((title.to_owned(), body.to_owned()))
@@ -177,11 +183,14 @@ pub fn validate_post(title: &str, body: &str) -> Result<(String, String), AppErr
 /// Checks a comment's body and returns it trimmed.
 pub fn validate_comment(body: &str) -> Result<String, AppError> {
     let body = body.trim();
-    if body.is_empty() {
+    if chars::is_blank(body) {
         return Err(AppError::field("body", t::COMMENT_REQUIRED));
     }
     if body.chars().count() > COMMENT_BODY_MAX {
         return Err(AppError::field("body", t::COMMENT_TOO_LONG));
+    }
+    if chars::has_forbidden_in_body(body) {
+        return Err(AppError::field("body", t::COMMENT_INVALID_CHARS));
     }
     Ok(body.to_owned())
 }
@@ -191,6 +200,9 @@ pub fn validate_search(query: &str) -> Result<String, AppError> {
     let query = query.trim();
     if query.chars().count() < 2 {
         return Err(AppError::field("query", t::SEARCH_TOO_SHORT));
+    }
+    if chars::has_control(query) {
+        return Err(AppError::field("query", t::SEARCH_INVALID_CHARS));
     }
     Ok(query.chars().take(100).collect())
 }
@@ -267,6 +279,28 @@ mod tests {
         assert!(validate_post("제목", &"가".repeat(5_001)).is_err());
         let both = validate_post("   ", "\n\t").expect_err("empty");
         assert!(both.message_for("title").is_some() && both.message_for("body").is_some());
+    }
+
+    #[test]
+    fn titles_are_one_line_and_bodies_keep_line_breaks_but_no_other_controls() {
+        assert_eq!(
+            validate_post(" 제목\u{200B} ", "첫 줄\r\n\t둘째 줄"),
+            Ok(("제목\u{200B}".into(), "첫 줄\r\n\t둘째 줄".into()))
+        );
+        let error = validate_post("제\n목", "본\0문").expect_err("controls");
+        assert_eq!(error.message_for("title"), Some(t::TITLE_INVALID_CHARS));
+        assert_eq!(error.message_for("body"), Some(t::BODY_INVALID_CHARS));
+        let error = validate_post("txt.\u{202E}exe", "\u{3164}\u{200B}").expect_err("spoof and filler");
+        assert_eq!(error.message_for("title"), Some(t::TITLE_INVALID_CHARS));
+        assert_eq!(error.message_for("body"), Some(t::BODY_REQUIRED));
+        assert_eq!(
+            validate_comment("a\u{1b}[31m").expect_err("escape").message_for("body"),
+            Some(t::COMMENT_INVALID_CHARS)
+        );
+        assert_eq!(
+            validate_search("시험\0").expect_err("NUL").message_for("query"),
+            Some(t::SEARCH_INVALID_CHARS)
+        );
     }
 
     #[test]

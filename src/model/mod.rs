@@ -4,6 +4,7 @@
 //! Secrets (password hashes, token hashes) never appear here: they live in server-only types.
 
 pub mod account;
+pub mod chars;
 pub mod community;
 pub mod friends;
 pub mod school;

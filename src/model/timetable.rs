@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::chars;
 use super::time::KstDate;
 use crate::error::{AppError, FieldError};
 use crate::text::timetable as t;
@@ -264,6 +265,9 @@ pub fn validate_catalogue_text(text: &str) -> Result<String, AppError> {
     if text.chars().count() < 2 {
         return Err(AppError::field("q", t::SEARCH_TOO_SHORT));
     }
+    if chars::has_control(text) {
+        return Err(AppError::field("q", t::SEARCH_INVALID_CHARS));
+    }
     Ok(text.chars().take(50).collect())
 }
 
@@ -345,16 +349,19 @@ pub fn validate_custom_entry(
     let mut error =
         |field: &str, message: &str| errors.push(FieldError { field: field.into(), message: message.into() });
     let (name, professor, room) = (name.trim(), professor.trim(), room.trim());
-    if name.is_empty() {
+    if chars::is_blank(name) {
         error("name", t::ENTRY_NAME_REQUIRED);
     } else if name.chars().count() > ENTRY_NAME_MAX {
         error("name", t::ENTRY_NAME_TOO_LONG);
+    } else if chars::has_forbidden_in_line(name) {
+        error("name", t::LINE_INVALID_CHARS);
     }
-    if professor.chars().count() > ENTRY_DETAIL_MAX {
-        error("professor", t::ENTRY_DETAIL_TOO_LONG);
-    }
-    if room.chars().count() > ENTRY_DETAIL_MAX {
-        error("room", t::ENTRY_DETAIL_TOO_LONG);
+    for (field, value) in [("professor", professor), ("room", room)] {
+        if value.chars().count() > ENTRY_DETAIL_MAX {
+            error(field, t::ENTRY_DETAIL_TOO_LONG);
+        } else if chars::has_forbidden_in_line(value) {
+            error(field, t::LINE_INVALID_CHARS);
+        }
     }
     if !(0..=6).contains(&weekday) {
         error("weekday", t::WEEKDAY_INVALID);
@@ -381,11 +388,14 @@ pub fn validate_custom_entry(
 /// Checks a timetable's name and returns it trimmed.
 pub fn validate_timetable_name(name: &str) -> Result<String, AppError> {
     let name = name.trim();
-    if name.is_empty() {
+    if chars::is_blank(name) {
         return Err(AppError::field("name", t::TIMETABLE_NAME_REQUIRED));
     }
     if name.chars().count() > TIMETABLE_NAME_MAX {
         return Err(AppError::field("name", t::TIMETABLE_NAME_TOO_LONG));
+    }
+    if chars::has_forbidden_in_line(name) {
+        return Err(AppError::field("name", t::LINE_INVALID_CHARS));
     }
     Ok(name.to_owned())
 }
@@ -415,8 +425,13 @@ impl ReviewInput {
         let body = self.body.trim().to_owned();
         let length = body.chars().count();
         check((1..=5).contains(&self.stars), "stars", t::STARS_INVALID);
-        check(length >= REVIEW_BODY_MIN, "body", t::REVIEW_TOO_SHORT);
-        check(length <= REVIEW_BODY_MAX, "body", t::REVIEW_TOO_LONG);
+        if length < REVIEW_BODY_MIN || chars::is_blank(&body) {
+            check(false, "body", t::REVIEW_TOO_SHORT);
+        } else if length > REVIEW_BODY_MAX {
+            check(false, "body", t::REVIEW_TOO_LONG);
+        } else if chars::has_forbidden_in_body(&body) {
+            check(false, "body", t::REVIEW_INVALID_CHARS);
+        }
         let within = |value: i64, options: &[&str]| (0..options.len() as i64).contains(&value);
         check(within(self.assignments, &t::AMOUNTS), "assignments", t::CHOOSE_ONE);
         check(within(self.team_projects, &t::AMOUNTS), "team_projects", t::CHOOSE_ONE);
@@ -508,5 +523,17 @@ mod tests {
         assert!(validate_custom_entry("알바", "", "", 7, "18:00", "19:30").is_err());
         assert!(validate_custom_entry("알바", "", "", 0, "25:00", "26:00").is_err());
         assert_eq!(parse_clock("09:05"), Some(545));
+    }
+
+    #[test]
+    fn names_are_one_line_and_searches_hold_no_control_characters() {
+        assert_eq!(validate_timetable_name(" 시간표 👍🏿 ").ok().as_deref(), Some("시간표 👍🏿"));
+        assert!(validate_timetable_name("\u{3164}").is_err());
+        assert!(validate_timetable_name("a\u{202E}b").is_err());
+        let error = validate_custom_entry("동아리", "김\0교수", "101\n호", 2, "18:00", "19:30")
+            .expect_err("controls");
+        assert_eq!(error.message_for("professor"), Some(t::LINE_INVALID_CHARS));
+        assert_eq!(error.message_for("room"), Some(t::LINE_INVALID_CHARS));
+        assert!(validate_catalogue_text("자료\0").is_err());
     }
 }
