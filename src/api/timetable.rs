@@ -137,6 +137,11 @@ pub async fn remove_entry(entry_id: i64) -> Result<(), AppError> {
 pub async fn timetable_of(username: String) -> Result<StudentTimetable, AppError> {
     let (me, _) = require_student()?;
     let state = app_state()?;
+    // A name that breaks the username rules names nobody; it never reaches the database (PostgreSQL refuses
+    // NUL in text, which made such a name a 500).
+    if crate::model::account::validate_username(username.trim()).is_err() {
+        return Err(AppError::NotFound);
+    }
     let student =
         db::users::in_school(&state.db, me.school_id, &username).await?.ok_or(AppError::NotFound)?;
     let (user_id, nickname) = (student.id, student.nickname);
@@ -180,7 +185,7 @@ pub async fn search_courses(
         department_id,
         credits,
         weekday,
-        category: category.filter(|c| !c.is_empty()),
+        category: model::validate_category(category)?,
     };
     let sort = model::CourseSort::from_key(sort.as_deref().unwrap_or_default());
     let offset = offset.unwrap_or_default();
@@ -239,6 +244,11 @@ pub async fn find_professors(q: String) -> Result<Vec<ProfessorSummary>, AppErro
 pub async fn professor_courses(name: String) -> Result<ProfessorDetail, AppError> {
     let (me, _) = require_student()?;
     let name = name.trim().to_owned();
+    // No professor's name holds a control character; such a name never reaches the database (PostgreSQL
+    // refuses NUL in text, which made it a 500).
+    if crate::model::chars::has_control(&name) {
+        return Err(AppError::NotFound);
+    }
     let courses = db::courses::of_professor(&app_state()?.db, me.school_id, &name).await?;
     if courses.is_empty() {
         return Err(AppError::NotFound);

@@ -49,11 +49,15 @@ impl RequestOutcome {
 }
 
 /// A username typed into a friend form: trimmed and required. Whether it names a student is the server's
-/// question; its format is not checked here, since an impossible name is simply not found.
+/// question; a name that breaks the username rules names nobody and is answered "not found" here, without
+/// asking the database (which could not even compare some of them: PostgreSQL refuses NUL in text).
 pub fn validate_username_input(username: &str) -> Result<String, AppError> {
     let username = username.trim();
     if username.is_empty() {
         return Err(AppError::field("username", t::USERNAME_REQUIRED));
+    }
+    if super::account::validate_username(username).is_err() {
+        return Err(AppError::Missing(t::UNKNOWN_USER.to_owned()));
     }
     Ok(username.to_owned())
 }
@@ -67,5 +71,6 @@ mod tests {
         assert_eq!(validate_username_input("  kim_01 ").ok().as_deref(), Some("kim_01"));
         let error = validate_username_input("   ").err();
         assert_eq!(error.as_ref().and_then(|e| e.message_for("username")), Some(t::USERNAME_REQUIRED));
+        assert_eq!(validate_username_input("kim\0"), Err(AppError::Missing(t::UNKNOWN_USER.to_owned())));
     }
 }

@@ -271,6 +271,16 @@ pub fn validate_catalogue_text(text: &str) -> Result<String, AppError> {
     Ok(text.chars().take(50).collect())
 }
 
+/// A category filter: one of [`CATEGORIES`], or none when empty. Anything else is a tampered form.
+pub fn validate_category(category: Option<String>) -> Result<Option<String>, AppError> {
+    match category {
+        None => Ok(None),
+        Some(category) if category.is_empty() => Ok(None),
+        Some(category) if CATEGORIES.contains(&category.as_str()) => Ok(Some(category)),
+        Some(_) => Err(AppError::field("category", t::CATEGORY_INVALID)),
+    }
+}
+
 /// A timetable as a list of them shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimetableSummary {
@@ -535,5 +545,7 @@ mod tests {
         assert_eq!(error.message_for("professor"), Some(t::LINE_INVALID_CHARS));
         assert_eq!(error.message_for("room"), Some(t::LINE_INVALID_CHARS));
         assert!(validate_catalogue_text("자료\0").is_err());
+        assert_eq!(validate_category(Some(String::new())), Ok(None));
+        assert!(validate_category(Some("전공\0".into())).is_err());
     }
 }

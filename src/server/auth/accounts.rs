@@ -5,7 +5,7 @@ use http::HeaderValue;
 use super::cookies::{self, ACCESS_COOKIE, REFRESH_COOKIE};
 use super::{password, tokens};
 use crate::error::AppError;
-use crate::model::account::username_key;
+use crate::model::account::{username_key, validate_username};
 use crate::model::{Me, SignupInput};
 use crate::server::db::{schools, sessions, throttle, users};
 use crate::server::state::AppState;
@@ -63,6 +63,12 @@ pub async fn log_in(
 ) -> Result<IssuedLogin, AppError> {
     if username.trim().is_empty() || password.is_empty() {
         return Err(AppError::field("username", t::LOGIN_FIELDS_REQUIRED));
+    }
+    // A name that breaks the username rules belongs to no account, so it is refused like an unknown name
+    // without asking the database (PostgreSQL refuses NUL in text: such a name was a 500). It spends no hash
+    // either: that a name is impossible is no secret, so the timing reveals nothing.
+    if validate_username(username.trim()).is_err() {
+        return Err(AppError::WrongCredentials);
     }
     let key = username_key(username);
     let now = now();
