@@ -14,6 +14,7 @@ mod account;
 mod accounts;
 mod anonymity;
 mod backup;
+mod bad_input;
 mod community;
 mod crash;
 mod friends;
