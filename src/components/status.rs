@@ -11,7 +11,18 @@ pub fn Loading() -> impl IntoView {
 }
 
 /// An error in place of the content it prevented, in words the student understands.
+///
+/// Rendered on the server, it also gives the page the error's status: another school's post, a deleted one
+/// or the admin page of a non-admin answers 404 or 403 like the server function behind it, not 200 with an
+/// error inside. (Every route renders fully before it is sent, `SsrMode::Async`, so the status can still be
+/// set here.)
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(status) = http::StatusCode::from_u16(error.status()) {
+            response.set_status(status);
+        }
+    }
     view! { <p class="card empty-state error-notice" role="alert">{error.to_string()}</p> }
 }
