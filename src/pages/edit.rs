@@ -10,6 +10,7 @@ use crate::api::community::{get_post, EditPost};
 use crate::components::escaped_on_server;
 use crate::components::require_login::RequireLogin;
 use crate::components::status::{ErrorNotice, Loading};
+use crate::error::AppError;
 use crate::model::community::{POST_BODY_MAX, TITLE_MAX};
 use crate::text::community as t;
 
@@ -27,6 +28,12 @@ pub fn EditPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match post.await {
                         Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                        // Only the author edits. Anyone else who opens the address is told so (403, as the
+                        // server answers their edit) instead of getting a form that can only be refused.
+                        Ok(post) if !post.is_mine => {
+                            let error = AppError::Forbidden(t::NOT_YOURS.into());
+                            view! { <ErrorNotice error /> }.into_any()
+                        }
                         Ok(post) => view! {
                             <header class="page-header"><h1>{format!("{} · {}", post.board.name, t::EDIT)}</h1></header>
                             {post.locked.then(|| view! { <p class="card hidden-notice">{t::QUESTION_LOCKED}</p> })}
