@@ -296,6 +296,7 @@ pub mod timetable {
     pub const ADDED_COUNT: &str = "담은 수";
     pub const GENERAL_EDUCATION: &str = "교양";
     pub const CAPACITY: &str = "정원";
+    pub const CATEGORY: &str = "이수 구분";
 
     pub const REVIEWS: &str = "강의평";
     pub const NO_REVIEWS: &str = "아직 강의평이 없습니다. 첫 강의평을 남겨 주세요.";

@@ -61,7 +61,7 @@ fn CourseView(
         <section class="card course-facts">
             <dl class="facts">
                 <dt>{t::CREDITS}</dt><dd>{course.credits}</dd>
-                <dt>{t::SORT_NAME}</dt><dd>{course.category.clone()}</dd>
+                <dt>{t::CATEGORY}</dt><dd>{course.category.clone()}</dd>
                 <dt>{t::ROOM}</dt><dd>{course.room.clone()}</dd>
                 <dt>{t::WEEKDAY}</dt><dd>{times}</dd>
                 <dt>{t::CAPACITY}</dt><dd>{course.capacity}</dd>
