@@ -20,10 +20,14 @@ pub mod throttle;
 pub mod timetables;
 pub mod users;
 
+use std::ops::{Deref, DerefMut};
 use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{Any, AnyPool, Executor, Transaction};
+use sqlx::{Any, AnyConnection, AnyPool, Executor, Transaction};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
@@ -39,9 +43,43 @@ pub enum Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite only: the turn to write, one transaction at a time, first come first served (see
+    /// [`Db::begin_write`]).
+    write_turn: Option<Arc<Semaphore>>,
 }
 
-pub type Tx = Transaction<'static, Any>;
+/// How long a write waits for its turn, as long as SQLite's busy timeout would have let it wait for the lock.
+const WRITE_TURN_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A write transaction: the connection it runs on (through `Deref`), and on SQLite the write turn, held
+/// until it commits, rolls back or is dropped.
+pub struct Tx {
+    transaction: Transaction<'static, Any>,
+    _turn: Option<OwnedSemaphorePermit>,
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.transaction.commit().await
+    }
+
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.transaction.rollback().await
+    }
+}
+
+impl Deref for Tx {
+    type Target = AnyConnection;
+    fn deref(&self) -> &AnyConnection {
+        &self.transaction
+    }
+}
+
+impl DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        &mut self.transaction
+    }
+}
 
 impl Db {
     /// Connects, creating the SQLite file (and its folder) if needed, and applies pending migrations.
@@ -91,7 +129,8 @@ impl Db {
             // where missing or stale, and the analysis limit bounds the time on a large file.
             pool.execute("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;").await?;
         }
-        let db = Db { pool, backend };
+        let write_turn = (backend == Backend::Sqlite).then(|| Arc::new(Semaphore::new(1)));
+        let db = Db { pool, backend, write_turn };
         boards::seed_defaults(&db).await?;
         courses::seed_recent_semesters(&db, crate::server::now()).await?;
         Ok(db)
@@ -106,12 +145,25 @@ impl Db {
     }
 
     /// Starts a transaction that will write. On SQLite it takes the write lock up front (`BEGIN IMMEDIATE`),
-    /// so that two writers queue on the busy timeout instead of one failing when it upgrades its read lock.
+    /// so that a writer never fails when it upgrades its read lock; and it first waits for this process's
+    /// write turn, so that writers queue in order. Without the turn they queue on SQLite's busy handler,
+    /// which polls with sleeps of up to 100 ms: under a burst of writes that wasted the lock's idle time and
+    /// made the slowest writes wait half a second.
     pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
-        match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
-        }
+        let turn = match &self.write_turn {
+            Some(turn) => Some(
+                tokio::time::timeout(WRITE_TURN_TIMEOUT, turn.clone().acquire_owned())
+                    .await
+                    .map_err(|_| sqlx::Error::PoolTimedOut)?
+                    .map_err(|_| sqlx::Error::PoolClosed)?,
+            ),
+            None => None,
+        };
+        let transaction = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
+        Ok(Tx { transaction, _turn: turn })
     }
 }
 
