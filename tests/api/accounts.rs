@@ -204,12 +204,7 @@ async fn log_out_revokes_both_tokens() {
     assert!(set_cookie(&logout, "campus_access").is_some_and(|c| c.contains("Max-Age=0")));
 
     // The old tokens, replayed by someone who kept them, no longer work.
-    let stale_access = new_client()
-        .post(app.url("/api/me"))
-        .header("cookie", format!("campus_access={access}"))
-        .send()
-        .await
-        .expect("request");
+    let stale_access = app.me_with_cookies(&format!("campus_access={access}")).await;
     assert_eq!(stale_access.status(), StatusCode::UNAUTHORIZED);
     let stale_refresh = new_client()
         .post(app.url("/api/auth/refresh"))

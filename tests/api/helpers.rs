@@ -202,6 +202,11 @@ impl TestApp {
         self.call(client, "auth/login", &[("username", username), ("password", password)]).await
     }
 
+    /// `/api/me` from a fresh client that sends exactly these cookies, as a kept or stolen token is replayed.
+    pub async fn me_with_cookies(&self, cookies: &str) -> Response {
+        new_client().post(self.url("/api/me")).header("cookie", cookies).send().await.expect("request")
+    }
+
     /// `/api/me` as this client: the student's JSON, or the error status.
     pub async fn whoami(&self, client: &Client) -> Result<Value, StatusCode> {
         let response = self.call(client, "me", &[]).await;

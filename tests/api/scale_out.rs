@@ -102,12 +102,7 @@ async fn a_student_logged_in_through_one_server_is_recognised_by_the_other() {
             .map(|c| cookie_value(&c))
             .expect("access cookie");
     assert_eq!(pair.first.call(&client, "auth/logout", &[]).await.status(), StatusCode::OK);
-    let replayed = new_client()
-        .post(pair.second.url("/api/me"))
-        .header("cookie", format!("campus_access={kept_access}"))
-        .send()
-        .await
-        .expect("request");
+    let replayed = pair.second.me_with_cookies(&format!("campus_access={kept_access}")).await;
     assert_eq!(replayed.status(), StatusCode::UNAUTHORIZED);
 }
 

@@ -103,12 +103,7 @@ async fn a_browser_without_an_access_cookie_is_refreshed_transparently() {
     let (_, _, refresh) = logged_in(&app).await;
 
     // Only the refresh cookie, as after the access cookie's 30 minutes ran out.
-    let response = new_client()
-        .post(app.url("/api/me"))
-        .header("cookie", format!("campus_refresh={refresh}"))
-        .send()
-        .await
-        .expect("request");
+    let response = app.me_with_cookies(&format!("campus_refresh={refresh}")).await;
 
     assert_eq!(response.status(), StatusCode::OK);
     assert!(set_cookie(&response, "campus_access").is_some());
@@ -161,12 +156,7 @@ async fn another_algorithm_or_another_students_session_is_rejected() {
 
     for token in [hs512, rs256_confused, someone_elses_session, doubled] {
         assert_eq!(me_with_bearer(&app, &token).await, StatusCode::UNAUTHORIZED, "{token}");
-        let as_cookie = new_client()
-            .post(app.url("/api/me"))
-            .header("cookie", format!("campus_access={token}"))
-            .send()
-            .await
-            .expect("request");
+        let as_cookie = app.me_with_cookies(&format!("campus_access={token}")).await;
         assert_eq!(as_cookie.status(), StatusCode::UNAUTHORIZED, "cookie {token}");
     }
     assert_eq!(me_with_bearer(&app, &access).await, StatusCode::OK, "the genuine token still works");
@@ -179,12 +169,8 @@ async fn a_refresh_token_only_ever_continues_its_own_login() {
     let (theirs, _, their_refresh) = logged_in(&app).await;
 
     // My access cookie beside someone else's refresh cookie: the access token decides, and nothing rotates.
-    let mixed = new_client()
-        .post(app.url("/api/me"))
-        .header("cookie", format!("campus_access={my_access}; campus_refresh={their_refresh}"))
-        .send()
-        .await
-        .expect("request");
+    let mixed =
+        app.me_with_cookies(&format!("campus_access={my_access}; campus_refresh={their_refresh}")).await;
     assert_eq!(mixed.status(), StatusCode::OK);
     assert!(set_cookie(&mixed, "campus_refresh").is_none());
     assert_eq!(mixed.json::<serde_json::Value>().await.expect("json")["id"], mine);
