@@ -21,6 +21,7 @@ export LEPTOS_SITE_ROOT="$root/target/site" CAMPUS_JWT_SECRET="bench-secret-benc
 # The benchmark measures capacity, not the flood limits: its students all come from one address and
 # comment far faster than a person.
 export CAMPUS_SIGNUPS_PER_ADDRESS_PER_HOUR=1000000 CAMPUS_COMMENTS_PER_MINUTE=1000000
+export CAMPUS_SIGNUPS_PER_ADDRESS_PER_MINUTE=1000000 CAMPUS_SIGNUP_BURST_PER_ADDRESS=1000000
 "$CAMPUS_BIN" precompress
 # Generated students all share this password (src/server/operator.rs).
 password="bench-pass-1"

@@ -82,6 +82,11 @@ pub mod auth {
     /// `{}` is the wait in minutes.
     pub const SIGNUP_THROTTLED: &str =
         "이 네트워크에서 가입이 너무 많았습니다. {}분 후에 다시 시도해 주세요.";
+    /// Sign-ups from one network arrive faster than the pace; `{}` is the wait in seconds.
+    pub const SIGNUP_PACED: &str = "이 네트워크에서 가입 요청이 몰리고 있어요. {}초 후에 다시 시도해 주세요.";
+    /// Too many sign-ups with taken names from one network; `{}` is the wait in minutes.
+    pub const SIGNUP_FAILURES_THROTTLED: &str =
+        "이 네트워크에서 실패한 가입 시도가 너무 많습니다. {}분 후에 다시 시도해 주세요.";
 }
 
 /// The 내 정보 page.
@@ -99,12 +104,15 @@ pub mod profile {
     pub const SETTINGS: &str = "계정 설정";
     pub const CHANGE_NICKNAME: &str = "닉네임 변경";
     pub const NEW_NICKNAME: &str = "새 닉네임";
-    pub const NICKNAME_RULE: &str = "닉네임은 30일에 한 번 바꿀 수 있습니다.";
+    /// `{}` is the configured number of days.
+    pub const NICKNAME_RULE: &str = "닉네임은 {}일에 한 번 바꿀 수 있습니다.";
+    /// `{}` is the date from which it may change again.
+    pub const NICKNAME_NEXT_CHANGE: &str = "{}부터 다시 바꿀 수 있어요.";
     pub const NICKNAME_CHANGED: &str = "닉네임을 바꿨습니다.";
     pub const SAME_NICKNAME: &str = "지금 쓰는 닉네임과 같습니다.";
-    /// `{}` is the date from which it may change again.
+    /// `{}` is the configured number of days, then the date from which it may change again.
     pub const NICKNAME_TOO_SOON: &str =
-        "닉네임은 30일에 한 번만 바꿀 수 있습니다. {}부터 다시 바꿀 수 있어요.";
+        "닉네임은 {}일에 한 번만 바꿀 수 있습니다. {}부터 다시 바꿀 수 있어요.";
     pub const CHANGE_PASSWORD: &str = "비밀번호 변경";
     pub const CURRENT_PASSWORD: &str = "현재 비밀번호";
     pub const NEW_PASSWORD: &str = "새 비밀번호";

@@ -127,3 +127,26 @@ test("a nickname changes once, then the cooldown is explained; deleting the acco
   await expect(page).toHaveURL(/\/login\?next=\/me/);
   expect(pageErrors).toEqual([]);
 });
+
+test("when the server cannot be reached, a page says so instead of logging the student out", async ({
+  page,
+  accounts,
+}) => {
+  const student = newStudent();
+  await accounts.signUp(student);
+  await expect(page.getByTestId("greeting")).toBeVisible();
+  await tab(page, "내 정보").click();
+  await hydrated(page);
+  // A nickname change asks the server who is logged in again; that answer never arrives.
+  await page.route("**/api/auth/current", (route) => route.abort("connectionrefused"));
+  await page.getByText("닉네임 변경").click();
+  await page.getByLabel("새 닉네임").fill(`새${student.nickname.slice(-6)}`);
+  await page.getByRole("button", { name: "저장" }).first().click();
+
+  await expect(page.getByRole("alert").filter({ hasText: "서버에 연결할 수 없습니다" })).toBeVisible();
+  await expect(page).toHaveURL(/\/me$/);
+  // Once the server answers again, the student is still logged in.
+  await page.unroute("**/api/auth/current");
+  await page.reload();
+  await expect(page.getByTestId("profile-nickname")).toBeVisible();
+});

@@ -69,13 +69,33 @@ test("an anonymous thread: post, numbered comments, a reply, the author's answer
   expect(pageErrors).toEqual([]);
 });
 
-test("the board page lists new posts first and shows an empty state", async ({ page, accounts }) => {
+test("the board page lists new posts first and shows an empty state", async ({ page, browser, accounts }) => {
   const student = newStudent();
   await accounts.signUp(student, "고려대학교", "경영학과");
   await expect(page.getByTestId("greeting")).toBeVisible();
   await tab(page, "게시판").click();
   await page.getByRole("link", { name: /장터게시판/ }).click();
   await expect(page.getByText("아직 글이 없어요. 첫 글을 남겨 보세요!")).toBeVisible();
+  const boardUrl = page.url();
+  const board = boardUrl.split("/").pop() ?? "";
+
+  // Two students each post once (one student may post on a board once per 30 seconds).
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  const seller = newStudent();
+  await new AccountPages(other).signUp(seller, "고려대학교", "경영학과");
+  await expect(other.getByTestId("greeting")).toBeVisible();
+  const stamp = Date.now().toString(36);
+  const first = await other.request.post("/api/posts/write", { form: { board_id: board, title: `먼저 쓴 글 ${stamp}`, body: "전공책 팝니다" } });
+  expect(first.ok()).toBe(true);
+  const second = await page.request.post("/api/posts/write", { form: { board_id: board, title: `나중에 쓴 글 ${stamp}`, body: "자전거 팝니다" } });
+  expect(second.ok()).toBe(true);
+  await context.close();
+
+  await page.goto(boardUrl);
+  const posts = page.getByTestId("post-list").getByRole("listitem");
+  await expect(posts).toHaveText([new RegExp(`나중에 쓴 글 ${stamp}`), new RegExp(`먼저 쓴 글 ${stamp}`)]);
+  await expect(page.getByText("아직 글이 없어요. 첫 글을 남겨 보세요!")).toHaveCount(0);
 });
 
 test("search finds a post, 신고 takes a reason, and 내 스크랩 lists the saved post", async ({ page, browser, accounts }) => {

@@ -6,6 +6,13 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::server::{auth::accounts, auth::cookies, auth::identity, state::app_state};
 
+/// How often the nickname may change, and from when the student's may change again.
+#[server(prefix = "/api", endpoint = "account/nickname-rule")]
+pub async fn nickname_rule() -> Result<crate::model::account::NicknameRule, AppError> {
+    let (me, _) = identity::require_student()?;
+    accounts::nickname_rule(&app_state()?, &me).await
+}
+
 #[server(prefix = "/api", endpoint = "account/nickname")]
 pub async fn change_nickname(nickname: String) -> Result<(), AppError> {
     let (me, _) = identity::require_student()?;
@@ -26,7 +33,7 @@ pub async fn log_out_everywhere() -> Result<(), AppError> {
     let (me, _) = identity::require_student()?;
     let state = app_state()?;
     accounts::log_out_everywhere(&state, me.id).await?;
-    super::set_cookies(&cookies::clear_both(state.config.secure_cookies));
+    super::set_cookies(&cookies::clear_both(state.config.secure_cookies)?);
     leptos_axum::redirect("/login");
     Ok(())
 }
@@ -37,7 +44,7 @@ pub async fn delete_account(password: String) -> Result<(), AppError> {
     let (me, _) = identity::require_student()?;
     let state = app_state()?;
     accounts::delete_account(&state, &me, &password, &identity::current_client_addr()).await?;
-    super::set_cookies(&cookies::clear_both(state.config.secure_cookies));
+    super::set_cookies(&cookies::clear_both(state.config.secure_cookies)?);
     leptos_axum::redirect("/");
     Ok(())
 }

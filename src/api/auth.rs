@@ -57,7 +57,7 @@ pub async fn refresh() -> Result<(), AppError> {
             Ok(())
         }
         None => {
-            super::set_cookies(&crate::server::auth::cookies::clear_both(state.config.secure_cookies));
+            super::set_cookies(&crate::server::auth::cookies::clear_both(state.config.secure_cookies)?);
             Err(AppError::Unauthorized)
         }
     }
@@ -69,7 +69,7 @@ pub async fn log_out() -> Result<(), AppError> {
     if let identity::Identity::Student { session_id, .. } = identity::current() {
         accounts::log_out(&state, session_id).await?;
     }
-    super::set_cookies(&crate::server::auth::cookies::clear_both(state.config.secure_cookies));
+    super::set_cookies(&crate::server::auth::cookies::clear_both(state.config.secure_cookies)?);
     // The service worker keeps the student's timetable pages for offline use; on a shared device they must
     // not outlive the login.
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {

@@ -203,13 +203,17 @@ pub async fn report(target: String, target_id: i64, reason: String) -> Result<()
         .await
 }
 
-/// The admin's review queue for their school.
+/// One page of the admin's review queue for their school, after `after` (the first page without it).
 #[server(prefix = "/api", endpoint = "reports/queue")]
-pub async fn moderation_queue() -> Result<Vec<crate::model::community::ReportedItem>, AppError> {
-    use crate::model::community::{excerpt, ReportTarget, ReportedItem};
+pub async fn moderation_queue(
+    after: Option<crate::model::community::QueuePosition>,
+) -> Result<crate::model::community::ReviewQueuePage, AppError> {
+    use crate::model::community::{excerpt, ReportTarget, ReportedItem, ReviewQueuePage, PAGE_SIZE};
     let me = require_admin()?;
-    let rows = db::reports::queue(&app_state()?.db, me.school_id).await?;
-    Ok(rows
+    let mut rows = db::reports::queue(&app_state()?.db, me.school_id, after).await?;
+    let more = rows.len() as i64 > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE as usize);
+    let items: Vec<ReportedItem> = rows
         .into_iter()
         .filter_map(|row| {
             Some(ReportedItem {
@@ -222,7 +226,9 @@ pub async fn moderation_queue() -> Result<Vec<crate::model::community::ReportedI
                 is_hidden: row.is_hidden != 0,
             })
         })
-        .collect())
+        .collect();
+    let next = if more { items.last().map(ReportedItem::position) } else { None };
+    Ok(ReviewQueuePage { items, next })
 }
 
 /// An admin restores (`remove = false`) or removes reported content.

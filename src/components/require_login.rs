@@ -1,15 +1,18 @@
-//! Pages that need a login: a visitor is sent to the log-in page, and back here afterwards.
+//! Pages that need a login: a visitor is sent to the log-in page, and back here afterwards. Only a visitor:
+//! when the server cannot say who is asking (an outage), the page says so instead of looking logged out.
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 
 use crate::app::use_session;
+use crate::components::status::ErrorNotice;
 use crate::model::Me;
 use crate::text;
 
-/// Renders `children` with the logged-in student, or redirects a visitor to `/login?next=<this page>`.
-/// On the server the redirect is a 302, so the visitor never sees the protected page's shell.
+/// Renders `children` with the logged-in student, redirects a visitor to `/login?next=<this page>` (on the
+/// server a 302, so the visitor never sees the protected page's shell), and shows any other failure as the
+/// error it is, with its status.
 #[component]
 pub fn RequireLogin<F, V>(children: F) -> impl IntoView
 where
@@ -24,7 +27,8 @@ where
             {move || Suspend::new(async move {
                 match session.user.await {
                     Ok(Some(me)) => children.with_value(|render| render(me)).into_any(),
-                    _ => {
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    Ok(None) => {
                         let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
                         view! { <Redirect path=format!("/login?next={}", encode_query_value(&here)) /> }.into_any()
                     }

@@ -5,6 +5,14 @@ use serde::{Deserialize, Serialize};
 use crate::error::{AppError, FieldError};
 use crate::text::auth as t;
 
+/// What the account settings need to say about the nickname rule: the configured cooldown, and when the
+/// student's nickname may change again if that is still ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NicknameRule {
+    pub cooldown_days: i64,
+    pub changeable_from: Option<i64>,
+}
+
 /// The logged-in student, as their own pages show them. Never describes anyone else.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {

@@ -217,7 +217,7 @@ pub const VIRTUAL_BOARDS: [(&str, &str); 5] = [
 ];
 
 /// What a report is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ReportTarget {
     Post,
     Comment,
@@ -250,6 +250,34 @@ pub struct ReportedItem {
     pub excerpt: String,
     pub report_count: i64,
     pub is_hidden: bool,
+}
+
+/// A place in the admin's review queue, which is ordered hidden first, then by report count, then posts
+/// before comments, newest first: a page continues after the position of the previous page's last item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuePosition {
+    pub is_hidden: bool,
+    pub report_count: i64,
+    pub target: ReportTarget,
+    pub id: i64,
+}
+
+impl ReportedItem {
+    pub fn position(&self) -> QueuePosition {
+        QueuePosition {
+            is_hidden: self.is_hidden,
+            report_count: self.report_count,
+            target: self.target,
+            id: self.id,
+        }
+    }
+}
+
+/// One page of the review queue and where the next one starts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewQueuePage {
+    pub items: Vec<ReportedItem>,
+    pub next: Option<QueuePosition>,
 }
 
 /// The first characters of a body on one line, for lists.

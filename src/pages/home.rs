@@ -63,7 +63,8 @@ pub fn HomePage() -> impl IntoView {
                         <ListPreview title=community::HOT_ON_HOME href="/lists/hot" kind="hot" />
                     }
                     .into_any(),
-                    _ => view! {
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    Ok(None) => view! {
                         <section class="welcome">
                             <div class="brand-mark" aria-hidden="true"></div>
                             <h1>{text::app::NAME}</h1>

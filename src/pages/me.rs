@@ -5,7 +5,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::account::{ChangeNickname, ChangePassword};
+use crate::api::account::{nickname_rule, ChangeNickname, ChangePassword};
 use crate::app::use_session;
 use crate::components::confirmed;
 use crate::components::field::Field;
@@ -14,7 +14,7 @@ use crate::error::AppError;
 use crate::model::account::admission_label;
 use crate::model::community::VIRTUAL_BOARDS;
 use crate::model::time::KstDate;
-use crate::text::{auth, community, profile as t};
+use crate::text::{self, auth, community, profile as t};
 use leptos_router::components::A;
 
 #[component]
@@ -69,13 +69,29 @@ fn AccountSettings() -> impl IntoView {
             session.user.refetch();
         }
     });
+    // The rule says the configured cooldown, and the date when a change is still ahead.
+    let rule = Resource::new(move || nickname.version().get(), |_| nickname_rule());
+    let rule_text = move || {
+        rule.get().and_then(Result::ok).map(|rule| {
+            let cooldown = text::fill(t::NICKNAME_RULE, rule.cooldown_days);
+            match rule.changeable_from {
+                Some(from) => {
+                    format!("{cooldown} {}", text::fill(t::NICKNAME_NEXT_CHANGE, KstDate::from_unix(from)))
+                }
+                None => cooldown,
+            }
+        })
+    };
     view! {
         <section class="card settings" aria-label=t::SETTINGS>
             <h2>{t::SETTINGS}</h2>
             <details>
                 <summary>{t::CHANGE_NICKNAME}</summary>
                 <ActionForm action=nickname attr:class="form">
-                    <Field name="nickname" label=t::NEW_NICKNAME hint=t::NICKNAME_RULE max_length=10 error=error_of(nickname.value()) />
+                    <Field name="nickname" label=t::NEW_NICKNAME max_length=10 error=error_of(nickname.value()) />
+                    <Suspense fallback=|| ()>
+                        <p class="hint" data-testid="nickname-rule">{rule_text}</p>
+                    </Suspense>
                     <p class="form-error" role="alert" data-testid="nickname-error">{message_of(nickname.value())}</p>
                     <p class="form-success" role="status">{done(nickname.value(), t::NICKNAME_CHANGED)}</p>
                     <button type="submit" class="button primary block">{t::SAVE}</button>

@@ -1,5 +1,5 @@
-//! 신고 검토: an admin's queue of reported and hidden content, with restore and remove. It shows what was
-//! written, never who wrote it.
+//! 신고 검토: an admin's queue of reported and hidden content, with restore and remove, twenty at a time. It
+//! shows what was written, never who wrote it.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -9,7 +9,7 @@ use crate::api::community::{moderate, moderation_queue};
 use crate::components::require_login::RequireLogin;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::error::AppError;
-use crate::model::community::ReportedItem;
+use crate::model::community::{QueuePosition, ReportedItem, ReviewQueuePage};
 use crate::text::community as t;
 
 #[component]
@@ -18,7 +18,8 @@ pub fn ModerationPage() -> impl IntoView {
         let (target, id, remove) = (item.target.key().to_owned(), item.id, *remove);
         async move { moderate(target, id, remove).await }
     });
-    let queue = Resource::new(move || decide.version().get(), |_| moderation_queue());
+    // Every decision starts the queue again from its first page.
+    let queue = Resource::new(move || decide.version().get(), |_| moderation_queue(None));
     let outcome = move || decide.value().get().and_then(Result::err).map(|e: AppError| e.to_string());
     view! {
         <Title text=t::MODERATION_TITLE />
@@ -29,33 +30,75 @@ pub fn ModerationPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match queue.await {
                         Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                        Ok(items) if items.is_empty() => view! { <p class="card empty-state">{t::MODERATION_EMPTY}</p> }.into_any(),
-                        Ok(items) => view! {
-                            <ul class="post-list moderation">
-                                {items.into_iter().map(|item| {
-                                    let (restore, remove) = (item.clone(), item.clone());
-                                    view! {
-                                        <li class="post-item">
-                                            <A href=format!("/posts/{}", item.post_id)>
-                                                <p class="post-title">
-                                                    {item.is_hidden.then(|| view! { <span class="badge">{t::HIDDEN}</span> })}
-                                                    {item.title.clone().unwrap_or_else(|| item.excerpt.clone())}
-                                                </p>
-                                                <p class="post-meta">{format!("{} {}", t::REPORT, item.report_count)}</p>
-                                            </A>
-                                            <p class="post-actions">
-                                                <button class="chip" on:click=move |_| { decide.dispatch((restore.clone(), false)); }>{t::RESTORE}</button>
-                                                <button class="chip danger" on:click=move |_| { decide.dispatch((remove.clone(), true)); }>{t::REMOVE}</button>
-                                            </p>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }
-                        .into_any(),
+                        Ok(page) if page.items.is_empty() => view! { <p class="card empty-state">{t::MODERATION_EMPTY}</p> }.into_any(),
+                        Ok(page) => view! { <ReviewQueue first=page decide /> }.into_any(),
                     }
                 })}
             </Suspense>
         </RequireLogin>
+    }
+}
+
+/// The queue's first page, and the pages after it as the admin asks for them.
+#[component]
+fn ReviewQueue(
+    first: ReviewQueuePage,
+    decide: Action<(ReportedItem, bool), Result<(), AppError>>,
+) -> impl IntoView {
+    let more = Action::new(|after: &QueuePosition| moderation_queue(Some(*after)));
+    let (extra, set_extra) = signal(Vec::<ReportedItem>::new());
+    let (next, set_next) = signal(first.next);
+    let (error, set_error) = signal(None::<String>);
+    Effect::new(move || match more.value().get() {
+        Some(Ok(page)) => {
+            set_extra.update(|items| items.extend(page.items));
+            set_next.set(page.next);
+            set_error.set(None);
+        }
+        Some(Err(e)) => set_error.set(Some(e.to_string())),
+        None => {}
+    });
+    let row = move |item: ReportedItem| view! { <QueueItem item decide /> };
+    view! {
+        <ul class="post-list moderation" data-testid="review-queue">
+            {first.items.into_iter().map(row).collect_view()}
+            <For each=move || extra.get() key=|item| (item.target, item.id) let:item>
+                <QueueItem item decide />
+            </For>
+        </ul>
+        <p class="form-error" role="alert">{move || error.get()}</p>
+        {move || next.get().map(|after| view! {
+            <button
+                type="button"
+                class="button block more"
+                aria-busy=move || more.pending().get().then_some("true")
+                on:click=move |_| { more.dispatch(after); }
+            >
+                {t::MORE}
+            </button>
+        })}
+    }
+}
+
+#[component]
+fn QueueItem(
+    item: ReportedItem,
+    decide: Action<(ReportedItem, bool), Result<(), AppError>>,
+) -> impl IntoView {
+    let (restore, remove) = (item.clone(), item.clone());
+    view! {
+        <li class="post-item">
+            <A href=format!("/posts/{}", item.post_id)>
+                <p class="post-title">
+                    {item.is_hidden.then(|| view! { <span class="badge">{t::HIDDEN}</span> })}
+                    {item.title.clone().unwrap_or_else(|| item.excerpt.clone())}
+                </p>
+                <p class="post-meta">{format!("{} {}", t::REPORT, item.report_count)}</p>
+            </A>
+            <p class="post-actions">
+                <button class="chip" on:click=move |_| { decide.dispatch((restore.clone(), false)); }>{t::RESTORE}</button>
+                <button class="chip danger" on:click=move |_| { decide.dispatch((remove.clone(), true)); }>{t::REMOVE}</button>
+            </p>
+        </li>
     }
 }

@@ -90,19 +90,30 @@ fn detail(
         is_mine: post.author_id == viewer_id,
         liked_by_me,
         scrapped_by_me,
-        locked: is_question && post.comment_count > 0,
-        comments: thread(rows, post.author_id, viewer_id),
+        locked: is_question && post.first_comment_at.is_some(),
+        comments: thread(
+            rows,
+            PostAuthor { id: post.author_id, anonymous: post.is_anonymous != 0 },
+            viewer_id,
+        ),
         author: post_author(post.author_nickname),
     }
 }
 
+/// Who wrote the post a thread belongs to, and whether the post hides it.
+#[derive(Clone, Copy)]
+struct PostAuthor {
+    id: i64,
+    anonymous: bool,
+}
+
 /// Builds the one-level thread. A deleted comment survives as a tombstone (no body, no author) only while it
 /// has live replies; deleted replies and childless deleted comments are dropped.
-fn thread(rows: Vec<CommentRow>, post_author_id: i64, viewer_id: i64) -> Vec<CommentView> {
+fn thread(rows: Vec<CommentRow>, post_author: PostAuthor, viewer_id: i64) -> Vec<CommentView> {
     let view = |row: &CommentRow| CommentView {
         id: row.id,
         body: Some(row.body.clone()),
-        author: comment_author(row, post_author_id),
+        author: comment_author(row, post_author),
         created_at: row.created_at,
         edited: row.edited_at.is_some(),
         like_count: row.like_count,
@@ -137,12 +148,13 @@ fn thread(rows: Vec<CommentRow>, post_author_id: i64, viewer_id: i64) -> Vec<Com
     top
 }
 
-/// 익명(글쓴이) for the post's author, 익명N for other anonymous commenters, the nickname otherwise.
-fn comment_author(row: &CommentRow, post_author_id: i64) -> AuthorLabel {
+/// 익명(글쓴이) for the author of an anonymous post, 익명N for every other anonymous commenter (the author of
+/// a named post included: 익명(글쓴이) there would name them), the nickname otherwise.
+fn comment_author(row: &CommentRow, post_author: PostAuthor) -> AuthorLabel {
     if row.is_anonymous == 0 {
         return row.author_nickname.clone().map_or(AuthorLabel::Withdrawn, named);
     }
-    if row.author_id == post_author_id {
+    if post_author.anonymous && row.author_id == post_author.id {
         return AuthorLabel::PostAuthor;
     }
     row.anon_number.map(AuthorLabel::Numbered).unwrap_or(AuthorLabel::Anonymous)

@@ -24,3 +24,17 @@ impl From<tokio::task::JoinError> for AppError {
 pub fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
 }
+
+impl From<crate::server::auth::tokens::SigningError> for AppError {
+    fn from(error: crate::server::auth::tokens::SigningError) -> Self {
+        tracing::error!(%error, "token signing failed");
+        AppError::Internal
+    }
+}
+
+impl From<crate::server::auth::cookies::CookieError> for AppError {
+    fn from(error: crate::server::auth::cookies::CookieError) -> Self {
+        tracing::error!(%error, "cookie building failed");
+        AppError::Internal
+    }
+}

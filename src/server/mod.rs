@@ -21,6 +21,14 @@ pub fn now() -> i64 {
 }
 
 /// The current calendar year in Korea.
+/// The current time in Unix milliseconds (for paces finer than a second).
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or_default()
+}
+
 pub fn current_year() -> i64 {
     crate::model::time::KstDate::from_unix(now()).year
 }

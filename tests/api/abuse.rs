@@ -26,6 +26,92 @@ async fn too_many_message(response: reqwest::Response) -> String {
     error_json(response).await["TooManyRequests"].as_str().expect("message").to_owned()
 }
 
+/// A client whose requests come through the test's trusted proxy from `address`.
+fn client_from(address: &str) -> reqwest::Client {
+    reqwest::Client::builder()
+        .default_headers(
+            [(reqwest::header::HeaderName::from_static("x-forwarded-for"), address.parse().expect("ip"))]
+                .into_iter()
+                .collect(),
+        )
+        .build()
+        .expect("client")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_campus_behind_one_address_signs_up_thirty_at_once_and_a_script_is_paced() {
+    // The production defaults: 30 at once, 10 a minute after that, 500 an hour.
+    let app =
+        spawn_app_with(Settings { production_sign_up_limits: true, trust_proxy: true, ..Default::default() })
+            .await;
+    clear_of_window_edge(3600).await;
+    let mut handles = Vec::new();
+    for _ in 0..30 {
+        let student = app.new_student(0).await;
+        let app_url = app.url("/api/auth/signup");
+        let form = [
+            ("username", student.username.clone()),
+            ("password", PASSWORD.to_owned()),
+            ("nickname", student.nickname.clone()),
+            ("school_id", student.school_id.to_string()),
+            ("department_id", student.department_id.to_string()),
+            ("admission_year", "2024".to_owned()),
+        ];
+        let request = client_from("203.0.113.50").post(app_url).form(&form);
+        handles.push(tokio::spawn(async move { request.send().await.expect("request") }));
+    }
+    let statuses = statuses(handles).await;
+    assert!(statuses.iter().all(|s| *s == StatusCode::OK), "a lecture hall signs up at once: {statuses:?}");
+
+    // The 31st at the same moment waits its turn at the pace, told for how long in seconds.
+    let student = app.new_student(0).await;
+    let paced = app.sign_up_as(&client_from("203.0.113.50"), &student, PASSWORD).await;
+    assert!(too_many_message(paced).await.contains("초 후에"));
+    let elsewhere = app.new_student(0).await;
+    assert_eq!(
+        app.sign_up_as(&client_from("198.51.100.9"), &elsewhere, PASSWORD).await.status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sign_ups_refused_for_taken_names_are_limited_per_address_and_successes_are_not() {
+    let app = spawn_app_with(Settings {
+        signup_failures_per_address_per_hour: Some(3),
+        trust_proxy: true,
+        ..Default::default()
+    })
+    .await;
+    clear_of_window_edge(3600).await;
+    let prober = client_from("203.0.113.66");
+    // Successes count nothing against the failure limit.
+    for _ in 0..5 {
+        let student = app.new_student(0).await;
+        assert_eq!(app.sign_up_as(&prober, &student, PASSWORD).await.status(), StatusCode::OK);
+    }
+    let (taken, _) = app.signed_up_student().await;
+    for _ in 0..3 {
+        let mut probe = app.new_student(0).await;
+        probe.username = taken.username.clone();
+        assert_eq!(
+            app.sign_up_as(&prober, &probe, PASSWORD).await.status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+    }
+    let users_before = count(&app, "SELECT COUNT(*) FROM users").await;
+
+    let student = app.new_student(0).await;
+    let refused = app.sign_up_as(&prober, &student, PASSWORD).await;
+
+    assert!(too_many_message(refused).await.contains("실패한 가입 시도"));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM users").await, users_before, "nothing was created");
+    let elsewhere = app.new_student(0).await;
+    assert_eq!(
+        app.sign_up_as(&client_from("198.51.100.70"), &elsewhere, PASSWORD).await.status(),
+        StatusCode::OK
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn sign_ups_from_one_address_are_limited_and_other_addresses_are_not() {
     let app = spawn_app_with(Settings {

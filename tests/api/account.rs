@@ -51,6 +51,29 @@ async fn a_nickname_changes_once_per_cooldown_and_must_be_free_in_the_school() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_nickname_rule_speaks_of_the_configured_cooldown() {
+    let app = spawn_app_with(Settings { nickname_cooldown_days: Some(7), ..Default::default() }).await;
+    let (_, client) = app.signed_up_student().await;
+    let rule: serde_json::Value =
+        app.call(&client, "account/nickname-rule", &[]).await.json().await.expect("rule");
+    assert_eq!(rule, serde_json::json!({ "cooldown_days": 7, "changeable_from": null }));
+
+    assert_eq!(change_nickname(&app, &client, "일주일뒤").await.status(), StatusCode::OK);
+    let too_soon = change_nickname(&app, &client, "또바꿀래").await;
+
+    let message = error_json(too_soon).await["Conflict"].as_str().expect("message").to_owned();
+    assert!(message.starts_with("닉네임은 7일에 한 번만 바꿀 수 있습니다."), "{message}");
+    let rule: serde_json::Value =
+        app.call(&client, "account/nickname-rule", &[]).await.json().await.expect("rule");
+    let from = rule["changeable_from"].as_i64().expect("a date ahead");
+    assert!((from - campus::server::now() - 7 * 86_400).abs() < 60, "{rule}");
+    let page = client.get(app.url("/me")).send().await.expect("page").text().await.expect("html");
+    assert!(page.contains("닉네임은 7일에 한 번 바꿀 수 있습니다."), "the settings page says 7 days");
+    let date = campus::model::time::KstDate::from_unix(from).to_string();
+    assert!(page.contains(&format!("{date}부터 다시 바꿀 수 있어요.")), "and from when");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_password_change_ends_every_other_login() {
     let app = spawn_app().await;
     let (student, client) = app.signed_up_student().await;
@@ -176,4 +199,34 @@ async fn a_deleted_account_leaves_its_posts_as_withdrawn_and_its_name_reserved()
     let friends: serde_json::Value =
         app.call(&friend_client, "friends/list", &[]).await.json().await.expect("friends");
     assert_eq!(friends["friends"], serde_json::json!([]), "friendships are removed");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_nickname_changed_six_times_at_once_changes_once() {
+    let app = spawn_app().await;
+    let (_, client) = app.signed_up_student().await;
+    let names: Vec<String> = (0..6).map(|n| format!("동시변경{n}")).collect();
+    let calls =
+        names.iter().map(|name| app.spawn_call(&client, "account/nickname", &[("nickname", name)])).collect();
+    let statuses = statuses(calls).await;
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "{statuses:?}");
+    assert!(statuses.iter().all(|s| *s == StatusCode::OK || *s == StatusCode::CONFLICT), "{statuses:?}");
+    let now = app.whoami(&client).await.expect("me")["nickname"].as_str().expect("nickname").to_owned();
+    assert!(names.contains(&now));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_students_taking_one_nickname_at_once_leave_it_to_one() {
+    let app = spawn_app_with(Settings { nickname_cooldown_days: Some(0), ..Default::default() }).await;
+    let students = app.many_students(6).await;
+    let calls = students
+        .iter()
+        .map(|c| app.spawn_call(c, "account/nickname", &[("nickname", "인기닉네임")]))
+        .collect();
+    let statuses = statuses(calls).await;
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "{statuses:?}");
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::OK || *s == StatusCode::UNPROCESSABLE_ENTITY),
+        "{statuses:?}"
+    );
 }

@@ -177,6 +177,30 @@ async fn five_failures_lock_the_account_but_not_other_students() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_guesses_sent_at_once_get_five_password_checks() {
+    let app = spawn_app().await;
+    let (victim, _) = app.signed_up_student().await;
+
+    let guesses = (0..20)
+        .map(|n| {
+            app.spawn_call(
+                &new_client(),
+                "auth/login",
+                &[("username", victim.username.as_str()), ("password", &format!("wrong-pass-{n}"))],
+            )
+        })
+        .collect();
+    let statuses = statuses(guesses).await;
+
+    let checked = statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count();
+    let refused = statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count();
+    assert_eq!((checked, refused), (5, 15), "{statuses:?}");
+    // The account is locked now, for the right password too.
+    let locked = app.log_in(&new_client(), &victim.username, PASSWORD).await;
+    assert_eq!(locked.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn failures_from_one_address_are_limited_across_accounts() {
     let app =
         spawn_app_with(Settings { login_max_failures_per_address: Some(3), ..Default::default() }).await;

@@ -3,40 +3,27 @@
 
 use std::time::{Duration, Instant};
 
-use reqwest::{Client, StatusCode};
+use reqwest::StatusCode;
 use serde_json::Value;
 
-use crate::helpers::{spawn_app, Student, TestApp};
-
-/// What could name a student: username, nickname, and their id under the names JSON would give it.
-async fn identifiers(app: &TestApp, student: &Student, client: &Client) -> Vec<String> {
-    let id = app.whoami(client).await.expect("me")["id"].clone();
-    vec![
-        student.username.clone(),
-        student.nickname.clone(),
-        format!("\"author_id\":{id}"),
-        format!("\"user_id\":{id}"),
-    ]
-}
-
-fn assert_names_nobody(body: &str, secrets: &[String], source: &str) {
-    for secret in secrets {
-        assert!(!body.contains(secret.as_str()), "{secret} appears in {source}: {body}");
-    }
-}
+use crate::helpers::{assert_identifies_nobody, new_client, spawn_app, PASSWORD};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn personal_lists_refusals_and_their_messages_never_name_an_anonymous_author() {
     let app = spawn_app().await;
-    let (author_student, author) = app.signed_up_student().await;
+    app.distinctive_user_ids().await;
+    // The author studies in a department of their own, so that it would stand out wherever it leaked.
+    let author_student = app.new_student_in(0, 1).await;
+    let author = new_client();
+    assert_eq!(app.sign_up_as(&author, &author_student, PASSWORD).await.status(), StatusCode::OK);
     let (_, reader) = app.signed_up_student().await;
     let board = app.board_id(&author, "free").await;
     let anonymous_post = app.write_post(&author, board, "익명으로 쓴 글", true).await;
     let (_, _, _, other_post) = app.post_with_reader("다른 사람의 실명 글").await;
     let anonymous_comment: i64 =
         app.comment(&author, other_post, None, "익명 댓글", true).await.json().await.expect("comment id");
-    let secrets = identifiers(&app, &author_student, &author).await;
-    let author_id = app.whoami(&author).await.expect("me")["id"].to_string();
+    let secrets = app.identifiers(&author_student, &author).await;
+    let author_id = secrets.id.to_string();
 
     // The reader's personal lists are the reader's, whatever extra argument names someone else.
     for kind in ["mine", "commented", "scraps"] {
@@ -51,7 +38,7 @@ async fn personal_lists_refusals_and_their_messages_never_name_an_anonymous_auth
         let body = response.text().await.expect("body");
         assert!(status == StatusCode::OK || status.is_client_error(), "{kind}: {status}");
         assert!(!body.contains("익명으로 쓴 글"), "{kind} of the reader lists the author's post");
-        assert_names_nobody(&body, &secrets, kind);
+        assert_identifies_nobody(&body, &[&secrets], kind);
     }
     let own: Value =
         app.call(&author, "posts/list", &[("kind", "mine")]).await.json().await.expect("own list");
@@ -71,7 +58,7 @@ async fn personal_lists_refusals_and_their_messages_never_name_an_anonymous_auth
         let response = app.call(&reader, endpoint, form).await;
         assert!(response.status().is_client_error(), "{endpoint}: {}", response.status());
         let body = response.text().await.expect("body");
-        assert_names_nobody(&body, &secrets, endpoint);
+        assert_identifies_nobody(&body, &[&secrets], endpoint);
     }
 
     // Refusing a post that is anonymous says exactly what refusing a named one says: the answer does not

@@ -174,6 +174,7 @@ fn server_function_table() -> Vec<Call> {
         call("auth/logout", |_, _| form![], [OK, OK, OK, OK, OK, OK, OK]),
         call("auth/current", |_, _| form![], [OK, OK, OK, OK, OK, OK, OK]),
         call("me", |_, _| form![], [E401, OK, OK, OK, OK, OK, OK]),
+        call("account/nickname-rule", |_, _| form![], [E401, OK, OK, OK, OK, OK, OK]),
         call("account/nickname", |_, _| form!["nickname" => fresh_nickname()], [E401, OK, OK, OK, OK, OK, OK]),
         call("account/password", |_, _| form!["current_password" => PASSWORD, "new_password" => "another-pass-2"], [E401, OK, OK, OK, OK, OK, OK]),
         call("account/logout-everywhere", |_, _| form![], [E401, OK, OK, OK, OK, OK, OK]),

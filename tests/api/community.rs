@@ -325,30 +325,43 @@ async fn twenty_anonymous_commenters_at_once_get_numbers_one_to_twenty() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn anonymous_posts_and_comments_never_reveal_their_author() {
     let app = spawn_app().await;
-    let (author, author_client) = app.signed_up_student().await;
-    let (commenter, commenter_client) = app.signed_up_student().await;
+    app.distinctive_user_ids().await;
+    // The author and the commenters study in departments of their own, so that their department would
+    // stand out wherever it leaked (the readers' own pages name theirs).
+    let sign_up = |department: usize| {
+        let app = &app;
+        async move {
+            let student = app.new_student_in(0, department).await;
+            let client = new_client();
+            assert_eq!(app.sign_up_as(&client, &student, PASSWORD).await.status(), StatusCode::OK);
+            let identifiers = app.identifiers(&student, &client).await;
+            (identifiers, client)
+        }
+    };
+    let (author, author_client) = sign_up(1).await;
+    let (commenter, commenter_client) = sign_up(2).await;
+    let (departed, departed_client) = sign_up(3).await;
+    let (named_author, named_author_client) = sign_up(4).await;
     let (_, reader) = app.signed_up_student().await;
     let board = app.board_id(&author_client, "secret").await;
     // On 비밀게시판 anonymity is forced even when not asked for.
     let post = app.write_post(&author_client, board, "비밀 이야기", false).await;
     app.comment(&commenter_client, post, None, "비밀 댓글", false).await;
     app.comment(&author_client, post, None, "글쓴이 댓글", false).await;
+    app.comment(&departed_client, post, None, "떠나는 사람의 댓글", true).await;
+    // A named post, with its author's anonymous comment: the comment is tied to nobody.
+    let free = app.board_id(&author_client, "free").await;
+    let named = app.write_post(&named_author_client, free, "실명 글", false).await;
+    app.comment(&named_author_client, named, None, "글쓴이의 익명 댓글", true).await;
     // Ten likes put it on HOT, so the sweep covers that list too.
     for liker in app.many_students(10).await {
         let like = app.call(&liker, "posts/like", &[("post_id", &post.to_string())]).await;
         assert_eq!(like.status(), StatusCode::OK);
     }
+    // A commenter deletes their account: the anonymous comment stays, and stays anonymous.
+    let deleted = app.call(&departed_client, "account/delete", &[("password", PASSWORD)]).await;
+    assert_eq!(deleted.status(), StatusCode::OK);
 
-    let me_author = app.whoami(&author_client).await.expect("me");
-    let me_commenter = app.whoami(&commenter_client).await.expect("me");
-    let secrets = [
-        author.username.clone(),
-        author.nickname.clone(),
-        commenter.username.clone(),
-        commenter.nickname.clone(),
-        format!("\"author_id\":{}", me_author["id"]),
-        format!("\"author_id\":{}", me_commenter["id"]),
-    ];
     for (who, client) in [("reader", &reader), ("author", &author_client), ("commenter", &commenter_client)] {
         let post_id = post.to_string();
         let board_id = board.to_string();
@@ -378,18 +391,26 @@ async fn anonymous_posts_and_comments_never_reveal_their_author() {
             let html = client.get(app.url(&path)).send().await.expect("page").text().await.expect("html");
             bodies.push((path, html));
         }
+        // A student's own identifiers may appear in their own pages (the header, the session), never
+        // someone else's.
+        let own = |s: &Identifiers| {
+            (who == "author" && s.id == author.id) || (who == "commenter" && s.id == commenter.id)
+        };
+        let others: Vec<&Identifiers> =
+            [&author, &commenter, &departed].into_iter().filter(|s| !own(s)).collect();
         for (source, body) in &bodies {
             assert!(body.contains("비밀 이야기"), "{who} sees the post in {source}");
-            for secret in &secrets {
-                // A student's own nickname may appear in their own header; never in someone else's view.
-                let own = (who == "author" && (secret == &author.nickname || secret == &author.username))
-                    || (who == "commenter"
-                        && (secret == &commenter.nickname || secret == &commenter.username));
-                if !own {
-                    assert!(!body.contains(secret.as_str()), "{who} can see {secret} in {source}");
-                }
-            }
+            assert_identifies_nobody(body, &others, &format!("{source} as the {who}"));
         }
+        // On the named post, the author's anonymous comment says nothing of its author.
+        let thread = app.get_post(client, named).await.expect("named post");
+        let comment = thread["comments"][0].to_string();
+        assert_eq!(label(&thread["comments"][0]["author"]), "Numbered:1");
+        assert_identifies_nobody(
+            &comment,
+            &[&named_author],
+            &format!("the named post's anonymous comment as the {who}"),
+        );
     }
     let thread: Value = serde_json::from_str(
         &app.call(&reader, "posts/get", &[("post_id", &post.to_string())]).await.text().await.expect("json"),
@@ -397,7 +418,11 @@ async fn anonymous_posts_and_comments_never_reveal_their_author() {
     .expect("json");
     let labels: Vec<String> =
         thread["comments"].as_array().expect("comments").iter().map(|c| label(&c["author"])).collect();
-    assert_eq!(labels, ["Numbered:1", "PostAuthor"]);
+    assert_eq!(
+        labels,
+        ["Numbered:1", "PostAuthor", "Numbered:2"],
+        "the departed commenter keeps their number"
+    );
     assert_eq!(thread["is_mine"], false);
 }
 
@@ -569,4 +594,288 @@ async fn the_home_page_shows_the_newest_posts_of_every_board() {
     assert_eq!(list_ids(&app, &client, "recent", None).await, [newer, older]);
     let html = client.get(app.url("/")).send().await.expect("home").text().await.expect("html");
     assert!(html.contains("자유게시판 글") && html.contains("정보게시판 글"));
+}
+
+/// The labels of a thread's top-level comments, in order, as `client` sees them.
+async fn comment_labels(app: &TestApp, client: &reqwest::Client, post: i64) -> Vec<String> {
+    let thread = app.get_post(client, post).await.expect("post");
+    thread["comments"].as_array().expect("comments").iter().map(|c| label(&c["author"])).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_author_of_an_anonymous_post_takes_no_number() {
+    let app = spawn_app().await;
+    let (_, author) = app.signed_up_student().await;
+    let (_, reader) = app.signed_up_student().await;
+    let board = app.board_id(&author, "free").await;
+    let post = app.write_post(&author, board, "익명 질문", true).await;
+
+    app.comment(&author, post, None, "제가 먼저 답해요", true).await;
+    app.comment(&reader, post, None, "저도 궁금해요", true).await;
+
+    // The first other commenter is 익명1: the author's comment used up no number.
+    assert_eq!(comment_labels(&app, &reader, post).await, ["PostAuthor", "Numbered:1"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn on_a_named_post_the_authors_anonymous_comment_is_numbered_like_anyone_elses() {
+    let app = spawn_app().await;
+    let (author_student, author) = app.signed_up_student().await;
+    let (_, reader) = app.signed_up_student().await;
+    let board = app.board_id(&author, "free").await;
+    let post = app.write_post(&author, board, "실명으로 쓴 글", false).await;
+
+    app.comment(&reader, post, None, "첫 댓글", true).await;
+    app.comment(&author, post, None, "글쓴이의 익명 댓글", true).await;
+    app.comment(&reader, post, None, "다시 나", true).await;
+
+    // 익명(글쓴이) under the author's own nickname would name them.
+    let labels = comment_labels(&app, &reader, post).await;
+    assert_eq!(labels, ["Numbered:1", "Numbered:2", "Numbered:1"]);
+    let thread =
+        app.call(&reader, "posts/get", &[("post_id", &post.to_string())]).await.text().await.expect("json");
+    assert!(thread.contains(&author_student.nickname), "the post itself is named");
+    assert!(!thread.contains("PostAuthor"));
+    let page = reader
+        .get(app.url(&format!("/posts/{post}")))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        !page.contains(campus::text::community::ANONYMOUS_POST_AUTHOR),
+        "the page never says 익명(글쓴이) here"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn anonymous_numbers_stay_with_their_commenter_and_are_never_reused() {
+    let app = spawn_app().await;
+    let (_, author) = app.signed_up_student().await;
+    let (_, first) = app.signed_up_student().await;
+    let (_, second) = app.signed_up_student().await;
+    let (_, third) = app.signed_up_student().await;
+    let board = app.board_id(&author, "free").await;
+    let post = app.write_post(&author, board, "번호 확인", true).await;
+
+    let gone: i64 = app.comment(&first, post, None, "곧 지울 댓글", true).await.json().await.expect("id");
+    app.comment(&second, post, None, "둘째", true).await;
+    let deleted = app.call(&first, "comments/delete", &[("comment_id", &gone.to_string())]).await;
+    assert_eq!(deleted.status(), StatusCode::OK);
+    app.comment(&third, post, None, "셋째", true).await;
+    app.comment(&first, post, None, "돌아온 첫째", true).await;
+
+    // The deleted comment's number stays its author's: the newcomer gets 3, the first commenter 1 again.
+    assert_eq!(comment_labels(&app, &author, post).await, ["Numbered:2", "Numbered:3", "Numbered:1"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_edited_comment_shows_as_edited() {
+    let app = spawn_app().await;
+    let (_, commenter, _, post) = app.post_with_reader("수정 표시").await;
+    let comment: i64 =
+        app.comment(&commenter, post, None, "처음 댓글", false).await.json().await.expect("id");
+    let untouched: i64 =
+        app.comment(&commenter, post, None, "그대로인 댓글", false).await.json().await.expect("id");
+
+    let edit = app
+        .call(&commenter, "comments/edit", &[("comment_id", &comment.to_string()), ("body", "고친 댓글")])
+        .await;
+    assert_eq!(edit.status(), StatusCode::OK);
+
+    let thread = app.get_post(&commenter, post).await.expect("post");
+    let comments = thread["comments"].as_array().expect("comments");
+    assert_eq!((comments[0]["id"].as_i64(), comments[0]["edited"].as_bool()), (Some(comment), Some(true)));
+    assert_eq!(comments[0]["body"], "고친 댓글");
+    assert_eq!((comments[1]["id"].as_i64(), comments[1]["edited"].as_bool()), (Some(untouched), Some(false)));
+    let page = commenter
+        .get(app.url(&format!("/posts/{post}")))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert_eq!(
+        page.matches(campus::text::community::EDITED).count(),
+        1,
+        "(수정됨) beside the edited comment only"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn best_takes_a_hundred_likes_from_any_board_even_one_left_out_of_hot() {
+    let app = spawn_app().await;
+    let (_, author) = app.signed_up_student().await;
+    let free = app.board_id(&author, "free").await;
+    let market = app.board_id(&author, "market").await;
+    let best = app.write_post(&author, free, "명예의 전당", false).await;
+    let for_sale = app.write_post(&author, market, "모두가 원하는 전공책", false).await;
+    let almost = app.write_post(&author, free, "99개의 공감", false).await;
+    let fans = app.many_students(100).await;
+    for (n, fan) in fans.iter().enumerate() {
+        for post in [best, for_sale] {
+            assert_eq!(
+                app.call(fan, "posts/like", &[("post_id", &post.to_string())]).await.status(),
+                StatusCode::OK
+            );
+        }
+        if n < 99 {
+            app.call(fan, "posts/like", &[("post_id", &almost.to_string())]).await;
+        }
+    }
+
+    assert_eq!(list_ids(&app, &author, "best", None).await, [for_sale, best]);
+    assert_eq!(list_ids(&app, &author, "hot", None).await, [almost, best], "장터 stays out of HOT only");
+    let page = author.get(app.url("/lists/best")).send().await.expect("page").text().await.expect("html");
+    assert!(page.contains("명예의 전당") && page.contains("모두가 원하는 전공책"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_question_stays_locked_after_its_only_comment_is_deleted() {
+    let app = spawn_app().await;
+    let (_, asker) = app.signed_up_student().await;
+    let (_, answerer) = app.signed_up_student().await;
+    let board = app.board_id(&asker, "free").await;
+    let post: i64 =
+        app.try_write_post(&asker, board, "질문", "답해 주세요", false, true).await.json().await.expect("id");
+    let answer: i64 = app.comment(&answerer, post, None, "답이에요", false).await.json().await.expect("id");
+    let deleted = app.call(&answerer, "comments/delete", &[("comment_id", &answer.to_string())]).await;
+    assert_eq!(deleted.status(), StatusCode::OK);
+
+    let id = post.to_string();
+    let edit = app
+        .call(
+            &asker,
+            "posts/edit",
+            &[("post_id", &id), ("title", "바꿈"), ("body", "바꿈"), ("question", "on")],
+        )
+        .await;
+    assert_eq!(edit.status(), StatusCode::CONFLICT);
+    assert_eq!(app.call(&asker, "posts/delete", &[("post_id", &id)]).await.status(), StatusCode::CONFLICT);
+    let post_now = app.get_post(&asker, post).await.expect("still there");
+    assert_eq!((post_now["locked"].as_bool(), post_now["comment_count"].as_i64()), (Some(true), Some(0)));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn six_posts_sent_at_once_by_one_student_make_one_post() {
+    let app = spawn_app_with(Settings { post_interval_seconds: Some(30), ..Default::default() }).await;
+    let (_, author) = app.signed_up_student().await;
+    let board = app.board_id(&author, "free").await;
+    for round in 0..3 {
+        // Different texts: only the posting interval can stop them.
+        let posts = (0..6)
+            .map(|n| {
+                let title = format!("동시에 쓴 글 {round}-{n}");
+                let body = format!("본문 {round}-{n}");
+                app.spawn_call(
+                    &author,
+                    "posts/write",
+                    &[("board_id", &board.to_string()), ("title", &title), ("body", &body)],
+                )
+            })
+            .collect();
+        let statuses = statuses(posts).await;
+        let written = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+        println!("six posts at once, round {round}: {written} written");
+        let refused = statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count();
+        assert_eq!(
+            (written, refused),
+            (usize::from(round == 0), 6 - usize::from(round == 0)),
+            "{statuses:?}"
+        );
+    }
+    let page: Value = app
+        .call(&author, "boards/posts", &[("board_id", &board.to_string())])
+        .await
+        .json()
+        .await
+        .expect("page");
+    assert_eq!(page["page"]["posts"].as_array().expect("posts").len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_same_text_sent_at_once_to_several_boards_is_posted_once() {
+    let app = spawn_app().await;
+    let (_, author) = app.signed_up_student().await;
+    let boards: Vec<i64> = {
+        let mut ids = Vec::new();
+        for slug in ["free", "freshman", "info", "alumni", "careers", "market"] {
+            ids.push(app.board_id(&author, slug).await);
+        }
+        ids
+    };
+    let posts = boards
+        .iter()
+        .map(|board| {
+            app.spawn_call(
+                &author,
+                "posts/write",
+                &[("board_id", &board.to_string()), ("title", "도배"), ("body", "같은 글")],
+            )
+        })
+        .collect();
+    let statuses = statuses(posts).await;
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "{statuses:?}");
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::OK || *s == StatusCode::UNPROCESSABLE_ENTITY),
+        "{statuses:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_question_edited_or_deleted_while_it_is_answered_is_locked_by_the_answer_or_never_answered() {
+    let app = spawn_app().await;
+    let (_, asker) = app.signed_up_student().await;
+    let answerers = app.many_students(4).await;
+    let board = app.board_id(&asker, "free").await;
+    for round in 0..8 {
+        let post: i64 = app
+            .try_write_post(&asker, board, &format!("질문 {round}"), &format!("내용 {round}"), false, true)
+            .await
+            .json()
+            .await
+            .expect("id");
+        let id = post.to_string();
+        let mut calls: Vec<_> = answerers
+            .iter()
+            .map(|a| app.spawn_call(a, "comments/write", &[("post_id", id.as_str()), ("body", "답변")]))
+            .collect();
+        let change = if round % 2 == 0 {
+            app.spawn_call(
+                &asker,
+                "posts/edit",
+                &[("post_id", &id), ("title", "몰래 바꾼 질문"), ("body", "바꿈"), ("question", "on")],
+            )
+        } else {
+            app.spawn_call(&asker, "posts/delete", &[("post_id", &id)])
+        };
+        calls.insert(2, change);
+        let statuses = statuses(calls).await;
+        let changed = statuses[2] == StatusCode::OK;
+        let answered = statuses.iter().enumerate().filter(|(n, s)| *n != 2 && **s == StatusCode::OK).count();
+        if changed {
+            // The change came first; answers that came after it found either the edited question (and are
+            // then the answers it has) or no post at all.
+            let seen = app.get_post(&asker, post).await;
+            if round % 2 == 1 {
+                assert_eq!(
+                    (seen, answered),
+                    (Err(StatusCode::NOT_FOUND), 0),
+                    "a deleted question takes no answers"
+                );
+            } else {
+                let seen = seen.expect("edited question");
+                assert_eq!(seen["title"], "몰래 바꾼 질문");
+                assert_eq!(seen["comment_count"].as_i64(), Some(answered as i64));
+            }
+        } else {
+            assert_eq!(statuses[2], StatusCode::CONFLICT, "{statuses:?}");
+            assert!(answered > 0);
+            let seen = app.get_post(&asker, post).await.expect("kept");
+            assert_eq!(seen["title"], format!("질문 {round}"), "an answered question was never changed");
+        }
+    }
 }

@@ -3,7 +3,6 @@
 //! Every write a client saw acknowledged must be there, every counter must agree with the rows it counts,
 //! and the database must pass its own checks.
 
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -11,49 +10,6 @@ use reqwest::{Client, StatusCode};
 use serde_json::Value;
 
 use crate::helpers::*;
-
-/// The server binary in a process of its own.
-struct ServerProcess {
-    child: Child,
-    app: TestApp,
-}
-
-impl ServerProcess {
-    async fn start(database_url: &str) -> ServerProcess {
-        let port =
-            std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port();
-        let child = Command::new(env!("CARGO_BIN_EXE_campus"))
-            .env("DATABASE_URL", database_url)
-            .env("CAMPUS_ADDR", format!("127.0.0.1:{port}"))
-            .env("CAMPUS_JWT_SECRET", TEST_SECRET)
-            .env("CAMPUS_POST_INTERVAL_SECONDS", "0")
-            .env("CAMPUS_SIGNUPS_PER_ADDRESS_PER_HOUR", "10000")
-            .env("CAMPUS_COMMENTS_PER_MINUTE", "100000")
-            .env("CAMPUS_DB_MAX_CONNECTIONS", "8")
-            .env("RUST_LOG", "campus=warn")
-            .stdin(Stdio::null())
-            .spawn()
-            .expect("server starts");
-        let app = TestApp::remote(format!("http://127.0.0.1:{port}"));
-        let started = Instant::now();
-        loop {
-            let health = app.client.get(app.url("/health")).send().await;
-            if health.is_ok_and(|r| r.status() == StatusCode::OK) {
-                break;
-            }
-            assert!(started.elapsed() < Duration::from_secs(60), "the server did not start");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        ServerProcess { child, app }
-    }
-}
-
-impl Drop for ServerProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// What the server acknowledged (answered 200 to) during the burst.
 #[derive(Default)]

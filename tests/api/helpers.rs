@@ -1,6 +1,8 @@
 //! `spawn_app()` and one helper per action, so that tests read as the story they tell.
 
+use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use campus::server::config::Config;
 use campus::server::state::AppState;
@@ -31,12 +33,23 @@ pub struct Settings {
     /// Sign-ups per client address per hour (tests default to 10,000: every test student comes from
     /// 127.0.0.1).
     pub signups_per_address_per_hour: Option<i64>,
+    /// The steady pace and the burst of sign-up attempts per client address (tests default to 10,000).
+    pub signups_per_address_per_minute: Option<i64>,
+    pub signup_burst_per_address: Option<i64>,
+    /// Sign-ups refused for a taken name per client address per hour (tests default to 10,000).
+    pub signup_failures_per_address_per_hour: Option<i64>,
     /// Comments per student per minute (tests default to 10,000).
     pub comments_per_minute: Option<i64>,
     /// Reports per student per hour (default 20, as in production).
     pub reports_per_hour: Option<i64>,
+    /// Seconds a spent refresh token still continues its login (default 30, as in production).
+    pub refresh_reuse_seconds: Option<i64>,
     /// Take the client address from `X-Forwarded-For`, as behind a proxy (tests then pose as many addresses).
     pub trust_proxy: bool,
+    /// Leave the sign-up limits at their production defaults (instead of the tests' generous ones).
+    pub production_sign_up_limits: bool,
+    /// The built site's folder (default `target/site`, which the tests may run before it is built).
+    pub site_root: Option<String>,
     /// Mark cookies `Secure` (default off: tests speak plain http).
     pub secure_cookies: Option<bool>,
 }
@@ -53,9 +66,15 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
     let report_threshold = settings.report_hide_threshold.unwrap_or(10).to_string();
     let nickname_cooldown = settings.nickname_cooldown_days.unwrap_or(30).to_string();
     let signups = settings.signups_per_address_per_hour.unwrap_or(10_000).to_string();
+    let signup_pace = settings.signups_per_address_per_minute.unwrap_or(10_000).to_string();
+    let signup_burst = settings.signup_burst_per_address.unwrap_or(10_000).to_string();
+    let signup_failures = settings.signup_failures_per_address_per_hour.unwrap_or(10_000).to_string();
     let comments = settings.comments_per_minute.unwrap_or(10_000).to_string();
     let reports = settings.reports_per_hour.unwrap_or(20).to_string();
+    let refresh_reuse = settings.refresh_reuse_seconds.unwrap_or(30).to_string();
+    let site_root = settings.site_root.clone().unwrap_or_else(|| "target/site".to_owned());
     let vars = [
+        ("LEPTOS_SITE_ROOT", site_root.as_str()),
         ("DATABASE_URL", database_url.as_str()),
         ("CAMPUS_JWT_SECRET", TEST_SECRET),
         ("CAMPUS_DB_MAX_CONNECTIONS", "8"),
@@ -64,14 +83,26 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
         ("CAMPUS_REPORT_HIDE_THRESHOLD", report_threshold.as_str()),
         ("CAMPUS_NICKNAME_COOLDOWN_DAYS", nickname_cooldown.as_str()),
         ("CAMPUS_SIGNUPS_PER_ADDRESS_PER_HOUR", signups.as_str()),
+        ("CAMPUS_SIGNUPS_PER_ADDRESS_PER_MINUTE", signup_pace.as_str()),
+        ("CAMPUS_SIGNUP_BURST_PER_ADDRESS", signup_burst.as_str()),
+        ("CAMPUS_SIGNUP_FAILURES_PER_ADDRESS_PER_HOUR", signup_failures.as_str()),
         ("CAMPUS_COMMENTS_PER_MINUTE", comments.as_str()),
         ("CAMPUS_REPORTS_PER_HOUR", reports.as_str()),
+        ("CAMPUS_REFRESH_REUSE_SECONDS", refresh_reuse.as_str()),
         ("CAMPUS_TRUST_PROXY", if settings.trust_proxy { "true" } else { "false" }),
         ("CAMPUS_SECURE_COOKIES", if settings.secure_cookies.unwrap_or(false) { "true" } else { "false" }),
     ];
-    let config =
-        Config::from_lookup(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))
-            .expect("test configuration");
+    let sign_up_limits = [
+        "CAMPUS_SIGNUPS_PER_ADDRESS_PER_HOUR",
+        "CAMPUS_SIGNUPS_PER_ADDRESS_PER_MINUTE",
+        "CAMPUS_SIGNUP_BURST_PER_ADDRESS",
+        "CAMPUS_SIGNUP_FAILURES_PER_ADDRESS_PER_HOUR",
+    ];
+    let configured = |name: &str| !(settings.production_sign_up_limits && sign_up_limits.contains(&name));
+    let config = Config::from_lookup(|name| {
+        vars.iter().find(|(k, _)| *k == name && configured(name)).map(|(_, v)| v.to_string())
+    })
+    .expect("test configuration");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("address"));
     let state = campus::server::http::spawn(config, listener).await.expect("app starts");
@@ -135,6 +166,11 @@ impl TestApp {
         &self.state.as_ref().expect("an app running in this process").db
     }
 
+    /// The in-process app's database URL (for a connection of the test's own).
+    pub fn database_url(&self) -> &str {
+        &self.state.as_ref().expect("an app running in this process").config.database_url
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
@@ -153,13 +189,19 @@ impl TestApp {
 
     /// A student of the `school_index`-th school with a unique username and nickname.
     pub async fn new_student(&self, school_index: usize) -> Student {
+        self.new_student_in(school_index, 0).await
+    }
+
+    /// A student of the `department_index`-th department of the `school_index`-th school.
+    pub async fn new_student_in(&self, school_index: usize, department_index: usize) -> Student {
         let directory = self.directory().await;
         let school_id = directory["schools"][school_index]["id"].as_i64().expect("school");
         let department_id = directory["departments"]
             .as_array()
             .expect("departments")
             .iter()
-            .find(|d| d["school_id"].as_i64() == Some(school_id))
+            .filter(|d| d["school_id"].as_i64() == Some(school_id))
+            .nth(department_index)
             .and_then(|d| d["id"].as_i64())
             .expect("department");
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
@@ -361,6 +403,43 @@ impl TestApp {
     }
 }
 
+/// `/api/me` sent to each of `servers` at the same moment, each from a client of its own carrying only this
+/// refresh cookie (as a screen does when its access cookie has lapsed). The connections are opened first and
+/// the requests released together, so that they really race.
+pub async fn me_at_once_with_refresh_cookie(servers: &[&TestApp], refresh_token: &str) -> Vec<Response> {
+    let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(servers.len()));
+    let mut handles = Vec::new();
+    for server in servers {
+        let client = new_client();
+        let warm_up = client.get(server.url("/health")).send().await.expect("health");
+        assert_eq!(warm_up.status(), StatusCode::OK);
+        let request =
+            client.post(server.url("/api/me")).header("cookie", format!("campus_refresh={refresh_token}"));
+        let barrier = barrier.clone();
+        handles.push(tokio::spawn(async move {
+            barrier.wait().await;
+            request.send().await.expect("request")
+        }));
+    }
+    let mut responses = Vec::new();
+    for handle in handles {
+        responses.push(handle.await.expect("task"));
+    }
+    responses
+}
+
+/// Moves every spent refresh token's exchange `seconds` into the past, as if that much time had gone by.
+pub async fn age_spent_refresh_tokens(database_url: &str, seconds: i64) {
+    use sqlx::Connection as _;
+    sqlx::any::install_default_drivers();
+    let mut db = sqlx::AnyConnection::connect(database_url).await.expect("connect to the app's database");
+    sqlx::query("UPDATE refresh_tokens SET used_at = used_at - $1 WHERE used_at IS NOT NULL")
+        .bind(seconds)
+        .execute(&mut db)
+        .await
+        .expect("age the spent tokens");
+}
+
 /// The statuses of calls started with [`TestApp::spawn_call`], in order.
 pub async fn statuses(handles: Vec<tokio::task::JoinHandle<Response>>) -> Vec<StatusCode> {
     let mut statuses = Vec::new();
@@ -368,4 +447,122 @@ pub async fn statuses(handles: Vec<tokio::task::JoinHandle<Response>>) -> Vec<St
         statuses.push(handle.await.expect("task").status());
     }
     statuses
+}
+
+/// The server binary in a process of its own.
+pub struct ServerProcess {
+    pub child: Child,
+    pub app: TestApp,
+}
+
+impl ServerProcess {
+    pub async fn start(database_url: &str) -> ServerProcess {
+        Self::start_with(database_url, &[]).await
+    }
+
+    /// The server with these variables set on top of the test defaults (or in their place).
+    pub async fn start_with(database_url: &str, env: &[(&str, &str)]) -> ServerProcess {
+        let port =
+            std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_campus"));
+        command
+            .env("DATABASE_URL", database_url)
+            .env("CAMPUS_ADDR", format!("127.0.0.1:{port}"))
+            .env("CAMPUS_JWT_SECRET", TEST_SECRET)
+            .env("CAMPUS_POST_INTERVAL_SECONDS", "0")
+            .env("CAMPUS_SIGNUPS_PER_ADDRESS_PER_HOUR", "10000")
+            .env("CAMPUS_SIGNUPS_PER_ADDRESS_PER_MINUTE", "100000")
+            .env("CAMPUS_SIGNUP_BURST_PER_ADDRESS", "100000")
+            .env("CAMPUS_COMMENTS_PER_MINUTE", "100000")
+            .env("CAMPUS_DB_MAX_CONNECTIONS", "8")
+            .env("RUST_LOG", "campus=warn")
+            .envs(env.iter().copied())
+            .stdin(Stdio::null());
+        let child = command.spawn().expect("server starts");
+        let app = TestApp::remote(format!("http://127.0.0.1:{port}"));
+        let started = Instant::now();
+        loop {
+            let health = app.client.get(app.url("/health")).send().await;
+            if health.is_ok_and(|r| r.status() == StatusCode::OK) {
+                break;
+            }
+            assert!(started.elapsed() < Duration::from_secs(60), "the server did not start");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        ServerProcess { child, app }
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Everything that could identify a student in what the server sends.
+pub struct Identifiers {
+    pub username: String,
+    pub nickname: String,
+    pub department: String,
+    pub id: i64,
+}
+
+impl TestApp {
+    /// Moves the ids of students signed up from now on far from every other number the app sends (counts,
+    /// post ids, years), so that a sweep can look for a student's id as a number, under any key.
+    pub async fn distinctive_user_ids(&self) {
+        const NEXT: i64 = 7_340_033;
+        let pool = self.db().pool();
+        match self.db().backend() {
+            campus::server::db::Backend::Postgres => {
+                sqlx::query("SELECT setval(pg_get_serial_sequence('users', 'id'), $1)")
+                    .bind(NEXT - 1)
+                    .execute(pool)
+                    .await
+                    .expect("move the id sequence");
+            }
+            // SQLite hands out one more than the largest id: a spacer row that nobody can log in as.
+            campus::server::db::Backend::Sqlite => {
+                sqlx::query(
+                    "INSERT INTO users (id, username, username_key, password_hash, nickname, nickname_key, \
+                     school_id, department_id, admission_year, created_at) \
+                     SELECT $1, 'id_spacer', 'id_spacer', '', 'id_spacer', 'id_spacer', d.school_id, d.id, 2000, 0 \
+                     FROM departments d ORDER BY d.id LIMIT 1",
+                )
+                .bind(NEXT - 1)
+                .execute(pool)
+                .await
+                .expect("insert the spacer");
+            }
+        }
+    }
+
+    /// The identifiers of a signed-up student (while the account exists).
+    pub async fn identifiers(&self, student: &Student, client: &Client) -> Identifiers {
+        let me = self.whoami(client).await.expect("me");
+        Identifiers {
+            username: student.username.clone(),
+            nickname: student.nickname.clone(),
+            department: me["department_name"].as_str().expect("department").to_owned(),
+            id: me["id"].as_i64().expect("id"),
+        }
+    }
+}
+
+/// Fails when `body` (JSON or HTML) holds an identifier of any of `students`: a name anywhere, the id as a
+/// number standing on its own, whatever key or attribute it sits under.
+pub fn assert_identifies_nobody(body: &str, students: &[&Identifiers], source: &str) {
+    for student in students {
+        for text in [&student.username, &student.nickname, &student.department] {
+            assert!(!body.contains(text.as_str()), "{text} appears in {source}: {body}");
+        }
+        let id = student.id.to_string();
+        let standalone = body.match_indices(&id).any(|(at, _)| {
+            let before = body[..at].chars().next_back();
+            let after = body[at + id.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit())
+        });
+        assert!(!standalone, "the id {id} appears in {source}: {body}");
+    }
 }

@@ -13,6 +13,7 @@ mod abuse;
 mod account;
 mod accounts;
 mod anonymity;
+mod assets;
 mod authorization;
 mod backup;
 mod bad_input;

@@ -77,9 +77,9 @@ async fn enough_reporters_hide_a_post_from_everyone_but_its_author_and_admins() 
     assert!(campus::server::db::users::set_admin(app.db(), &admin.username, true).await.expect("grant"));
     assert_eq!(app.call(&bystander, "reports/queue", &[]).await.status(), StatusCode::FORBIDDEN);
     let queue: Value = app.call(&admin_client, "reports/queue", &[]).await.json().await.expect("queue");
-    assert_eq!(queue[0]["id"], post);
-    assert_eq!(queue[0]["is_hidden"], true);
-    assert_eq!(queue[0]["report_count"], 3);
+    assert_eq!(queue["items"][0]["id"], post);
+    assert_eq!(queue["items"][0]["is_hidden"], true);
+    assert_eq!(queue["items"][0]["report_count"], 3);
     assert!(app.get_post(&admin_client, post).await.is_ok(), "admins see hidden content");
 
     let restore = app
@@ -125,4 +125,87 @@ async fn an_admin_removes_a_reported_comment_and_the_queue_never_names_authors()
     let thread = app.get_post(&commenter_client, post).await.expect("post");
     assert!(thread["comments"].as_array().expect("comments").is_empty(), "removed for its author too");
     assert_eq!(thread["comment_count"], 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_review_queue_pages_through_everything_reported_in_its_order() {
+    let app = spawn_app_with(Settings {
+        report_hide_threshold: Some(2),
+        reports_per_hour: Some(1000),
+        ..Default::default()
+    })
+    .await;
+    let (_, author) = app.signed_up_student().await;
+    let (_, first_reporter) = app.signed_up_student().await;
+    let (_, second_reporter) = app.signed_up_student().await;
+    let (admin, admin_client) = app.signed_up_student().await;
+    campus::server::db::users::set_admin(app.db(), &admin.username, true).await.expect("grant");
+    let board = app.board_id(&author, "free").await;
+    // 26 reported posts, every third one reported twice and so hidden, and one reported comment.
+    let mut reported = Vec::new();
+    for n in 0..26 {
+        let post = app.write_post(&author, board, &format!("신고될 글 {n}"), false).await;
+        assert_eq!(report(&app, &first_reporter, "post", post, "1").await, StatusCode::OK);
+        if n % 3 == 0 {
+            assert_eq!(report(&app, &second_reporter, "post", post, "1").await, StatusCode::OK);
+        }
+        reported.push(("Post".to_owned(), post));
+    }
+    // On a post that is not hidden (a hidden one takes no comments).
+    let comment = app
+        .comment(&author, reported[1].1, None, "신고될 댓글", false)
+        .await
+        .json::<i64>()
+        .await
+        .expect("id");
+    assert_eq!(report(&app, &first_reporter, "comment", comment, "1").await, StatusCode::OK);
+    reported.push(("Comment".to_owned(), comment));
+
+    let mut seen: Vec<(bool, i64, String, i64)> = Vec::new();
+    let mut form: Vec<(String, String)> = Vec::new();
+    let mut pages = 0;
+    loop {
+        let borrowed: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let page: Value =
+            app.call(&admin_client, "reports/queue", &borrowed).await.json().await.expect("page");
+        pages += 1;
+        let items = page["items"].as_array().expect("items");
+        assert!(items.len() <= 20, "a page holds at most 20");
+        for item in items {
+            seen.push((
+                item["is_hidden"].as_bool().expect("hidden"),
+                item["report_count"].as_i64().expect("count"),
+                item["target"].as_str().expect("target").to_owned(),
+                item["id"].as_i64().expect("id"),
+            ));
+        }
+        let Some(next) = page["next"].as_object() else { break };
+        form = ["is_hidden", "report_count", "target", "id"]
+            .iter()
+            .map(|key| (format!("after[{key}]"), next[*key].to_string().trim_matches('"').to_owned()))
+            .collect();
+    }
+    assert_eq!(pages, 2);
+    let mut found: Vec<(String, i64)> = seen.iter().map(|(_, _, kind, id)| (kind.clone(), *id)).collect();
+    found.sort();
+    reported.sort();
+    assert_eq!(found, reported, "every reported post and comment, each once");
+    let mut ordered = seen.clone();
+    ordered.sort_by(|a, b| (b.0, b.1, &b.2, b.3).cmp(&(a.0, a.1, &a.2, a.3)));
+    assert_eq!(seen, ordered, "hidden first, then most reported, posts before comments, newest first");
+    assert!(seen[0].0 && !seen[seen.len() - 1].0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_report_sent_six_times_at_once_counts_once() {
+    let app = spawn_app_with(Settings { report_hide_threshold: Some(2), ..Default::default() }).await;
+    let (_, reader, _, post) = app.post_with_reader("한 번만 신고").await;
+    let id = post.to_string();
+    let form = [("target", "post"), ("target_id", id.as_str()), ("reason", "1")];
+    let calls = (0..6).map(|_| app.spawn_call(&reader, "reports/create", &form)).collect();
+    let statuses = statuses(calls).await;
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "{statuses:?}");
+    assert!(statuses.iter().all(|s| *s == StatusCode::OK || *s == StatusCode::CONFLICT), "{statuses:?}");
+    // One report of two needed: the post is still visible to everyone.
+    assert!(app.get_post(&reader, post).await.is_ok());
 }

@@ -35,7 +35,16 @@ async fn the_profile_page_shows_school_department_year_and_join_date() {
 
     let html = client.get(app.url("/me")).send().await.expect("request").text().await.expect("html");
 
+    let directory = app.directory().await;
+    let named = |list: &str, id: i64| {
+        directory[list].as_array().expect("list").iter().find(|e| e["id"] == id).expect("entry")["name"]
+            .as_str()
+            .expect("name")
+            .to_owned()
+    };
     assert!(html.contains(&student.nickname));
+    assert!(html.contains(&named("schools", student.school_id)), "school missing");
+    assert!(html.contains(&named("departments", student.department_id)), "department missing");
     assert!(html.contains("24학번"));
     let today = campus::model::time::KstDate::from_unix(campus::server::now()).to_string();
     assert!(html.contains(&today), "join date {today} missing");
@@ -129,7 +138,30 @@ async fn cross_site_writes_are_refused_and_change_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_manifest_and_service_worker_are_served() {
-    let app = spawn_app().await;
+    // The public files as cargo-leptos copies them into the site, served from where they are written.
+    let public = concat!(env!("CARGO_MANIFEST_DIR"), "/public");
+    let app = spawn_app_with(Settings { site_root: Some(public.to_owned()), ..Default::default() }).await;
+    let page = app.client.get(app.url("/login")).send().await.expect("page").text().await.expect("html");
+    assert!(page.contains(r#"<link rel="manifest" href="/manifest.webmanifest""#), "pages link the manifest");
+    let response = app.client.get(app.url("/manifest.webmanifest")).send().await.expect("request");
+    assert_eq!(response.status(), StatusCode::OK);
+    let manifest: serde_json::Value = response.json().await.expect("the manifest is JSON");
+    assert_eq!(manifest["short_name"], "Campus");
+    assert!(manifest["name"].as_str().is_some_and(|name| name.starts_with("Campus")));
+    assert_eq!(manifest["display"], "standalone");
+    assert!(manifest["start_url"].as_str().is_some_and(|url| url.starts_with('/')));
+    assert_eq!(manifest["theme_color"], "#c62917");
+    let icons = manifest["icons"].as_array().expect("icons");
+    let has =
+        |sizes: &str, purpose: &str| icons.iter().any(|i| i["sizes"] == sizes && i["purpose"] == purpose);
+    assert!(has("192x192", "any") && has("512x512", "any") && has("512x512", "maskable"), "{icons:?}");
+    for icon in icons {
+        let src = icon["src"].as_str().expect("src");
+        let image = app.client.get(app.url(src)).send().await.expect("icon");
+        assert_eq!(image.status(), StatusCode::OK, "{src}");
+        assert_eq!(image.headers()["content-type"], "image/png", "{src}");
+    }
+
     let sw = app.client.get(app.url("/sw.js")).send().await.expect("request");
     assert_eq!(sw.status(), StatusCode::OK);
     assert!(sw.headers()["content-type"].to_str().expect("type").starts_with("text/javascript"));

@@ -12,6 +12,7 @@ use crate::helpers::*;
 /// The pair: nginx in front, and each app server directly (to pin a request to one of them).
 struct Pair {
     script: Child,
+    database_url: String,
     balancer: TestApp,
     first: TestApp,
     second: TestApp,
@@ -35,14 +36,21 @@ impl Pair {
             .env("CAMPUS_DB_MAX_CONNECTIONS", "8")
             .env("CAMPUS_POST_INTERVAL_SECONDS", "0")
             .env("CAMPUS_SIGNUPS_PER_ADDRESS_PER_HOUR", "10000")
+            .env("CAMPUS_SIGNUPS_PER_ADDRESS_PER_MINUTE", "100000")
+            .env("CAMPUS_SIGNUP_BURST_PER_ADDRESS", "100000")
             .env("CAMPUS_COMMENTS_PER_MINUTE", "100000")
             .env("RUST_LOG", "campus=warn")
             .stdin(Stdio::null())
             .spawn()
             .expect("scripts/pair starts");
         let at = |port: u16| TestApp::remote(format!("http://127.0.0.1:{port}"));
-        let pair =
-            Pair { script, balancer: at(balancer_port), first: at(first_port), second: at(second_port) };
+        let pair = Pair {
+            script,
+            database_url,
+            balancer: at(balancer_port),
+            first: at(first_port),
+            second: at(second_port),
+        };
         let started = Instant::now();
         while !pair.answers().await {
             assert!(
@@ -134,4 +142,35 @@ async fn likes_sent_through_both_servers_at_once_count_exactly() {
 
     let seen = pair.second.get_post(&author, post).await.expect("post");
     assert_eq!(seen["like_count"], 24);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn calls_racing_with_one_refresh_cookie_through_both_servers_keep_the_login() {
+    let Some(pair) = Pair::start().await else { return };
+    let student = pair.balancer.new_student(0).await;
+    let client = new_client();
+    let signed_up = pair.first.sign_up_as(&client, &student, PASSWORD).await;
+    let refresh = cookie_value(&set_cookie(&signed_up, "campus_refresh").expect("refresh cookie"));
+
+    // Six calls at the same moment, two through each entrance, each with only the refresh cookie.
+    let servers = [&pair.first, &pair.second, &pair.balancer, &pair.first, &pair.second, &pair.balancer];
+    let responses = me_at_once_with_refresh_cookie(&servers, &refresh).await;
+    let mut successors = std::collections::HashSet::new();
+    for response in &responses {
+        assert_eq!(response.status(), StatusCode::OK);
+        successors.insert(cookie_value(&set_cookie(response, "campus_refresh").expect("successor")));
+    }
+    assert_eq!(successors.len(), 1, "both servers continue the login with one successor");
+    let successor = successors.into_iter().next().expect("one");
+    let next = pair.second.me_with_cookies(&format!("campus_refresh={successor}")).await;
+    assert_eq!(next.status(), StatusCode::OK, "still logged in");
+    let latest = cookie_value(&set_cookie(&next, "campus_refresh").expect("the next successor"));
+
+    // The first token, replayed after the reuse window through a server, ends the whole login: even the
+    // latest, unspent token no longer works.
+    age_spent_refresh_tokens(&pair.database_url, 31).await;
+    let replay = pair.second.me_with_cookies(&format!("campus_refresh={refresh}")).await;
+    assert_eq!(replay.status(), StatusCode::UNAUTHORIZED);
+    let after = pair.first.me_with_cookies(&format!("campus_refresh={latest}")).await;
+    assert_eq!(after.status(), StatusCode::UNAUTHORIZED);
 }

@@ -372,7 +372,28 @@ async fn one_review_per_student_and_the_average_follows_across_semesters() {
     let app = spawn_app().await;
     let (first, first_client) = app.signed_up_student().await;
     let (_, second_client) = app.signed_up_student().await;
-    let course = app.courses(&first_client, &[]).await["courses"][0].clone();
+    // A course of this semester whose (name, professor) was also taught in an earlier one.
+    let mut course = Value::Null;
+    let mut twin = Value::Null;
+    for candidate in app.courses(&first_client, &[]).await["courses"].as_array().expect("courses") {
+        let professor = candidate["professor"].as_str().expect("professor");
+        let taught: Value = app
+            .call(&first_client, "professors/get", &[("name", professor)])
+            .await
+            .json()
+            .await
+            .expect("json");
+        let earlier = taught["courses"]
+            .as_array()
+            .expect("courses")
+            .iter()
+            .find(|c| c["name"] == candidate["name"] && c["semester"] != candidate["semester"]);
+        if let Some(earlier) = earlier {
+            (course, twin) = (candidate.clone(), earlier.clone());
+            break;
+        }
+    }
+    assert!(!twin.is_null(), "the generated catalogue repeats courses across semesters");
     let course_id = course["id"].as_i64().expect("id").to_string();
     assert_eq!(
         review(&app, &first_client, &course_id, "5", "설명이 친절하고 과제가 도움이 됩니다.").await.status(),
@@ -404,22 +425,16 @@ async fn one_review_per_student_and_the_average_follows_across_semesters() {
         detail["reviews"].as_array().expect("reviews").iter().map(|r| r["is_mine"] == true).collect();
     assert_eq!(mine, [true, false]);
 
-    // The same course name and professor in another semester shares the reviews.
-    let professor = course["professor"].as_str().expect("professor");
-    let taught: Value = app
-        .call(&first_client, "professors/get", &[("name", professor)])
+    // The same course name and professor in another semester shares the reviews: its own page shows both.
+    let twin_detail: Value = app
+        .call(&first_client, "courses/get", &[("course_id", &twin["id"].to_string())])
         .await
         .json()
         .await
-        .expect("professor");
-    let same_pair = taught["courses"]
-        .as_array()
-        .expect("courses")
-        .iter()
-        .filter(|c| c["name"] == course["name"])
-        .map(|c| c["rating"]["count"].as_i64())
-        .collect::<Vec<_>>();
-    assert!(!same_pair.is_empty() && same_pair.iter().all(|count| *count == Some(2)));
+        .expect("json");
+    assert_eq!(twin_detail["course"]["rating"], serde_json::json!({ "count": 2, "total": 7 }));
+    assert_eq!(twin_detail["reviews"].as_array().expect("reviews").len(), 2, "the reviews follow the pair");
+    assert_eq!(twin_detail["reviewed_by_me"], true);
 
     // Deleting a review takes it out of the average.
     let first_review = detail["reviews"][1]["id"].to_string();
@@ -495,4 +510,89 @@ async fn a_course_from_another_semester_does_not_fit_and_professors_are_found_by
     assert!(semesters.len() >= 2, "past and present courses: {semesters:?}");
     let nobody = app.call(&client, "professors/get", &[("name", "없는교수")]).await;
     assert_eq!(nobody.status(), StatusCode::NOT_FOUND);
+}
+
+/// The statuses of `form` sent to `endpoint` by `client` six times at the same moment.
+async fn six_at_once(
+    app: &TestApp,
+    client: &Client,
+    endpoint: &str,
+    forms: &[Vec<(&str, String)>],
+) -> Vec<StatusCode> {
+    let calls = forms
+        .iter()
+        .map(|form| {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.spawn_call(client, endpoint, &form)
+        })
+        .collect();
+    statuses(calls).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn entries_sent_at_once_never_clash_or_overfill_a_timetable() {
+    let app = spawn_app().await;
+    let (_, student) = app.signed_up_student().await;
+    let timetable = app.new_timetable(&student, "동시에 추가").await;
+    let custom = |name: String, weekday: i64, start: &str, end: &str| {
+        vec![
+            ("timetable_id", timetable.to_string()),
+            ("name", name),
+            ("weekday", weekday.to_string()),
+            ("start", start.to_owned()),
+            ("end", end.to_owned()),
+        ]
+    };
+
+    // Six events at the same hour: one fits, and each other is refused naming the clash.
+    let same_hour: Vec<_> = (0..6).map(|n| custom(format!("겹치는 일정{n}"), 0, "09:00", "10:00")).collect();
+    let statuses = six_at_once(&app, &student, "timetables/add-custom", &same_hour).await;
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "{statuses:?}");
+    assert!(statuses.iter().all(|s| *s == StatusCode::OK || *s == StatusCode::CONFLICT), "{statuses:?}");
+
+    // Up to 28 entries, then six at once that all fit in time: two more fill the timetable.
+    for n in 1..28 {
+        let (day, hour) = (n % 7, 10 + n / 7);
+        let response = app
+            .add_custom(
+                &student,
+                timetable,
+                &format!("일정{n}"),
+                day,
+                &format!("{hour:02}:00"),
+                &format!("{hour:02}:50"),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+    let late: Vec<_> = (0..6).map(|n| custom(format!("늦은 일정{n}"), n, "21:00", "22:00")).collect();
+    let statuses = six_at_once(&app, &student, "timetables/add-custom", &late).await;
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 2, "{statuses:?}");
+    let open = app.editor(&student, Some(timetable)).await;
+    assert_eq!(open["open"]["entries"].as_array().expect("entries").len(), 30);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_review_sent_six_times_at_once_counts_once() {
+    let app = spawn_app().await;
+    let (_, student) = app.signed_up_student().await;
+    let course = app.courses(&student, &[]).await["courses"][0]["id"].to_string();
+    let form = |n: usize| {
+        vec![
+            ("course_id", course.clone()),
+            ("stars", "4".to_owned()),
+            ("body", format!("동시에 보낸 강의평 {n}번입니다.")),
+            ("assignments", "0".to_owned()),
+            ("team_projects", "1".to_owned()),
+            ("grading", "1".to_owned()),
+            ("attendance", "0".to_owned()),
+            ("exams", "2".to_owned()),
+        ]
+    };
+    let forms: Vec<_> = (0..6).map(form).collect();
+    let statuses = six_at_once(&app, &student, "reviews/write", &forms).await;
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "{statuses:?}");
+    let detail: Value =
+        app.call(&student, "courses/get", &[("course_id", &course)]).await.json().await.expect("json");
+    assert_eq!(detail["course"]["rating"], serde_json::json!({ "count": 1, "total": 4 }));
 }

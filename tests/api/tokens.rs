@@ -50,10 +50,11 @@ async fn expired_not_yet_valid_and_foreign_tokens_are_rejected() {
     let (_, session_id) = TokenKeys::new(TEST_SECRET).verify_login(&access).expect("our own token");
     let keys = TokenKeys::new(TEST_SECRET);
 
-    let expired = keys.issue(user_id, session_id, now() - 3600, 1800);
-    let not_yet_valid = keys.issue(user_id, session_id, now() + 3600, 1800);
-    let wrong_secret =
-        TokenKeys::new("some-other-secret-some-other-secret!").issue(user_id, session_id, now(), 1800);
+    let expired = keys.issue(user_id, session_id, now() - 3600, 1800).expect("signed");
+    let not_yet_valid = keys.issue(user_id, session_id, now() + 3600, 1800).expect("signed");
+    let wrong_secret = TokenKeys::new("some-other-secret-some-other-secret!")
+        .issue(user_id, session_id, now(), 1800)
+        .expect("signed");
 
     for token in [expired, not_yet_valid, wrong_secret, "garbage".to_owned(), String::new()] {
         assert_eq!(me_with_bearer(&app, &token).await, StatusCode::UNAUTHORIZED, "{token}");
@@ -90,10 +91,53 @@ async fn a_refresh_rotates_the_token_and_a_reused_one_revokes_the_login() {
     assert!(set_cookie(&rotated, "campus_access").is_some());
     assert_ne!(second_refresh, first_refresh);
 
-    // Someone replays the spent token: the whole login ends, for the thief and the owner alike.
+    // Someone replays the spent token after the reuse window: the whole login ends, for the thief and the
+    // owner alike.
+    age_spent_refresh_tokens(app.database_url(), 31).await;
     let replay = refresh_with(&app, &first_refresh).await;
     assert_eq!(replay.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(refresh_with(&app, &second_refresh).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(me_with_bearer(&app, &access).await, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn calls_fired_at_once_with_one_refresh_cookie_all_succeed_and_keep_the_login() {
+    let app = spawn_app().await;
+    let (user_id, _, refresh) = logged_in(&app).await;
+
+    // A screen opened after the access cookie lapsed: six calls at once, each with only the refresh cookie.
+    let responses = me_at_once_with_refresh_cookie(&[&app; 6], &refresh).await;
+
+    let statuses: Vec<u16> = responses.iter().map(|r| r.status().as_u16()).collect();
+    println!("six calls with one refresh cookie: {statuses:?}");
+    let mut successors = std::collections::HashSet::new();
+    for response in responses {
+        assert_eq!(response.status(), StatusCode::OK, "every call is the student's");
+        successors.insert(cookie_value(&set_cookie(&response, "campus_refresh").expect("successor")));
+        assert_eq!(response.json::<serde_json::Value>().await.expect("json")["id"], user_id);
+    }
+    assert_eq!(successors.len(), 1, "all continue the login with one successor: {successors:?}");
+    let successor = successors.into_iter().next().expect("one");
+    assert_ne!(successor, refresh);
+    // Still logged in afterwards: the successor continues the login, and so does the spent token a moment
+    // later (a slow request of the same screen).
+    assert_eq!(refresh_with(&app, &successor).await.status(), StatusCode::OK);
+    assert_eq!(app.me_with_cookies(&format!("campus_refresh={refresh}")).await.status(), StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_spent_refresh_token_outside_the_reuse_window_revokes_the_login() {
+    let app = spawn_app().await;
+    let (_, access, refresh) = logged_in(&app).await;
+    let exchanged = app.me_with_cookies(&format!("campus_refresh={refresh}")).await;
+    assert_eq!(exchanged.status(), StatusCode::OK);
+    let successor = cookie_value(&set_cookie(&exchanged, "campus_refresh").expect("successor"));
+
+    age_spent_refresh_tokens(app.database_url(), 31).await;
+    let replay = app.me_with_cookies(&format!("campus_refresh={refresh}")).await;
+
+    assert_eq!(replay.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(refresh_with(&app, &successor).await.status(), StatusCode::UNAUTHORIZED, "the login is over");
     assert_eq!(me_with_bearer(&app, &access).await, StatusCode::UNAUTHORIZED);
 }
 
@@ -150,7 +194,7 @@ async fn another_algorithm_or_another_students_session_is_rejected() {
         jsonwebtoken::crypto::sign(signed_part.as_bytes(), &secret, Algorithm::HS256).expect("sign");
     let rs256_confused = format!("{signed_part}.{signature}");
     // A genuine signature over a login that is not the named student's.
-    let someone_elses_session = keys.issue(other_id, session_id, now(), 1800);
+    let someone_elses_session = keys.issue(other_id, session_id, now(), 1800).expect("signed");
     // The same token twice, or with a second signature.
     let doubled = format!("{access}.{access}");
 
@@ -197,4 +241,32 @@ async fn cookies_are_http_only_lax_and_secure_when_configured() {
             assert!(cookie.contains("Path=/"), "{cookie}");
         }
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_login_survives_a_restart_of_the_embedded_server() {
+    let folder = std::env::temp_dir().join(format!("campus-restart-{}", campus::server::now_ms()));
+    let database_url = format!("sqlite://{}/campus.db", folder.display());
+    // No CAMPUS_JWT_SECRET, as `scripts/run` starts the embedded mode.
+    let unset_secret = [("CAMPUS_JWT_SECRET", "")];
+    let first = ServerProcess::start_with(&database_url, &unset_secret).await;
+    let student = first.app.new_student(0).await;
+    let signed_up = first.app.sign_up_as(&new_client(), &student, PASSWORD).await;
+    assert_eq!(signed_up.status(), StatusCode::OK);
+    let access = cookie_value(&set_cookie(&signed_up, "campus_access").expect("access cookie"));
+    drop(first);
+
+    let second = ServerProcess::start_with(&database_url, &unset_secret).await;
+    let me = second.app.me_with_cookies(&format!("campus_access={access}")).await;
+
+    assert_eq!(me.status(), StatusCode::OK, "the restarted server still knows the student");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let secret =
+            std::fs::metadata(folder.join("jwt-secret")).expect("the secret is kept in the data folder");
+        assert_eq!(secret.permissions().mode() & 0o777, 0o600);
+    }
+    drop(second);
+    let _ = std::fs::remove_dir_all(folder);
 }

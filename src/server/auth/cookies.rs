@@ -19,8 +19,19 @@ pub fn read(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|cookie| cookie.value().to_owned())
 }
 
+/// A value that cannot go into a `Set-Cookie` header. Cookie names and our token alphabets (base64url, JWT)
+/// are valid header characters, so this is a server fault, never a way to send an empty cookie.
+#[derive(Debug, thiserror::Error)]
+#[error("cookie {0} has a value that is not a valid header")]
+pub struct CookieError(&'static str);
+
 /// A `Set-Cookie` value: HttpOnly, SameSite=Lax, whole site, `Secure` when configured.
-pub fn set(name: &'static str, value: String, max_age_seconds: i64, secure: bool) -> HeaderValue {
+pub fn set(
+    name: &'static str,
+    value: String,
+    max_age_seconds: i64,
+    secure: bool,
+) -> Result<HeaderValue, CookieError> {
     let cookie = Cookie::build((name, value))
         .http_only(true)
         .same_site(SameSite::Lax)
@@ -28,13 +39,12 @@ pub fn set(name: &'static str, value: String, max_age_seconds: i64, secure: bool
         .secure(secure)
         .max_age(cookie::time::Duration::seconds(max_age_seconds))
         .build();
-    // Cookie names and our token alphabets (base64url, JWT) are valid header characters.
-    HeaderValue::from_str(&cookie.to_string()).unwrap_or_else(|_| HeaderValue::from_static(""))
+    HeaderValue::from_str(&cookie.to_string()).map_err(|_| CookieError(name))
 }
 
 /// `Set-Cookie` values that delete both login cookies.
-pub fn clear_both(secure: bool) -> [HeaderValue; 2] {
-    [set(ACCESS_COOKIE, String::new(), 0, secure), set(REFRESH_COOKIE, String::new(), 0, secure)]
+pub fn clear_both(secure: bool) -> Result<Vec<HeaderValue>, CookieError> {
+    Ok(vec![set(ACCESS_COOKIE, String::new(), 0, secure)?, set(REFRESH_COOKIE, String::new(), 0, secure)?])
 }
 
 #[cfg(test)]
@@ -43,14 +53,20 @@ mod tests {
 
     #[test]
     fn login_cookies_are_http_only_and_same_site_lax() {
-        let value = set(ACCESS_COOKIE, "abc".into(), 1800, false);
+        let value = set(ACCESS_COOKIE, "abc".into(), 1800, false).expect("valid");
         let text = value.to_str().expect("ascii");
         assert!(text.starts_with("campus_access=abc"));
         assert!(text.contains("HttpOnly"));
         assert!(text.contains("SameSite=Lax"));
         assert!(text.contains("Max-Age=1800"));
         assert!(!text.contains("Secure"));
-        assert!(set(ACCESS_COOKIE, "abc".into(), 1800, true).to_str().expect("ascii").contains("Secure"));
+        let secure = set(ACCESS_COOKIE, "abc".into(), 1800, true).expect("valid");
+        assert!(secure.to_str().expect("ascii").contains("Secure"));
+    }
+
+    #[test]
+    fn a_value_that_is_no_header_is_an_error_not_an_empty_cookie() {
+        assert!(set(ACCESS_COOKIE, "line\nbreak".into(), 1800, false).is_err());
     }
 
     #[test]

@@ -95,7 +95,7 @@ async fn resolve(state: &AppState, headers: &http::HeaderMap) -> Result<Resolved
         return Ok(match users::by_live_session(&state.db, session_id, user_id).await? {
             Some(me) => Resolved::student(me, session_id),
             // The login was revoked (log-out elsewhere, password change, theft detection).
-            None => Resolved::visitor(cookies::clear_both(secure).into()),
+            None => Resolved::visitor(cookies::clear_both(secure)?),
         });
     }
     let Some(refresh_token) = cookies::read(headers, REFRESH_COOKIE) else {
@@ -107,7 +107,7 @@ async fn resolve(state: &AppState, headers: &http::HeaderMap) -> Result<Resolved
             set_cookies: cookies,
             refreshed: true,
         },
-        None => Resolved::visitor(cookies::clear_both(secure).into()),
+        None => Resolved::visitor(cookies::clear_both(secure)?),
     })
 }
 

@@ -6,7 +6,7 @@ use super::Db;
 use crate::model::community::{Anonymity, Board};
 
 /// The default boards (PRODUCT.md): slug, name, description, anonymity (0 forbidden / 1 allowed / 2 forced)
-/// and whether the board is kept out of HOT/BEST.
+/// and whether the board is kept out of HOT.
 const DEFAULT_BOARDS: [(&str, &str, &str, i64, bool); 9] = [
     ("free", "자유게시판", "자유롭게 이야기해요", 1, false),
     ("secret", "비밀게시판", "모든 글과 댓글이 익명이에요", 2, false),

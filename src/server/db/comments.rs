@@ -16,8 +16,8 @@ pub struct CommentRow {
     pub author_id: i64,
     /// `NULL` for anonymous comments.
     pub author_nickname: Option<String>,
-    /// The author's anonymous number on this post, for anonymous comments by someone other than the post's
-    /// author.
+    /// The author's anonymous number on this post, for anonymous comments (none for the author of an
+    /// anonymous post, who shows as 익명(글쓴이)).
     pub anon_number: Option<i64>,
     pub body: String,
     pub is_anonymous: i64,
@@ -65,11 +65,15 @@ pub struct NewComment<'a> {
 /// post's `anon_seq` is incremented (the row lock serialises concurrent commenters, so no two get the same
 /// number) and the number is stored per (post, user), so it stays theirs and is never handed out again.
 ///
-/// Each student may write at most `limit` comments per window, counted in the same transaction.
+/// The post's own author takes no number on an anonymous post, where they show as 익명(글쓴이); on a named
+/// post everyone knows who the author is, so the author's anonymous comment is numbered like anyone else's.
+///
+/// Each student may write at most `limit` comments per window, counted in the same transaction. The
+/// transaction holds the post's row lock, so a question post's lock never races its first comment.
 pub async fn create(db: &Db, comment: NewComment<'_>, limit: RateLimit, now: i64) -> Result<i64, AppError> {
-    let mut tx = db.begin_write().await?;
-    let post: Option<(i64, i64)> = sqlx::query_as(
-        "SELECT p.author_id, b.anonymity FROM posts p JOIN boards b ON b.id = p.board_id \
+    let mut tx = db.begin_for_post(comment.post_id).await?;
+    let post: Option<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT p.author_id, p.is_anonymous, b.anonymity FROM posts p JOIN boards b ON b.id = p.board_id \
          WHERE p.id = $1 AND p.school_id = $2 AND p.deleted_at IS NULL AND p.is_hidden = 0",
     )
     .bind(comment.post_id)
@@ -77,7 +81,7 @@ pub async fn create(db: &Db, comment: NewComment<'_>, limit: RateLimit, now: i64
     .fetch_optional(&mut *tx)
     .await?;
     // A post hidden by reports is frozen until an admin reviews it: nobody adds to it meanwhile.
-    let (post_author, anonymity) = post.ok_or(AppError::NotFound)?;
+    let (post_author, post_is_anonymous, anonymity) = post.ok_or(AppError::NotFound)?;
     let anonymous = Anonymity::from_code(anonymity).resolve(comment.anonymous);
 
     let parent_id = match comment.parent_id {
@@ -96,7 +100,8 @@ pub async fn create(db: &Db, comment: NewComment<'_>, limit: RateLimit, now: i64
     };
 
     throttle::take(&mut tx, limit, throttle::Action::Comment, &comment.author_id.to_string(), now).await?;
-    if anonymous && comment.author_id != post_author {
+    let shown_as_post_author = comment.author_id == post_author && post_is_anonymous != 0;
+    if anonymous && !shown_as_post_author {
         assign_anon_number(&mut tx, comment.post_id, comment.author_id).await?;
     }
     let id: i64 = sqlx::query_scalar(
@@ -111,10 +116,14 @@ pub async fn create(db: &Db, comment: NewComment<'_>, limit: RateLimit, now: i64
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query("UPDATE posts SET comment_count = comment_count + 1 WHERE id = $1")
-        .bind(comment.post_id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE posts SET comment_count = comment_count + 1, \
+         first_comment_at = COALESCE(first_comment_at, $2) WHERE id = $1",
+    )
+    .bind(comment.post_id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(id)
 }

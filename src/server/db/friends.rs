@@ -1,7 +1,7 @@
 //! Friend requests, friendships and blocks.
 //!
 //! Every change runs in one write transaction that first locks both students' rows in id order
-//! ([`begin_pair`]): `FOR UPDATE` on PostgreSQL, while SQLite's `BEGIN IMMEDIATE` already lets one writer in
+//! ([`begin_pair`]): `FOR NO KEY UPDATE` on PostgreSQL, while SQLite's `BEGIN IMMEDIATE` already lets one writer in
 //! at a time. So the state of a pair is read and changed by one request at a time, and the rules below hold
 //! however requests interleave; locking in id order means two transactions on the same pair never wait on
 //! each other in a cycle. Two students who ask each other at the same moment are the case this exists for:
@@ -56,7 +56,7 @@ fn ordered(a: i64, b: i64) -> (i64, i64) {
 async fn begin_pair(db: &Db, a: i64, b: i64) -> Result<Option<Tx>, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let lock = match db.backend() {
-        Backend::Postgres => "SELECT id FROM users WHERE id IN ($1, $2) ORDER BY id FOR UPDATE",
+        Backend::Postgres => "SELECT id FROM users WHERE id IN ($1, $2) ORDER BY id FOR NO KEY UPDATE",
         // SQLite has no FOR UPDATE; BEGIN IMMEDIATE has already made this the only writer.
         Backend::Sqlite => "SELECT id FROM users WHERE id IN ($1, $2) ORDER BY id",
     };

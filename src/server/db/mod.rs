@@ -168,18 +168,81 @@ impl Db {
 }
 
 impl Db {
-    /// Starts a write transaction that holds the student's row lock: `FOR UPDATE` on PostgreSQL, while on
-    /// SQLite `BEGIN IMMEDIATE` already makes it the only writer. Changes to one student's timetables, and
-    /// closing their account, take it first, so two requests of the same student never interleave (and a
+    /// Starts a write transaction that holds the student's row lock (see [`Db::begin_locked`]). Changes to one
+    /// student's timetables, their posts (the posting interval and the duplicate rule read their last post) and
+    /// closing their account take it first, so two requests of the same student never interleave (and a
     /// friend transaction, which locks the same rows first, cannot deadlock with them).
     pub async fn begin_for_student(&self, user_id: i64) -> Result<Tx, sqlx::Error> {
+        self.begin_locked(RowLock::Student, user_id).await
+    }
+
+    /// Starts a write transaction that holds the post's row lock: comments, and the author's edit or delete,
+    /// take it first, so a question post's lock ("had a comment") is decided against every comment that
+    /// commits before or after, never beside it.
+    pub async fn begin_for_post(&self, post_id: i64) -> Result<Tx, sqlx::Error> {
+        self.begin_locked(RowLock::Post, post_id).await
+    }
+
+    /// A write transaction that first locks one row: `FOR NO KEY UPDATE` on PostgreSQL (it queues other
+    /// lockers of the row, but not inserts that merely reference it), while on SQLite `BEGIN IMMEDIATE`
+    /// already makes the transaction the only writer. A missing row locks nothing; the caller's own reads
+    /// find it missing.
+    async fn begin_locked(&self, lock: RowLock, id: i64) -> Result<Tx, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let lock = match self.backend {
-            Backend::Postgres => "SELECT id FROM users WHERE id = $1 FOR UPDATE",
-            Backend::Sqlite => "SELECT id FROM users WHERE id = $1",
-        };
-        sqlx::query(lock).bind(user_id).execute(&mut *tx).await?;
+        if self.backend == Backend::Postgres {
+            sqlx::query(lock.postgres_sql()).bind(id).execute(&mut *tx).await?;
+        }
         Ok(tx)
+    }
+}
+
+impl Db {
+    /// Starts a write transaction that holds PostgreSQL advisory locks on `keys` until it ends: for rules
+    /// about things that have no row of their own to lock (the recent log-in failures of an account and of
+    /// an address). The keys are taken in ascending order, so two transactions never wait on each other in a
+    /// cycle. On SQLite, `BEGIN IMMEDIATE` already makes the transaction the only writer.
+    pub async fn begin_with_locks(&self, keys: &[LockKey]) -> Result<Tx, sqlx::Error> {
+        let mut tx = self.begin_write().await?;
+        if self.backend == Backend::Postgres {
+            let mut keys: Vec<i64> = keys.iter().map(|key| key.0).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            for key in keys {
+                sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(key).execute(&mut *tx).await?;
+            }
+        }
+        Ok(tx)
+    }
+}
+
+/// The key of an advisory lock: the first 64 bits of a SHA-256 of a namespace and a name, so that different
+/// kinds of things never share a lock by accident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LockKey(i64);
+
+impl LockKey {
+    pub fn new(namespace: &str, name: &str) -> Self {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::new().chain_update(namespace).chain_update([0]).chain_update(name).finalize();
+        let mut first = [0u8; 8];
+        first.copy_from_slice(&digest[..8]);
+        LockKey(i64::from_be_bytes(first))
+    }
+}
+
+/// The rows a transaction can lock first (see [`Db::begin_locked`]).
+#[derive(Debug, Clone, Copy)]
+enum RowLock {
+    Student,
+    Post,
+}
+
+impl RowLock {
+    fn postgres_sql(self) -> &'static str {
+        match self {
+            RowLock::Student => "SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE",
+            RowLock::Post => "SELECT id FROM posts WHERE id = $1 FOR NO KEY UPDATE",
+        }
     }
 }
 

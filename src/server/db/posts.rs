@@ -28,6 +28,8 @@ pub struct PostRow {
     pub is_hidden: i64,
     pub created_at: i64,
     pub edited_at: Option<i64>,
+    /// When the post got its first comment, deleted since or not: a question post is locked from then on.
+    pub first_comment_at: Option<i64>,
 }
 
 /// A list entry; the body is cut to its first characters in SQL.
@@ -62,10 +64,10 @@ pub struct NewPost<'a> {
 }
 
 /// Stores a post unless the author posted on this board within `min_interval` seconds, or their previous post
-/// (anywhere) has exactly this title and body. The checks and the insert share one write transaction, so two
-/// quick submissions cannot both pass.
+/// (anywhere) has exactly this title and body. The checks and the insert share one write transaction that
+/// holds the author's row lock, so two quick submissions take turns and cannot both pass.
 pub async fn create(db: &Db, post: NewPost<'_>, now: i64, min_interval: i64) -> Result<i64, AppError> {
-    let mut tx = db.begin_write().await?;
+    let mut tx = db.begin_for_student(post.author_id).await?;
     let last_here: Option<i64> =
         sqlx::query_scalar("SELECT MAX(created_at) FROM posts WHERE author_id = $1 AND board_id = $2")
             .bind(post.author_id)
@@ -229,7 +231,7 @@ pub async fn find(
 ) -> Result<Option<PostRow>, sqlx::Error> {
     let sql = format!(
         "SELECT p.id, p.board_id, p.author_id, {AUTHOR_NICKNAME}, p.title, p.body, p.is_anonymous, p.is_question, \
-         p.like_count, p.comment_count, p.scrap_count, p.is_hidden, p.created_at, p.edited_at \
+         p.like_count, p.comment_count, p.scrap_count, p.is_hidden, p.created_at, p.edited_at, p.first_comment_at \
          FROM posts p JOIN users u ON u.id = p.author_id \
          WHERE p.id = $1 AND p.school_id = $3 AND p.deleted_at IS NULL AND {POST_VISIBLE}"
     );
@@ -249,27 +251,30 @@ pub async fn viewer_marks(db: &Db, post_id: i64, viewer_id: i64) -> Result<(bool
     Ok((liked > 0, scrapped > 0))
 }
 
-/// The post's author may change it unless it is a question that already has comments.
+/// The post's author may change it unless it is a question that has had a comment (even one deleted since).
+/// Runs in a transaction that holds the post's row lock (`Db::begin_for_post`), as every comment does, so a
+/// comment written at the same moment either comes first and locks the post, or waits for the change.
 async fn check_editable(
     tx: &mut super::Tx,
     school_id: i64,
     post_id: i64,
     user_id: i64,
 ) -> Result<i64, AppError> {
-    let row: Option<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT author_id, is_question, comment_count FROM posts \
+    let row: Option<(i64, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT author_id, is_question, first_comment_at FROM posts \
          WHERE id = $1 AND school_id = $2 AND deleted_at IS NULL",
     )
     .bind(post_id)
     .bind(school_id)
     .fetch_optional(&mut **tx)
     .await?;
-    let (author_id, is_question, comment_count) = row.ok_or(AppError::NotFound)?;
+    let (author_id, is_question, first_comment_at) = row.ok_or(AppError::NotFound)?;
     if author_id != user_id {
         return Err(AppError::Forbidden(t::NOT_YOURS.into()));
     }
-    // A question that has answers is locked, so that answers never lose what they answered.
-    if is_question != 0 && comment_count > 0 {
+    // A question that has been answered is locked for good, so that answers never lose what they answered
+    // (deleting the answer does not unlock it).
+    if is_question != 0 && first_comment_at.is_some() {
         return Err(AppError::Conflict(t::QUESTION_LOCKED.into()));
     }
     Ok(is_question)
@@ -286,7 +291,7 @@ pub async fn update(
     question: bool,
     now: i64,
 ) -> Result<(), AppError> {
-    let mut tx = db.begin_write().await?;
+    let mut tx = db.begin_for_post(post_id).await?;
     let was_question = check_editable(&mut tx, school_id, post_id, user_id).await?;
     if was_question != 0 && !question {
         return Err(AppError::field("question", t::QUESTION_FLAG_FIXED));
@@ -305,7 +310,7 @@ pub async fn update(
 
 /// Soft delete: the post leaves every list and its thread can no longer be read.
 pub async fn delete(db: &Db, school_id: i64, post_id: i64, user_id: i64, now: i64) -> Result<(), AppError> {
-    let mut tx = db.begin_write().await?;
+    let mut tx = db.begin_for_post(post_id).await?;
     check_editable(&mut tx, school_id, post_id, user_id).await?;
     sqlx::query("UPDATE posts SET deleted_at = $1 WHERE id = $2")
         .bind(now)

@@ -9,8 +9,8 @@ use crate::text::community as t;
 pub const HOT_LIKES: i64 = 10;
 pub const BEST_LIKES: i64 = 100;
 
-/// Likes a post (not one's own, once). Returns the new like count. Crossing the HOT/BEST thresholds stamps
-/// the post, unless its board is excluded from HOT.
+/// Likes a post (not one's own, once). Returns the new like count. Crossing the HOT and BEST thresholds
+/// stamps the post; a board excluded from HOT (장터, 홍보, 동아리·학회) is excluded from HOT only.
 pub async fn like_post(
     db: &Db,
     school_id: i64,
@@ -46,7 +46,7 @@ pub async fn like_post(
     let likes: i64 = sqlx::query_scalar(
         "UPDATE posts SET like_count = like_count + 1, \
             hot_at = CASE WHEN hot_at IS NULL AND $2 = 0 AND like_count + 1 >= $3 THEN $4 ELSE hot_at END, \
-            best_at = CASE WHEN best_at IS NULL AND $2 = 0 AND like_count + 1 >= $5 THEN $4 ELSE best_at END \
+            best_at = CASE WHEN best_at IS NULL AND like_count + 1 >= $5 THEN $4 ELSE best_at END \
          WHERE id = $1 RETURNING like_count",
     )
     .bind(post_id)

@@ -6,7 +6,7 @@ use sqlx::FromRow;
 
 use super::{throttle, Db};
 use crate::error::AppError;
-use crate::model::community::ReportTarget;
+use crate::model::community::{QueuePosition, ReportTarget, PAGE_SIZE};
 use crate::server::config::RateLimit;
 use crate::text::community as t;
 
@@ -91,20 +91,39 @@ pub struct ReportedRow {
     pub is_hidden: i64,
 }
 
-/// The school's reported content, hidden first, then by report count.
-pub async fn queue(db: &Db, school_id: i64) -> Result<Vec<ReportedRow>, sqlx::Error> {
+/// One page of the school's reported content after `after`: hidden first, then by report count, then posts
+/// before comments, newest first (fetched one longer than a page, so the caller knows whether more follow).
+/// Keyset paging on that whole order: deciding on items never shifts the pages after them.
+pub async fn queue(
+    db: &Db,
+    school_id: i64,
+    after: Option<QueuePosition>,
+) -> Result<Vec<ReportedRow>, sqlx::Error> {
+    // With no position, one past the start of the order: no item is hidden more than 1.
+    let (hidden, reports, kind, id) = match after {
+        Some(p) => (i64::from(p.is_hidden), p.report_count, p.target.key(), p.id),
+        None => (2, i64::MAX, "post", i64::MAX),
+    };
     sqlx::query_as(
-        "SELECT 'post' AS target_kind, p.id, p.id AS post_id, p.title, SUBSTR(p.body, 1, 200) AS body_head, \
-                p.report_count, p.is_hidden \
-         FROM posts p WHERE p.school_id = $1 AND p.report_count > 0 AND p.deleted_at IS NULL \
-         UNION ALL \
-         SELECT 'comment' AS target_kind, c.id, c.post_id, NULL AS title, SUBSTR(c.body, 1, 200) AS body_head, \
-                c.report_count, c.is_hidden \
-         FROM comments c JOIN posts p ON p.id = c.post_id \
-         WHERE p.school_id = $1 AND c.report_count > 0 AND c.deleted_at IS NULL AND p.deleted_at IS NULL \
-         ORDER BY is_hidden DESC, report_count DESC, id DESC LIMIT 100",
+        "SELECT target_kind, id, post_id, title, body_head, report_count, is_hidden FROM ( \
+           SELECT 'post' AS target_kind, p.id, p.id AS post_id, p.title, SUBSTR(p.body, 1, 200) AS body_head, \
+                  p.report_count, p.is_hidden \
+           FROM posts p WHERE p.school_id = $1 AND p.report_count > 0 AND p.deleted_at IS NULL \
+           UNION ALL \
+           SELECT 'comment' AS target_kind, c.id, c.post_id, NULL AS title, SUBSTR(c.body, 1, 200) AS body_head, \
+                  c.report_count, c.is_hidden \
+           FROM comments c JOIN posts p ON p.id = c.post_id \
+           WHERE p.school_id = $1 AND c.report_count > 0 AND c.deleted_at IS NULL AND p.deleted_at IS NULL \
+         ) queue \
+         WHERE (is_hidden, report_count, target_kind, id) < ($2, $3, $4, $5) \
+         ORDER BY is_hidden DESC, report_count DESC, target_kind DESC, id DESC LIMIT $6",
     )
     .bind(school_id)
+    .bind(hidden)
+    .bind(reports)
+    .bind(kind)
+    .bind(id)
+    .bind(PAGE_SIZE + 1)
     .fetch_all(db.pool())
     .await
 }

@@ -5,9 +5,10 @@ use super::Db;
 /// What presenting a refresh token led to.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Exchange {
-    /// The token was valid and is now spent; the login goes on with a new token.
+    /// The token was valid and is now spent, or was spent within the reuse window; the login goes on with
+    /// the successor.
     Accepted { session_id: i64, user_id: i64 },
-    /// The token had been spent before: someone replayed it, so the whole login was revoked.
+    /// The token had been spent before the reuse window: someone replayed it, so the whole login was revoked.
     Reused,
     /// Unknown, expired, or its login was already revoked.
     Rejected,
@@ -39,13 +40,21 @@ pub async fn create(
 }
 
 /// Spends a refresh token and, if it was valid, stores its successor — in one transaction, so that of two
-/// requests racing with the same token exactly one wins and the other counts as reuse.
+/// requests racing with the same token exactly one spends it.
+///
+/// The others are not thieves: a screen that fires several calls after the access token lapsed sends the
+/// same refresh cookie with each. A token spent less than `reuse_window` seconds ago (0 turns this off) is therefore accepted
+/// again and continues the login with the same successor (the caller derives it from the token, so every
+/// server gives the same one). Presented later than that, a spent token is a replay: the whole login is
+/// revoked. On PostgreSQL the racing requests queue on the token's row lock, and each sees the spend of
+/// the one before it once that commits; on SQLite they take turns to write.
 pub async fn exchange(
     db: &Db,
     presented_hash: &str,
     successor_hash: &str,
     successor_expires_at: i64,
     now: i64,
+    reuse_window: i64,
 ) -> Result<Exchange, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     // The conditional UPDATE is the single point of truth: only one transaction can flip used_at.
@@ -79,6 +88,21 @@ pub async fn exchange(
             .fetch_optional(&mut *tx)
             .await?;
     let outcome = match previous {
+        Some((session_id, Some(used_at))) if now - used_at < reuse_window => {
+            // The successor the first exchange stored, if its login is still live.
+            let live: Option<i64> = sqlx::query_scalar(
+                "SELECT s.user_id FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id \
+                 WHERE r.token_hash = $1 AND r.session_id = $2 AND s.revoked_at IS NULL",
+            )
+            .bind(successor_hash)
+            .bind(session_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            match live {
+                Some(user_id) => Exchange::Accepted { session_id, user_id },
+                None => Exchange::Rejected,
+            }
+        }
         Some((session_id, Some(_used_at))) => {
             revoke_in(&mut tx, session_id, now).await?;
             tracing::warn!(session_id, "refresh token reused: login revoked");

@@ -18,7 +18,16 @@ pub struct Credentials {
 pub enum CreateUserError {
     UsernameTaken,
     NicknameTaken,
+    /// The client address reached its ceiling of new accounts.
+    Refused(crate::error::AppError),
     Database(sqlx::Error),
+}
+
+/// The ceiling of new accounts per client address, counted in the account's own transaction so that only
+/// accounts really created count.
+pub struct Ceiling<'a> {
+    pub limit: crate::server::config::RateLimit,
+    pub client_addr: &'a str,
 }
 
 impl From<sqlx::Error> for CreateUserError {
@@ -69,8 +78,13 @@ pub async fn create(
     signup: &ValidSignup,
     password_hash: &str,
     now: i64,
+    ceiling: Ceiling<'_>,
 ) -> Result<i64, CreateUserError> {
     let mut tx = db.begin_write().await?;
+    let action = super::throttle::Action::SignUp;
+    super::throttle::take(&mut tx, ceiling.limit, action, ceiling.client_addr, now)
+        .await
+        .map_err(CreateUserError::Refused)?;
     let inserted = sqlx::query_scalar::<_, i64>(
         "INSERT INTO users (username, username_key, password_hash, nickname, nickname_key, school_id, \
          department_id, admission_year, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
@@ -171,6 +185,14 @@ pub async fn password_hash(db: &Db, user_id: i64) -> Result<Option<String>, sqlx
         .await
 }
 
+/// When the student's nickname last changed (never: `None`).
+pub async fn nickname_changed_at(db: &Db, user_id: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT nickname_changed_at FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(db.pool())
+        .await
+}
+
 /// Why a nickname could not be changed.
 #[derive(Debug)]
 pub enum NicknameChange {
@@ -203,11 +225,7 @@ pub async fn change_nickname(
     match updated {
         Ok(result) if result.rows_affected() == 1 => Ok(NicknameChange::Changed),
         Ok(_) => {
-            let changed_at: Option<i64> =
-                sqlx::query_scalar("SELECT nickname_changed_at FROM users WHERE id = $1")
-                    .bind(user_id)
-                    .fetch_one(db.pool())
-                    .await?;
+            let changed_at = nickname_changed_at(db, user_id).await?;
             Ok(NicknameChange::TooSoon(changed_at.unwrap_or(now) + cooldown_seconds))
         }
         Err(error) if crate::server::error::is_unique_violation(&error) => Ok(NicknameChange::Taken),

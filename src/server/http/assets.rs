@@ -4,11 +4,13 @@
 //! binary. The service worker is generated from those names, so a new build is a new worker with a new cache,
 //! and the old cache is dropped when it activates.
 //!
-//! The bundle is served compressed. A response compressed on the fly must be quick to compress (pages use
-//! brotli at quality 4), but the bundle never changes between builds, so `campus precompress` compresses
-//! each file once at the highest quality, beside the file (`.br`, `.gz`), and `/pkg` serves those copies
-//! when they are there. It runs after a release build (scripts/run, bench), as a process of its own: done
-//! inside the server, the compressor's memory showed up in the server's peak RSS.
+//! The bundle is served compressed, but never compressed per request: it never changes between builds, so
+//! `campus precompress` compresses each file once at the highest quality, beside the file (`.br`, `.gz`),
+//! and `/pkg` serves those copies when they are there and the file as it is otherwise (compressing 2.3 MB of
+//! wasm on the fly cost each cold load tens of milliseconds of CPU, at a worse ratio). It runs after a
+//! release build (scripts/run, bench), and a server that starts with copies missing (after a plain
+//! `cargo leptos build --release`, which drops them) runs it once in the background, as a process of its
+//! own: done inside the server, the compressor's memory showed up in the server's peak RSS.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -95,9 +97,7 @@ pub fn precompress(pkg_dir: &Path) -> std::io::Result<usize> {
     let mut written = 0;
     for entry in std::fs::read_dir(pkg_dir)? {
         let path = entry?.path();
-        let compressible =
-            path.extension().and_then(|e| e.to_str()).is_some_and(|e| ["js", "wasm", "css"].contains(&e));
-        if !compressible {
+        if !is_bundle_file(&path) {
             continue;
         }
         let modified = std::fs::metadata(&path)?.modified()?;
@@ -116,6 +116,54 @@ pub fn precompress(pkg_dir: &Path) -> std::io::Result<usize> {
         }
     }
     Ok(written)
+}
+
+/// Whether a JS, WASM or CSS file of `pkg_dir` lacks a fresh `.br` or `.gz` copy.
+pub fn copies_missing(pkg_dir: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(pkg_dir) else { return false };
+    entries.filter_map(Result::ok).map(|entry| entry.path()).filter(|path| is_bundle_file(path)).any(|path| {
+        let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+        ["br", "gz"].iter().any(|suffix| {
+            let copy = std::fs::metadata(format!("{}.{suffix}", path.display())).and_then(|m| m.modified());
+            !matches!((copy, modified), (Ok(copy), Some(file)) if copy >= file)
+        })
+    })
+}
+
+/// Starts `campus precompress` in a process of its own when the bundle lacks copies, and lets it run while
+/// the server serves the plain files meanwhile. Returns whether it started one.
+pub fn precompress_in_background(site_root: &str) -> bool {
+    let pkg = Path::new(site_root).join("pkg");
+    if !copies_missing(&pkg) {
+        return false;
+    }
+    let child = std::env::current_exe().and_then(|exe| {
+        std::process::Command::new(exe)
+            .arg("precompress")
+            .env("LEPTOS_SITE_ROOT", site_root)
+            .stdin(std::process::Stdio::null())
+            .spawn()
+    });
+    match child {
+        Ok(mut child) => {
+            tracing::info!(pkg = %pkg.display(), "bundle copies missing: precompressing in the background");
+            // Reaped on a blocking thread, so the finished process does not linger as a zombie.
+            tokio::task::spawn_blocking(move || match child.wait() {
+                Ok(status) if status.success() => tracing::info!("precompressed copies written"),
+                Ok(status) => tracing::warn!(%status, "precompression failed; the bundle is served as it is"),
+                Err(error) => tracing::warn!(%error, "precompression could not be awaited"),
+            });
+            true
+        }
+        Err(error) => {
+            tracing::warn!(%error, "could not start precompression; the bundle is served as it is");
+            false
+        }
+    }
+}
+
+fn is_bundle_file(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| ["js", "wasm", "css"].contains(&e))
 }
 
 fn compress_brotli(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
@@ -143,7 +191,9 @@ mod tests {
         std::fs::write(dir.join("campus.abc.wasm"), &wasm).expect("write");
         std::fs::write(dir.join("notes.txt"), "not part of the bundle").expect("write");
 
+        assert!(copies_missing(&dir));
         assert_eq!(precompress(&dir).expect("precompress"), 2);
+        assert!(!copies_missing(&dir));
         let mut unpacked = Vec::new();
         let br = std::fs::read(dir.join("campus.abc.wasm.br")).expect("br");
         brotli::BrotliDecompress(&mut &br[..], &mut unpacked).expect("brotli");

@@ -50,6 +50,9 @@ pub async fn run() -> Result<(), StartError> {
     let config = Config::from_env()?;
     tracing::info!(?config, "starting Campus");
     let state = build_state(config).await?;
+    if state.config.precompress_at_start {
+        assets::precompress_in_background(&state.config.site_root);
+    }
     let listener = TcpListener::bind(state.config.addr).await?;
     tracing::info!("listening on http://{}", listener.local_addr()?);
     axum::serve(without_nagle(listener), router(state).into_make_service_with_connect_info::<SocketAddr>())
@@ -152,19 +155,23 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn(headers::read_call_body))
         .layer(from_fn(headers::run_to_completion));
 
-    // Hashed bundles and the service worker need no login, so they skip the middleware above.
+    // The service worker needs no login, so it skips the middleware above. Brotli's own default (quality
+    // 11) takes tens of milliseconds on a long page; quality 4 compresses about as well as gzip at a
+    // fraction of the time.
+    let compressed = Router::new()
+        .route("/sw.js", get(assets::service_worker))
+        .route("/health", get(health))
+        .merge(app)
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)));
+    // Hashed bundles need no login either, and are never compressed per request: their copies compressed
+    // once at quality 11 are served, or else the files as they are (see assets).
     Router::new()
         .nest_service(
             "/pkg",
             ServeDir::new(format!("{site_root}/pkg")).precompressed_br().precompressed_gzip(),
         )
-        .route("/sw.js", get(assets::service_worker))
-        .route("/health", get(health))
-        .merge(app)
+        .merge(compressed)
         .layer(from_fn(headers::common_headers))
-        // Brotli's own default (quality 11) takes tens of milliseconds on a long page; quality 4 compresses
-        // about as well as gzip at a fraction of the time. The bundle is precompressed at 11 (see assets).
-        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
