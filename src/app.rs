@@ -1,15 +1,11 @@
-//! The HTML shell, the routes, and the session every page shares.
+//! The HTML shell and the routes.
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-use crate::api::account::{DeleteAccount, LogOutEverywhere};
-use crate::api::{current_user, LogIn, LogOut, SignUp};
 use crate::components::tab_bar::TabBar;
-use crate::error::AppError;
-use crate::model::Me;
 use crate::pages::{
     board::BoardPage,
     boards::BoardsPage,
@@ -29,6 +25,7 @@ use crate::pages::{
     timetable::TimetablePage,
     write::WritePage,
 };
+use crate::session::provide_session;
 use crate::text;
 
 /// The document around the app, rendered on the server only.
@@ -56,39 +53,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The login state shared by every page: the actions that start or end a login and the current student,
-/// refetched whenever one of the actions completes.
-#[derive(Clone, Copy)]
-pub struct Session {
-    pub log_in: ServerAction<LogIn>,
-    pub sign_up: ServerAction<SignUp>,
-    pub log_out: ServerAction<LogOut>,
-    pub log_out_everywhere: ServerAction<LogOutEverywhere>,
-    pub delete_account: ServerAction<DeleteAccount>,
-    pub user: Resource<Result<Option<Me>, AppError>>,
-}
-
-pub fn use_session() -> Session {
-    expect_context::<Session>()
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let log_in = ServerAction::<LogIn>::new();
-    let sign_up = ServerAction::<SignUp>::new();
-    let log_out = ServerAction::<LogOut>::new();
-    let log_out_everywhere = ServerAction::<LogOutEverywhere>::new();
-    let delete_account = ServerAction::<DeleteAccount>::new();
-    let user = Resource::new(
-        move || {
-            let ended =
-                (log_out.version().get(), log_out_everywhere.version().get(), delete_account.version().get());
-            (log_in.version().get(), sign_up.version().get(), ended)
-        },
-        |_| current_user(),
-    );
-    provide_context(Session { log_in, sign_up, log_out, log_out_everywhere, delete_account, user });
+    provide_session();
     // Effects run only in the browser, after hydration: the marker tells tests (and CSS) the app is live.
     Effect::new(|| {
         if let Some(body) = document().body() {

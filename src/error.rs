@@ -122,3 +122,14 @@ impl FromServerFnError for AppError {
         }
     }
 }
+
+/// An error answered over HTTP by the server itself (middleware, not a server function): the JSON body a
+/// server function's error has, with the status the error calls for.
+#[cfg(feature = "ssr")]
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        let status =
+            http::StatusCode::from_u16(self.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+        (status, axum::Json(self)).into_response()
+    }
+}

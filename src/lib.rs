@@ -3,7 +3,7 @@
 //! One crate, two builds. With `ssr` it is the server (axum + Leptos server rendering + sqlx); with
 //! `hydrate` it is the browser bundle (WebAssembly) that takes over the server-rendered page. The layout:
 //! `model` shared types and validation · `api` server functions · `pages` and `components` the interface ·
-//! `text` every user-visible string · `server` (server only) configuration, auth, database and HTTP.
+//! `session` the login state pages share · `text` every user-visible string · `server` (server only) configuration, auth, database and HTTP.
 
 pub mod api;
 pub mod app;
@@ -11,6 +11,7 @@ pub mod components;
 pub mod error;
 pub mod model;
 pub mod pages;
+pub mod session;
 pub mod text;
 
 #[cfg(feature = "ssr")]

@@ -33,7 +33,7 @@ async fn main() -> ExitCode {
             }
         };
     }
-    match campus::server::http::run().await {
+    match campus::server::start::run().await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             tracing::error!(%error, "Campus could not start");

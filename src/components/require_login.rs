@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 
-use crate::app::use_session;
 use crate::components::status::ErrorNotice;
 use crate::model::Me;
+use crate::session::use_session;
 use crate::text;
 
 /// Renders `children` with the logged-in student, redirects a visitor to `/login?next=<this page>` (on the

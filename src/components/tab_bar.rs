@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use crate::app::use_session;
+use crate::session::use_session;
 use crate::text::app as t;
 
 #[component]

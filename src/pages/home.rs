@@ -5,9 +5,9 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::community::list_posts;
-use crate::app::use_session;
 use crate::components::post_feed::PostItem;
 use crate::components::status::{ErrorNotice, Loading};
+use crate::session::use_session;
 use crate::text::{self, auth, community, home as t};
 
 /// A few posts of a list under a heading, as the home screen of the app students know shows them.

@@ -6,8 +6,8 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::app::use_session;
 use crate::components::field::Field;
+use crate::session::use_session;
 use crate::text::auth as t;
 
 #[component]

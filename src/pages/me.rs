@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::account::{nickname_rule, ChangeNickname, ChangePassword};
-use crate::app::use_session;
 use crate::components::confirmed;
 use crate::components::field::Field;
 use crate::components::require_login::RequireLogin;
@@ -14,6 +13,7 @@ use crate::error::AppError;
 use crate::model::account::admission_label;
 use crate::model::community::VIRTUAL_BOARDS;
 use crate::model::time::KstDate;
+use crate::session::use_session;
 use crate::text::{self, auth, community, profile as t};
 use leptos_router::components::A;
 

@@ -6,8 +6,8 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::list_schools;
-use crate::app::use_session;
 use crate::components::field::Field;
+use crate::session::use_session;
 use crate::text::{self, auth as t};
 
 #[component]

@@ -101,7 +101,7 @@ pub struct Config {
     pub trust_proxy: bool,
     pub addr: SocketAddr,
     pub site_root: String,
-    /// Whether a server that finds the bundle's compressed copies missing makes them (see `http::assets`).
+    /// Whether a server that finds the bundle's compressed copies missing makes them (see `server::bundle`).
     /// Off by default in debug builds, whose bundle changes with every rebuild and is served locally.
     pub precompress_at_start: bool,
 }

@@ -2,6 +2,7 @@
 //! stack around the Leptos app. Compiled with the `ssr` feature only.
 
 pub mod auth;
+pub mod bundle;
 pub mod catalogue;
 pub mod community;
 pub mod config;
@@ -9,6 +10,7 @@ pub mod db;
 pub mod error;
 pub mod http;
 pub mod operator;
+pub mod start;
 pub mod state;
 pub mod telemetry;
 
@@ -20,7 +22,6 @@ pub fn now() -> i64 {
         .unwrap_or_default()
 }
 
-/// The current calendar year in Korea.
 /// The current time in Unix milliseconds (for paces finer than a second).
 pub fn now_ms() -> i64 {
     std::time::SystemTime::now()
@@ -29,6 +30,7 @@ pub fn now_ms() -> i64 {
         .unwrap_or_default()
 }
 
+/// The current calendar year in Korea.
 pub fn current_year() -> i64 {
     crate::model::time::KstDate::from_unix(now()).year
 }

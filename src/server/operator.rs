@@ -19,9 +19,10 @@ use super::config::Config;
 use super::db::seed::{self, Scale};
 use super::db::{backup, courses, users, Db};
 
+use super::start::StartError;
+
 /// The password of every generated student.
 pub const SEED_PASSWORD: &str = "bench-pass-1";
-use super::http::StartError;
 
 /// Runs the command in `args` (without the program name); `None` when the arguments are not a command.
 pub async fn run(args: &[String]) -> Option<Result<String, StartError>> {
@@ -68,7 +69,7 @@ pub async fn run(args: &[String]) -> Option<Result<String, StartError>> {
 fn precompress() -> Result<String, StartError> {
     let config = Config::from_env()?;
     let pkg = std::path::Path::new(&config.site_root).join("pkg");
-    let written = super::http::assets::precompress(&pkg)?;
+    let written = super::bundle::precompress(&pkg)?;
     Ok(format!("{written} precompressed copies written in {}", pkg.display()))
 }
 

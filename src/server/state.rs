@@ -19,7 +19,7 @@ pub struct AppState {
     pub tokens: TokenKeys,
     pub dummy_hash: DummyHash,
     /// The hashed asset names of this build, for the service worker.
-    pub assets: Arc<super::http::assets::AssetNames>,
+    pub assets: Arc<super::bundle::AssetNames>,
 }
 
 /// The state inside a server function (provided as Leptos context by the router).

@@ -105,7 +105,7 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
     .expect("test configuration");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("address"));
-    let state = campus::server::http::spawn(config, listener).await.expect("app starts");
+    let state = campus::server::start::spawn(config, listener).await.expect("app starts");
     TestApp { base, client: new_client(), state: Some(state) }
 }
 

@@ -17,7 +17,6 @@ use super::cookies::{self, ACCESS_COOKIE, REFRESH_COOKIE};
 use crate::error::AppError;
 use crate::model::Me;
 use crate::server::db::users;
-use crate::server::http::error_response;
 use crate::server::state::AppState;
 
 /// The requester, as a request extension.
@@ -44,7 +43,7 @@ pub async fn authenticate(State(state): State<AppState>, mut request: Request, n
     request.extensions_mut().insert(ClientAddr(client));
     let resolved = match resolve(&state, request.headers()).await {
         Ok(resolved) => resolved,
-        Err(error) => return error_response(&error).into_response(),
+        Err(error) => return error.into_response(),
     };
     if resolved.refreshed {
         request.extensions_mut().insert(RefreshedByMiddleware);

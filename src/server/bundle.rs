@@ -1,4 +1,4 @@
-//! The built bundle: its file names, the service worker that caches them, and its precompressed copies.
+//! The built bundle: its file names (which the service worker caches), and its precompressed copies.
 //!
 //! cargo-leptos puts a content hash in each bundle file name and lists the hashes in `hash.txt` beside the
 //! binary. The service worker is generated from those names, so a new build is a new worker with a new cache,
@@ -15,12 +15,7 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use axum::extract::State;
-use axum::response::IntoResponse;
-use http::header::CONTENT_TYPE;
 use leptos::prelude::LeptosOptions;
-
-use crate::server::state::AppState;
 
 /// The names of the JS, WASM and CSS files under `/pkg`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,19 +70,6 @@ impl AssetNames {
         }
         format!("{hash:016x}")
     }
-}
-
-const SERVICE_WORKER_TEMPLATE: &str = include_str!("service_worker.js");
-
-pub async fn service_worker(State(state): State<AppState>) -> impl IntoResponse {
-    let pkg = format!("/{}", state.leptos_options.site_pkg_dir);
-    let assets = &state.assets;
-    let body = SERVICE_WORKER_TEMPLATE
-        .replace("__VERSION__", &assets.version())
-        .replace("__JS__", &format!("{pkg}/{}", assets.js))
-        .replace("__WASM__", &format!("{pkg}/{}", assets.wasm))
-        .replace("__CSS__", &format!("{pkg}/{}", assets.css));
-    ([(CONTENT_TYPE, "text/javascript; charset=utf-8")], body)
 }
 
 /// Writes `<file>.br` and `<file>.gz` beside every JS, WASM and CSS file of `pkg_dir` that lacks a fresh
