@@ -31,6 +31,8 @@ pub mod errors {
     pub const TOO_LARGE: &str = "보낸 내용이 너무 큽니다. 내용을 줄여서 다시 시도해 주세요.";
     /// A request with bytes that are not UTF-8 text, raw or percent-encoded (400).
     pub const NOT_UTF8: &str = "요청에 읽을 수 없는 글자(UTF-8이 아닌 바이트)가 있습니다.";
+    /// A value that should come from a list (a select, a URL of the app) and is none of its values (422).
+    pub const UNKNOWN_CHOICE: &str = "목록에 있는 항목을 골라 주세요.";
 }
 
 /// Sign-up, log-in and the account page.
@@ -164,7 +166,7 @@ pub mod community {
     pub const SEARCH_OLDER: &str = "이전 글에서 더 찾기";
     pub const EMPTY_LIST: &str = "아직 아무 글도 없어요.";
     pub const HOT_ON_HOME: &str = "HOT 게시물";
-    pub const RECENT_ON_HOME: &str = "최신 글";
+    pub const RECENT: &str = "최신 글";
     pub const SEE_ALL: &str = "더 보기";
     pub const WRITE: &str = "글쓰기";
     pub const MORE: &str = "더 보기";
@@ -223,17 +225,15 @@ pub mod community {
     pub const REPORT_LOADING: &str = "신고 양식을 불러오는 중이에요…";
     pub const REPORT_REASON: &str = "신고 사유";
     pub const REPORTED: &str = "신고가 접수되었습니다.";
-    /// The reasons a student can give, in the order PRODUCT.md lists them; stored by index.
-    pub const REPORT_REASONS: [&str; 8] = [
-        "게시판 성격에 부적절함",
-        "욕설/비하",
-        "음란물/불건전한 만남 및 대화",
-        "상업적 광고 및 판매",
-        "유출/사칭/사기",
-        "낚시/놀람/도배",
-        "정당/정치인 비하 및 선거운동",
-        "불법촬영물 등의 유통",
-    ];
+    /// The reasons a student can give (`model::community::ReportReason`).
+    pub const REASON_OFF_TOPIC: &str = "게시판 성격에 부적절함";
+    pub const REASON_ABUSE: &str = "욕설/비하";
+    pub const REASON_OBSCENE: &str = "음란물/불건전한 만남 및 대화";
+    pub const REASON_ADVERTISING: &str = "상업적 광고 및 판매";
+    pub const REASON_FRAUD: &str = "유출/사칭/사기";
+    pub const REASON_SPAM: &str = "낚시/놀람/도배";
+    pub const REASON_POLITICAL: &str = "정당/정치인 비하 및 선거운동";
+    pub const REASON_ILLEGAL_FILMING: &str = "불법촬영물 등의 유통";
     pub const REPORT_REASON_INVALID: &str = "신고 사유를 선택해 주세요.";
     pub const ALREADY_REPORTED: &str = "이미 신고했습니다.";
     pub const OWN_REPORT: &str = "내가 쓴 글이나 댓글은 신고할 수 없습니다.";
@@ -319,9 +319,23 @@ pub mod timetable {
     pub const GRADING_LABEL: &str = "성적";
     pub const ATTENDANCE_LABEL: &str = "출결";
     pub const EXAMS: &str = "시험 횟수";
-    pub const AMOUNTS: [&str; 3] = ["많음", "보통", "없음"];
-    pub const GRADING: [&str; 3] = ["너그러움", "보통", "깐깐함"];
-    pub const ATTENDANCE: [&str; 5] = ["혼용", "직접호명", "지정좌석", "전자출결", "반영안함"];
+    /// The answers of a review's detail questions (`model::timetable::{Amount, Grading, Attendance}`).
+    pub const AMOUNT_MANY: &str = "많음";
+    pub const AMOUNT_AVERAGE: &str = "보통";
+    pub const AMOUNT_NONE: &str = "없음";
+    pub const GRADING_LENIENT: &str = "너그러움";
+    pub const GRADING_AVERAGE: &str = "보통";
+    pub const GRADING_STRICT: &str = "깐깐함";
+    pub const ATTENDANCE_MIXED: &str = "혼용";
+    pub const ATTENDANCE_ROLL_CALL: &str = "직접호명";
+    pub const ATTENDANCE_ASSIGNED_SEATS: &str = "지정좌석";
+    pub const ATTENDANCE_ELECTRONIC: &str = "전자출결";
+    pub const ATTENDANCE_NOT_COUNTED: &str = "반영안함";
+    /// Course categories (`model::timetable::CourseCategory`).
+    pub const MAJOR_REQUIRED: &str = "전공필수";
+    pub const MAJOR_ELECTIVE: &str = "전공선택";
+    pub const GENERAL_REQUIRED: &str = "교양필수";
+    pub const GENERAL_ELECTIVE: &str = "교양선택";
     pub const SUBMIT_REVIEW: &str = "강의평 등록";
     pub const DELETE_REVIEW: &str = "강의평 삭제";
     pub const ALREADY_REVIEWED: &str = "이미 이 강의에 강의평을 남겼습니다.";

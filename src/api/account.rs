@@ -4,35 +4,41 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
-use crate::server::{auth::accounts, auth::cookies, auth::identity, state::app_state};
+use crate::server::{accounts, auth::cookies, auth::identity, state::app_state};
 
 /// How often the nickname may change, and from when the student's may change again.
 #[server(prefix = "/api", endpoint = "account/nickname-rule")]
 pub async fn nickname_rule() -> Result<crate::model::account::NicknameRule, AppError> {
-    let (me, _) = identity::require_student()?;
-    accounts::nickname_rule(&app_state()?, &me).await
+    accounts::nickname_rule(&app_state()?, &identity::require_student()?.me).await
 }
 
 #[server(prefix = "/api", endpoint = "account/nickname")]
 pub async fn change_nickname(nickname: String) -> Result<(), AppError> {
-    let (me, _) = identity::require_student()?;
-    accounts::change_nickname(&app_state()?, &me, &nickname).await
+    accounts::change_nickname(&app_state()?, &identity::require_student()?.me, &nickname).await
 }
 
 /// Changes the password; every other login of the student ends, this one continues.
 #[server(prefix = "/api", endpoint = "account/password")]
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
-    let (me, session_id) = identity::require_student()?;
+    let student = identity::require_student()?;
     let addr = identity::current_client_addr();
-    accounts::change_password(&app_state()?, &me, session_id, &current_password, &new_password, &addr).await
+    accounts::change_password(
+        &app_state()?,
+        &student.me,
+        student.session_id,
+        &current_password,
+        &new_password,
+        &addr,
+    )
+    .await
 }
 
 /// Ends every login of the student, this one included, and goes to the log-in page.
 #[server(prefix = "/api", endpoint = "account/logout-everywhere")]
 pub async fn log_out_everywhere() -> Result<(), AppError> {
-    let (me, _) = identity::require_student()?;
+    let student = identity::require_student()?;
     let state = app_state()?;
-    accounts::log_out_everywhere(&state, me.id).await?;
+    accounts::log_out_everywhere(&state, &student.me).await?;
     super::set_cookies(&cookies::clear_both(state.config.secure_cookies)?);
     leptos_axum::redirect("/login");
     Ok(())
@@ -41,9 +47,9 @@ pub async fn log_out_everywhere() -> Result<(), AppError> {
 /// Deletes the account after checking the password, then behaves like a log-out.
 #[server(prefix = "/api", endpoint = "account/delete")]
 pub async fn delete_account(password: String) -> Result<(), AppError> {
-    let (me, _) = identity::require_student()?;
+    let student = identity::require_student()?;
     let state = app_state()?;
-    accounts::delete_account(&state, &me, &password, &identity::current_client_addr()).await?;
+    accounts::delete_account(&state, &student.me, &password, &identity::current_client_addr()).await?;
     super::set_cookies(&cookies::clear_both(state.config.secure_cookies)?);
     leptos_axum::redirect("/");
     Ok(())

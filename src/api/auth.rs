@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::model::{LoginResult, Me};
 #[cfg(feature = "ssr")]
-use crate::server::{auth::accounts, auth::identity, state::app_state};
+use crate::server::{accounts, auth::identity, auth::logins, state::app_state};
 
 #[server(prefix = "/api", endpoint = "auth/signup")]
 pub async fn sign_up(
@@ -51,7 +51,7 @@ pub async fn refresh() -> Result<(), AppError> {
         return Ok(());
     }
     let token = identity::unexchanged_refresh_cookie().ok_or(AppError::Unauthorized)?;
-    match accounts::refresh(&state, &token).await? {
+    match logins::refresh(&state, &token).await? {
         Some(login) => {
             super::set_cookies(&login.cookies);
             Ok(())
@@ -67,7 +67,7 @@ pub async fn refresh() -> Result<(), AppError> {
 pub async fn log_out() -> Result<(), AppError> {
     let state = app_state()?;
     if let identity::Identity::Student { session_id, .. } = identity::current() {
-        accounts::log_out(&state, session_id).await?;
+        logins::end(&state, session_id).await?;
     }
     super::set_cookies(&crate::server::auth::cookies::clear_both(state.config.secure_cookies)?);
     // The service worker keeps the student's timetable pages for offline use; on a shared device they must
@@ -94,5 +94,5 @@ pub async fn current_user() -> Result<Option<Me>, AppError> {
 /// The logged-in student; 401 for a visitor.
 #[server(prefix = "/api", endpoint = "me")]
 pub async fn my_account() -> Result<Me, AppError> {
-    identity::require_student().map(|(me, _)| me)
+    identity::require_student().map(|student| student.me)
 }

@@ -7,7 +7,8 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use crate::api::community::Report;
-use crate::model::community::ReportTarget;
+use crate::model::codes::Code;
+use crate::model::community::{ReportReason, ReportTarget};
 use crate::text::community as t;
 
 /// `on_demand`: the form is rendered once the disclosure is opened (needs the page to be interactive; one
@@ -22,7 +23,7 @@ pub fn ReportForm(target: ReportTarget, id: i64, #[prop(optional)] on_demand: bo
             set_opened.set(true);
         }
     });
-    let field_id = move || format!("report-{}-{id}", target.key());
+    let field_id = move || format!("report-{target}-{id}");
     let outcome = move || match action.value().get() {
         Some(Ok(())) => Some(t::REPORTED.to_owned()),
         Some(Err(error)) => Some(error.to_string()),
@@ -33,14 +34,13 @@ pub fn ReportForm(target: ReportTarget, id: i64, #[prop(optional)] on_demand: bo
             <summary>{t::REPORT}</summary>
             <Show when=move || opened.get() fallback=|| view! { <p class="muted">{t::REPORT_LOADING}</p> }>
                 <ActionForm action attr:class="report-form">
-                    <input type="hidden" name="target" value=target.key() />
+                    <input type="hidden" name="target" value=target.code() />
                     <input type="hidden" name="target_id" value=id.to_string() />
                     <label for=field_id()>{t::REPORT_REASON}</label>
                     <select id=field_id() name="reason">
-                        {t::REPORT_REASONS
+                        {ReportReason::ALL
                             .iter()
-                            .enumerate()
-                            .map(|(index, reason)| view! { <option value=index.to_string()>{*reason}</option> })
+                            .map(|reason| view! { <option value=reason.code()>{reason.label()}</option> })
                             .collect_view()}
                     </select>
                     <button type="submit" class="button small">{t::REPORT_BUTTON}</button>

@@ -113,6 +113,14 @@ pub fn validate_username(username: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
+/// Whether a typed username (trimmed) could be some account's. A name that breaks the username rules names
+/// nobody, so every lookup by name — log-in, the friend forms, a student's timetable — refuses it as it
+/// refuses an unknown name, without asking the database (PostgreSQL refuses NUL in text: such a name was a
+/// 500), and with no hash spent on it.
+pub fn could_name_an_account(username: &str) -> bool {
+    validate_username(username.trim()).is_ok()
+}
+
 /// The key that makes usernames unique regardless of case, and that log-in looks up.
 pub fn username_key(username: &str) -> String {
     username.trim().to_ascii_lowercase()

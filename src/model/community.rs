@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::chars;
+use super::codes::coded;
 use crate::error::{AppError, FieldError};
 use crate::text::community as t;
 
@@ -17,6 +18,9 @@ pub const POST_BODY_MAX: usize = 5_000;
 pub const COMMENT_BODY_MAX: usize = 1_000;
 /// Characters of the body shown under a title in lists.
 pub const EXCERPT_CHARS: usize = 80;
+/// Likes that put a post on HOT (outside the boards left out of HOT) and on BEST (any board).
+pub const HOT_LIKES: i64 = 10;
+pub const BEST_LIKES: i64 = 100;
 
 /// Whether a board allows, forbids or forces anonymity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,6 +100,13 @@ pub struct PostSummary {
     pub is_question: bool,
 }
 
+/// A board and one page of its posts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardListing {
+    pub board: Board,
+    pub page: PostPage,
+}
+
 /// One page of a list, and the cursor of the next page (the last id shown) if there is one.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostPage {
@@ -124,7 +135,7 @@ pub struct PostDetail {
     pub is_mine: bool,
     pub liked_by_me: bool,
     pub scrapped_by_me: bool,
-    /// A question with comments can be neither edited nor deleted.
+    /// A question that has had a comment can be neither edited nor deleted.
     pub locked: bool,
     pub comments: Vec<CommentView>,
 }
@@ -151,6 +162,16 @@ pub struct PostInput {
     pub body: String,
     pub anonymous: bool,
     pub question: bool,
+}
+
+/// A comment or reply as submitted, before validation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentInput {
+    pub post_id: i64,
+    /// The comment answered; a reply to a reply attaches to the same top-level comment.
+    pub parent_id: Option<i64>,
+    pub body: String,
+    pub anonymous: bool,
 }
 
 /// Checks a post's title and body; reports both problems at once. Returns the trimmed title and body.
@@ -207,36 +228,89 @@ pub fn validate_search(query: &str) -> Result<String, AppError> {
     Ok(query.chars().take(100).collect())
 }
 
-/// The lists that are not boards, in the order the board list shows them: URL key and title.
-pub const VIRTUAL_BOARDS: [(&str, &str); 5] = [
-    ("hot", t::HOT),
-    ("best", t::BEST),
-    ("mine", t::MY_POSTS),
-    ("commented", t::MY_COMMENTED),
-    ("scraps", t::MY_SCRAPS),
-];
-
-/// What a report is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ReportTarget {
-    Post,
-    Comment,
+coded! {
+    /// The lists of posts that are not one board: the virtual boards of PRODUCT.md, and search. The code is
+    /// the list's URL (`/lists/hot`).
+    pub enum ListKind {
+        /// The newest posts of every board of the school (the home page).
+        Recent = "recent",
+        Hot = "hot",
+        Best = "best",
+        /// 내가 쓴 글.
+        Mine = "mine",
+        /// 댓글 단 글.
+        Commented = "commented",
+        /// 내 스크랩.
+        Scraps = "scraps",
+        /// Title or body contains the query.
+        Search = "search",
+    }
 }
 
-impl ReportTarget {
-    pub fn key(self) -> &'static str {
+impl ListKind {
+    /// The virtual boards the board list offers, in its order.
+    pub const BOARDS: [ListKind; 5] =
+        [ListKind::Hot, ListKind::Best, ListKind::Mine, ListKind::Commented, ListKind::Scraps];
+    /// The student's own lists (내 정보).
+    pub const PERSONAL: [ListKind; 3] = [ListKind::Mine, ListKind::Commented, ListKind::Scraps];
+
+    pub fn title(self) -> &'static str {
         match self {
-            ReportTarget::Post => "post",
-            ReportTarget::Comment => "comment",
+            ListKind::Recent => t::RECENT,
+            ListKind::Hot => t::HOT,
+            ListKind::Best => t::BEST,
+            ListKind::Mine => t::MY_POSTS,
+            ListKind::Commented => t::MY_COMMENTED,
+            ListKind::Scraps => t::MY_SCRAPS,
+            ListKind::Search => t::SEARCH,
         }
     }
+}
 
-    pub fn from_key(key: &str) -> Option<Self> {
-        match key {
-            "post" => Some(ReportTarget::Post),
-            "comment" => Some(ReportTarget::Comment),
-            _ => None,
+coded! {
+    /// What a report is about.
+    pub enum ReportTarget {
+        Post = "post",
+        Comment = "comment",
+    }
+}
+
+coded! {
+    /// The reasons a student can give for a 신고, in the order PRODUCT.md lists them.
+    pub enum ReportReason {
+        OffTopic = "off_topic",
+        Abuse = "abuse",
+        Obscene = "obscene",
+        Advertising = "advertising",
+        Fraud = "fraud",
+        Spam = "spam",
+        Political = "political",
+        IllegalFilming = "illegal_filming",
+    }
+}
+
+impl ReportReason {
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportReason::OffTopic => t::REASON_OFF_TOPIC,
+            ReportReason::Abuse => t::REASON_ABUSE,
+            ReportReason::Obscene => t::REASON_OBSCENE,
+            ReportReason::Advertising => t::REASON_ADVERTISING,
+            ReportReason::Fraud => t::REASON_FRAUD,
+            ReportReason::Spam => t::REASON_SPAM,
+            ReportReason::Political => t::REASON_POLITICAL,
+            ReportReason::IllegalFilming => t::REASON_ILLEGAL_FILMING,
         }
+    }
+}
+
+coded! {
+    /// An admin's decision on reported content.
+    pub enum ModerationAction {
+        /// Visible again, its reports cleared.
+        Restore = "restore",
+        /// Deleted, as its author could.
+        Remove = "remove",
     }
 }
 

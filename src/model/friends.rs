@@ -56,7 +56,7 @@ pub fn validate_username_input(username: &str) -> Result<String, AppError> {
     if username.is_empty() {
         return Err(AppError::field("username", t::USERNAME_REQUIRED));
     }
-    if super::account::validate_username(username).is_err() {
+    if !super::account::could_name_an_account(username) {
         return Err(AppError::Missing(t::UNKNOWN_USER.to_owned()));
     }
     Ok(username.to_owned())

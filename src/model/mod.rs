@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod chars;
+pub mod codes;
 pub mod community;
 pub mod friends;
 pub mod school;

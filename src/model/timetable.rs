@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::chars;
+use super::codes::{coded, Pick};
 use super::time::KstDate;
 use crate::error::{AppError, FieldError};
 use crate::text::timetable as t;
@@ -65,18 +66,18 @@ impl std::fmt::Display for Semester {
     }
 }
 
-/// Who may see a timetable besides its owner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Visibility {
-    Private,
-    Friends,
-    Public,
+coded! {
+    /// Who may see a timetable besides its owner, in the order the settings offer them.
+    pub enum Visibility {
+        Public = "public",
+        Friends = "friends",
+        Private = "private",
+    }
 }
 
 impl Visibility {
-    pub const ALL: [Visibility; 3] = [Visibility::Public, Visibility::Friends, Visibility::Private];
-
-    pub fn code(self) -> i64 {
+    /// The number the database stores for it.
+    pub fn stored(self) -> i64 {
         match self {
             Visibility::Private => 0,
             Visibility::Friends => 1,
@@ -84,8 +85,8 @@ impl Visibility {
         }
     }
 
-    /// Unknown codes read as private: the safe side.
-    pub fn from_code(code: i64) -> Self {
+    /// Unknown numbers read as private: the safe side.
+    pub fn from_stored(code: i64) -> Self {
         match code {
             2 => Visibility::Public,
             1 => Visibility::Friends,
@@ -179,7 +180,7 @@ pub struct Course {
     pub professor: String,
     pub department: Option<String>,
     pub credits: i64,
-    pub category: String,
+    pub category: CourseCategory,
     pub room: String,
     pub capacity: i64,
     pub added_count: i64,
@@ -193,38 +194,44 @@ impl Course {
     }
 }
 
-/// How catalogue results are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CourseSort {
-    Name,
-    Code,
-    Rating,
-    Popular,
+coded! {
+    /// How catalogue results are ordered.
+    pub enum CourseSort {
+        Name = "name",
+        Code = "code",
+        Rating = "rating",
+        Popular = "popular",
+    }
 }
 
 impl CourseSort {
-    pub const ALL: [CourseSort; 4] =
-        [CourseSort::Name, CourseSort::Code, CourseSort::Rating, CourseSort::Popular];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            CourseSort::Name => "name",
-            CourseSort::Code => "code",
-            CourseSort::Rating => "rating",
-            CourseSort::Popular => "popular",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Self {
-        CourseSort::ALL.into_iter().find(|sort| sort.key() == key).unwrap_or(CourseSort::Name)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             CourseSort::Name => t::SORT_NAME,
             CourseSort::Code => t::SORT_CODE,
             CourseSort::Rating => t::SORT_RATING,
             CourseSort::Popular => t::SORT_POPULAR,
+        }
+    }
+}
+
+coded! {
+    /// A course's category (이수 구분).
+    pub enum CourseCategory {
+        MajorRequired = "major_required",
+        MajorElective = "major_elective",
+        GeneralRequired = "general_required",
+        GeneralElective = "general_elective",
+    }
+}
+
+impl CourseCategory {
+    pub fn label(self) -> &'static str {
+        match self {
+            CourseCategory::MajorRequired => t::MAJOR_REQUIRED,
+            CourseCategory::MajorElective => t::MAJOR_ELECTIVE,
+            CourseCategory::GeneralRequired => t::GENERAL_REQUIRED,
+            CourseCategory::GeneralElective => t::GENERAL_ELECTIVE,
         }
     }
 }
@@ -236,7 +243,7 @@ pub struct CatalogueQuery {
     pub department_id: Option<i64>,
     pub credits: Option<i64>,
     pub weekday: Option<i64>,
-    pub category: Option<String>,
+    pub category: Option<CourseCategory>,
 }
 
 /// One page of catalogue results; `next_offset` is where the next page starts.
@@ -248,8 +255,6 @@ pub struct CoursePage {
 
 /// Catalogue results per page.
 pub const CATALOGUE_PAGE: i64 = 30;
-/// The course categories, as filters offer them.
-pub const CATEGORIES: [&str; 4] = ["전공필수", "전공선택", "교양필수", "교양선택"];
 /// Entries a timetable may hold.
 pub const MAX_ENTRIES: i64 = 30;
 pub const TIMETABLE_NAME_MAX: usize = 20;
@@ -269,16 +274,6 @@ pub fn validate_catalogue_text(text: &str) -> Result<String, AppError> {
         return Err(AppError::field("q", t::SEARCH_INVALID_CHARS));
     }
     Ok(text.chars().take(50).collect())
-}
-
-/// A category filter: one of [`CATEGORIES`], or none when empty. Anything else is a tampered form.
-pub fn validate_category(category: Option<String>) -> Result<Option<String>, AppError> {
-    match category {
-        None => Ok(None),
-        Some(category) if category.is_empty() => Ok(None),
-        Some(category) if CATEGORIES.contains(&category.as_str()) => Ok(Some(category)),
-        Some(_) => Err(AppError::field("category", t::CATEGORY_INVALID)),
-    }
 }
 
 /// A timetable as a list of them shows it.
@@ -410,21 +405,93 @@ pub fn validate_timetable_name(name: &str) -> Result<String, AppError> {
     Ok(name.to_owned())
 }
 
-/// A 강의평 as written: 1–5 stars, text, and an answer (an index into the lists in `text::timetable`) for
-/// each detail field.
+coded! {
+    /// How much of something a course has (과제, 조모임).
+    pub enum Amount {
+        Many = "many",
+        Average = "average",
+        None = "none",
+    }
+}
+
+coded! {
+    /// How a course grades (성적).
+    pub enum Grading {
+        Lenient = "lenient",
+        Average = "average",
+        Strict = "strict",
+    }
+}
+
+coded! {
+    /// How a course takes attendance (출결).
+    pub enum Attendance {
+        Mixed = "mixed",
+        RollCall = "roll_call",
+        AssignedSeats = "assigned_seats",
+        Electronic = "electronic",
+        NotCounted = "not_counted",
+    }
+}
+
+impl Amount {
+    pub fn label(self) -> &'static str {
+        match self {
+            Amount::Many => t::AMOUNT_MANY,
+            Amount::Average => t::AMOUNT_AVERAGE,
+            Amount::None => t::AMOUNT_NONE,
+        }
+    }
+}
+
+impl Grading {
+    pub fn label(self) -> &'static str {
+        match self {
+            Grading::Lenient => t::GRADING_LENIENT,
+            Grading::Average => t::GRADING_AVERAGE,
+            Grading::Strict => t::GRADING_STRICT,
+        }
+    }
+}
+
+impl Attendance {
+    pub fn label(self) -> &'static str {
+        match self {
+            Attendance::Mixed => t::ATTENDANCE_MIXED,
+            Attendance::RollCall => t::ATTENDANCE_ROLL_CALL,
+            Attendance::AssignedSeats => t::ATTENDANCE_ASSIGNED_SEATS,
+            Attendance::Electronic => t::ATTENDANCE_ELECTRONIC,
+            Attendance::NotCounted => t::ATTENDANCE_NOT_COUNTED,
+        }
+    }
+}
+
+/// A 강의평 as written: 1–5 stars, text, and an answer to each detail question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewInput {
     pub stars: i64,
     pub body: String,
-    pub assignments: i64,
-    pub team_projects: i64,
-    pub grading: i64,
-    pub attendance: i64,
+    pub assignments: Amount,
+    pub team_projects: Amount,
+    pub grading: Grading,
+    pub attendance: Attendance,
     pub exams: i64,
 }
 
-impl ReviewInput {
-    /// Checks every field; returns the input with its text trimmed.
+/// A 강의평 as a form sends it: the answers as picked, possibly tampered with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewForm {
+    pub stars: i64,
+    pub body: String,
+    pub assignments: Pick<Amount>,
+    pub team_projects: Pick<Amount>,
+    pub grading: Pick<Grading>,
+    pub attendance: Pick<Attendance>,
+    pub exams: i64,
+}
+
+impl ReviewForm {
+    /// Checks every field at once; returns the review with its text trimmed.
     pub fn validate(self) -> Result<ReviewInput, AppError> {
         let mut errors = Vec::new();
         let mut check = |ok: bool, field: &str, message: &str| {
@@ -442,16 +509,28 @@ impl ReviewInput {
         } else if chars::has_forbidden_in_body(&body) {
             check(false, "body", t::REVIEW_INVALID_CHARS);
         }
-        let within = |value: i64, options: &[&str]| (0..options.len() as i64).contains(&value);
-        check(within(self.assignments, &t::AMOUNTS), "assignments", t::CHOOSE_ONE);
-        check(within(self.team_projects, &t::AMOUNTS), "team_projects", t::CHOOSE_ONE);
-        check(within(self.grading, &t::GRADING), "grading", t::CHOOSE_ONE);
-        check(within(self.attendance, &t::ATTENDANCE), "attendance", t::CHOOSE_ONE);
+        let picked = |pick: &Pick<_>| matches!(pick, Pick::Known(_));
+        check(picked(&self.assignments), "assignments", t::CHOOSE_ONE);
+        check(picked(&self.team_projects), "team_projects", t::CHOOSE_ONE);
+        check(matches!(self.grading, Pick::Known(_)), "grading", t::CHOOSE_ONE);
+        check(matches!(self.attendance, Pick::Known(_)), "attendance", t::CHOOSE_ONE);
         check((0..=MAX_EXAMS).contains(&self.exams), "exams", t::EXAMS_INVALID);
-        if errors.is_empty() {
-            Ok(ReviewInput { body, ..self })
-        } else {
-            Err(AppError::fields(errors))
+        match (self.assignments, self.team_projects, self.grading, self.attendance) {
+            (
+                Pick::Known(assignments),
+                Pick::Known(team_projects),
+                Pick::Known(grading),
+                Pick::Known(attendance),
+            ) if errors.is_empty() => Ok(ReviewInput {
+                stars: self.stars,
+                body,
+                assignments,
+                team_projects,
+                grading,
+                attendance,
+                exams: self.exams,
+            }),
+            _ => Err(AppError::fields(errors)),
         }
     }
 }
@@ -545,7 +624,5 @@ mod tests {
         assert_eq!(error.message_for("professor"), Some(t::LINE_INVALID_CHARS));
         assert_eq!(error.message_for("room"), Some(t::LINE_INVALID_CHARS));
         assert!(validate_catalogue_text("자료\0").is_err());
-        assert_eq!(validate_category(Some(String::new())), Ok(None));
-        assert!(validate_category(Some("전공\0".into())).is_err());
     }
 }

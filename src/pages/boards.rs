@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use crate::api::community::list_boards;
 use crate::components::require_login::RequireLogin;
 use crate::components::status::ErrorNotice;
-use crate::model::community::VIRTUAL_BOARDS;
+use crate::model::community::ListKind;
 use crate::text::{app, community as t};
 
 #[component]
@@ -26,8 +26,8 @@ pub fn BoardsPage() -> impl IntoView {
                 <button type="submit" class="button small">{t::SEARCH}</button>
             </form>
             <ul class="board-list card virtual-boards">
-                {VIRTUAL_BOARDS.iter().map(|(key, title)| view! {
-                    <li><A href=format!("/lists/{key}")><span class="board-name">{*title}</span></A></li>
+                {ListKind::BOARDS.iter().map(|kind| view! {
+                    <li><A href=format!("/lists/{kind}")><span class="board-name">{kind.title()}</span></A></li>
                 }).collect_view()}
             </ul>
             <Suspense fallback=|| view! { <p class="loading">{app::LOADING}</p> }>

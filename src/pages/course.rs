@@ -11,7 +11,10 @@ use crate::api::timetable::{delete_review, get_course, WriteReview};
 use crate::components::confirmed;
 use crate::components::require_login::{encode_query_value, RequireLogin};
 use crate::components::status::{ErrorNotice, Loading};
-use crate::model::timetable::{CourseDetail, Review, MAX_EXAMS, REVIEW_BODY_MAX};
+use crate::model::codes::Code;
+use crate::model::timetable::{
+    Amount, Attendance, CourseDetail, Grading, Review, MAX_EXAMS, REVIEW_BODY_MAX,
+};
 use crate::text::{fill, timetable as t};
 
 #[component]
@@ -61,7 +64,7 @@ fn CourseView(
         <section class="card course-facts">
             <dl class="facts">
                 <dt>{t::CREDITS}</dt><dd>{course.credits}</dd>
-                <dt>{t::CATEGORY}</dt><dd>{course.category.clone()}</dd>
+                <dt>{t::CATEGORY}</dt><dd>{course.category.label()}</dd>
                 <dt>{t::ROOM}</dt><dd>{course.room.clone()}</dd>
                 <dt>{t::WEEKDAY}</dt><dd>{times}</dd>
                 <dt>{t::CAPACITY}</dt><dd>{course.capacity}</dd>
@@ -105,18 +108,16 @@ fn CourseView(
 #[component]
 fn ReviewItem(review: Review, remove: Action<i64, Result<(), crate::error::AppError>>) -> impl IntoView {
     let id = review.id;
-    let answer =
-        |options: &[&'static str], index: i64| options.get(index as usize).copied().unwrap_or_default();
     let facts = format!(
         "{} {} · {} {} · {} {} · {} {} · {} {}회",
         t::ASSIGNMENTS,
-        answer(&t::AMOUNTS, review.content.assignments),
+        review.content.assignments.label(),
         t::TEAM_PROJECTS,
-        answer(&t::AMOUNTS, review.content.team_projects),
+        review.content.team_projects.label(),
         t::GRADING_LABEL,
-        answer(&t::GRADING, review.content.grading),
+        review.content.grading.label(),
         t::ATTENDANCE_LABEL,
-        answer(&t::ATTENDANCE, review.content.attendance),
+        review.content.attendance.label(),
         t::EXAMS,
         review.content.exams
     );
@@ -141,19 +142,25 @@ fn ReviewItem(review: Review, remove: Action<i64, Result<(), crate::error::AppEr
 #[component]
 fn ReviewForm(course_id: i64, write: ServerAction<WriteReview>) -> impl IntoView {
     let error = move || write.value().get().and_then(Result::err).map(|e| e.to_string());
-    let choice = |name: &'static str, label: &'static str, options: &'static [&'static str]| {
+    /// A select of one detail question: its answers' codes and labels, `preset` chosen.
+    fn choice<T: Code + PartialEq>(
+        name: &'static str,
+        label: &'static str,
+        labels: fn(T) -> &'static str,
+        preset: T,
+    ) -> impl IntoView {
         let id = format!("review-{name}");
         view! {
             <div class="field">
                 <label for=id.clone()>{label}</label>
                 <select id=id name=name>
-                    {options.iter().enumerate().map(|(index, option)| view! {
-                        <option value=index.to_string() selected=index == 1>{*option}</option>
+                    {T::ALL.iter().map(|answer| view! {
+                        <option value=answer.code() selected=*answer == preset>{labels(*answer)}</option>
                     }).collect_view()}
                 </select>
             </div>
         }
-    };
+    }
     view! {
         <details class="card review-form" open>
             <summary>{t::WRITE_REVIEW}</summary>
@@ -169,10 +176,10 @@ fn ReviewForm(course_id: i64, write: ServerAction<WriteReview>) -> impl IntoView
                     }).collect_view()}
                 </fieldset>
                 <div class="filter-row">
-                    {choice("assignments", t::ASSIGNMENTS, &t::AMOUNTS)}
-                    {choice("team_projects", t::TEAM_PROJECTS, &t::AMOUNTS)}
-                    {choice("grading", t::GRADING_LABEL, &t::GRADING)}
-                    {choice("attendance", t::ATTENDANCE_LABEL, &t::ATTENDANCE)}
+                    {choice("assignments", t::ASSIGNMENTS, Amount::label, Amount::Average)}
+                    {choice("team_projects", t::TEAM_PROJECTS, Amount::label, Amount::Average)}
+                    {choice("grading", t::GRADING_LABEL, Grading::label, Grading::Average)}
+                    {choice("attendance", t::ATTENDANCE_LABEL, Attendance::label, Attendance::RollCall)}
                     <div class="field">
                         <label for="review-exams">{t::EXAMS}</label>
                         <input id="review-exams" name="exams" type="number" min="0" max=MAX_EXAMS.to_string() value="2" required />

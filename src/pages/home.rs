@@ -7,17 +7,13 @@ use leptos_router::components::A;
 use crate::api::community::list_posts;
 use crate::components::post_feed::PostItem;
 use crate::components::status::{ErrorNotice, Loading};
+use crate::model::community::ListKind;
 use crate::session::use_session;
 use crate::text::{self, auth, community, home as t};
 
 /// A few posts of a list under a heading, as the home screen of the app students know shows them.
 #[component]
-fn ListPreview(
-    title: &'static str,
-    href: &'static str,
-    /// The list's key, as `list_posts` takes it.
-    kind: &'static str,
-) -> impl IntoView {
+fn ListPreview(title: &'static str, href: &'static str, kind: ListKind) -> impl IntoView {
     let posts = Resource::new(|| (), move |_| list_posts(kind.into(), None, None));
     view! {
         <section class="home-section">
@@ -59,8 +55,8 @@ pub fn HomePage() -> impl IntoView {
                             <h1 data-testid="greeting">{text::fill(t::GREETING, &me.nickname)}</h1>
                         </header>
                         // Rendered only for a logged-in student, so a visitor's page asks for no lists.
-                        <ListPreview title=community::RECENT_ON_HOME href="/boards" kind="recent" />
-                        <ListPreview title=community::HOT_ON_HOME href="/lists/hot" kind="hot" />
+                        <ListPreview title=community::RECENT href="/boards" kind=ListKind::Recent />
+                        <ListPreview title=community::HOT_ON_HOME href="/lists/hot" kind=ListKind::Hot />
                     }
                     .into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),

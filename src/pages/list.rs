@@ -8,26 +8,43 @@ use crate::api::community::list_posts;
 use crate::components::post_feed::PostFeed;
 use crate::components::require_login::{encode_query_value, RequireLogin};
 use crate::components::status::{ErrorNotice, Loading};
-use crate::model::community::VIRTUAL_BOARDS;
+use crate::error::AppError;
+use crate::model::community::ListKind;
 use crate::text::{app, community as t};
 
 #[component]
 pub fn ListPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let kind = move || params.read().get("kind").unwrap_or_default();
-    let before = move || query.read().get("before").and_then(|v| v.parse::<i64>().ok());
-    let first_page =
-        Resource::new(move || (kind(), before()), |(kind, before)| list_posts(kind, None, before));
-    let more = Action::new(move |cursor: &i64| list_posts(kind(), None, Some(*cursor)));
-    let title = move || {
-        let kind = kind();
-        VIRTUAL_BOARDS
-            .iter()
-            .find(|(key, _)| *key == kind)
-            .map(|(_, title)| *title)
-            .unwrap_or(app::NOT_FOUND_TITLE)
+    // A list the app does not have is a page that does not exist: 404 without asking the server.
+    let kind = move || {
+        params
+            .read()
+            .get("kind")
+            .and_then(|key| key.parse::<ListKind>().ok())
+            .filter(|k| *k != ListKind::Search)
     };
+    let before = move || query.read().get("before").and_then(|v| v.parse::<i64>().ok());
+    let first_page = Resource::new(
+        move || (kind(), before()),
+        |(kind, before)| async move {
+            match kind {
+                Some(kind) => list_posts(kind.into(), None, before).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    let more = Action::new(move |cursor: &i64| {
+        let kind = kind();
+        let cursor = *cursor;
+        async move {
+            match kind {
+                Some(kind) => list_posts(kind.into(), None, Some(cursor)).await,
+                None => Err(AppError::NotFound),
+            }
+        }
+    });
+    let title = move || kind().map_or(app::NOT_FOUND_TITLE, ListKind::title);
     view! {
         // The title is a plain string, made again when the list changes: leptos_meta reads a title after the
         // page's reactive values are gone, so a closure over the route's params could read a disposed value
@@ -37,7 +54,7 @@ pub fn ListPage() -> impl IntoView {
             <header class="page-header"><h1>{title}</h1></header>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
-                    let key = kind();
+                    let key = kind().map(|kind| kind.to_string()).unwrap_or_default();
                     match first_page.await {
                         Err(error) => view! { <ErrorNotice error /> }.into_any(),
                         Ok(page) => view! {
@@ -68,11 +85,12 @@ pub fn SearchPage() -> impl IntoView {
             if text.is_empty() {
                 None
             } else {
-                Some(list_posts("search".into(), Some(text), before).await)
+                Some(list_posts(ListKind::Search.into(), Some(text), before).await)
             }
         },
     );
-    let more = Action::new(move |cursor: &i64| list_posts("search".into(), Some(text()), Some(*cursor)));
+    let more =
+        Action::new(move |cursor: &i64| list_posts(ListKind::Search.into(), Some(text()), Some(*cursor)));
     view! {
         <Title text=t::SEARCH />
         <RequireLogin let:_me>

@@ -11,7 +11,7 @@ use crate::components::field::Field;
 use crate::components::require_login::RequireLogin;
 use crate::error::AppError;
 use crate::model::account::admission_label;
-use crate::model::community::VIRTUAL_BOARDS;
+use crate::model::community::ListKind;
 use crate::model::time::KstDate;
 use crate::session::use_session;
 use crate::text::{self, auth, community, profile as t};
@@ -41,7 +41,7 @@ pub fn MePage() -> impl IntoView {
                 </dl>
             </section>
             <nav class="card link-list">
-                {VIRTUAL_BOARDS[2..].iter().map(|(key, title)| view! { <A href=format!("/lists/{key}")>{*title}</A> }).collect_view()}
+                {ListKind::PERSONAL.iter().map(|kind| view! { <A href=format!("/lists/{kind}")>{kind.title()}</A> }).collect_view()}
                 {me.is_admin.then(|| view! { <A href="/admin/reports">{community::MODERATION_TITLE}</A> })}
             </nav>
             <nav class="card link-list">

@@ -9,14 +9,14 @@ use crate::api::community::{moderate, moderation_queue};
 use crate::components::require_login::RequireLogin;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::error::AppError;
-use crate::model::community::{QueuePosition, ReportedItem, ReviewQueuePage};
+use crate::model::community::{ModerationAction, QueuePosition, ReportedItem, ReviewQueuePage};
 use crate::text::community as t;
 
 #[component]
 pub fn ModerationPage() -> impl IntoView {
-    let decide = Action::new(|(item, remove): &(ReportedItem, bool)| {
-        let (target, id, remove) = (item.target.key().to_owned(), item.id, *remove);
-        async move { moderate(target, id, remove).await }
+    let decide = Action::new(|(item, action): &(ReportedItem, ModerationAction)| {
+        let (target, id, action) = (item.target, item.id, *action);
+        async move { moderate(target.into(), id, action.into()).await }
     });
     // Every decision starts the queue again from its first page.
     let queue = Resource::new(move || decide.version().get(), |_| moderation_queue(None));
@@ -43,7 +43,7 @@ pub fn ModerationPage() -> impl IntoView {
 #[component]
 fn ReviewQueue(
     first: ReviewQueuePage,
-    decide: Action<(ReportedItem, bool), Result<(), AppError>>,
+    decide: Action<(ReportedItem, ModerationAction), Result<(), AppError>>,
 ) -> impl IntoView {
     let more = Action::new(|after: &QueuePosition| moderation_queue(Some(*after)));
     let (extra, set_extra) = signal(Vec::<ReportedItem>::new());
@@ -83,7 +83,7 @@ fn ReviewQueue(
 #[component]
 fn QueueItem(
     item: ReportedItem,
-    decide: Action<(ReportedItem, bool), Result<(), AppError>>,
+    decide: Action<(ReportedItem, ModerationAction), Result<(), AppError>>,
 ) -> impl IntoView {
     let (restore, remove) = (item.clone(), item.clone());
     view! {
@@ -96,8 +96,8 @@ fn QueueItem(
                 <p class="post-meta">{format!("{} {}", t::REPORT, item.report_count)}</p>
             </A>
             <p class="post-actions">
-                <button class="chip" on:click=move |_| { decide.dispatch((restore.clone(), false)); }>{t::RESTORE}</button>
-                <button class="chip danger" on:click=move |_| { decide.dispatch((remove.clone(), true)); }>{t::REMOVE}</button>
+                <button class="chip" on:click=move |_| { decide.dispatch((restore.clone(), ModerationAction::Restore)); }>{t::RESTORE}</button>
+                <button class="chip danger" on:click=move |_| { decide.dispatch((remove.clone(), ModerationAction::Remove)); }>{t::REMOVE}</button>
             </p>
         </li>
     }

@@ -19,9 +19,10 @@ use crate::components::require_login::RequireLogin;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::components::timetable_grid::{Preview, TimetableGrid};
 use crate::error::AppError;
+use crate::model::codes::{Code, Pick};
 use crate::model::timetable::{
-    Course, CoursePage, CourseSort, Entry, MyTimetables, Semester, Slot, Timetable, Visibility, CATEGORIES,
-    ENTRY_DETAIL_MAX, ENTRY_NAME_MAX, TIMETABLE_NAME_MAX,
+    Course, CourseCategory, CoursePage, CourseSort, Entry, MyTimetables, Semester, Slot, Timetable,
+    Visibility, ENTRY_DETAIL_MAX, ENTRY_NAME_MAX, TIMETABLE_NAME_MAX,
 };
 use crate::model::Department;
 use crate::text::{fill, timetable as t};
@@ -44,13 +45,13 @@ impl Change {
             }
             Change::Remove(entry_id) => remove_entry(entry_id).await,
             Change::Primary(id) => make_primary(id).await,
-            Change::Visibility(id, visibility) => set_visibility(id, visibility.code()).await,
+            Change::Visibility(id, visibility) => set_visibility(id, visibility.into()).await,
             Change::Delete(id) => delete_timetable(id).await,
         }
     }
 }
 
-/// The catalogue filters, read from the URL.
+/// The catalogue filters, as the URL holds them (the search form is a plain GET form).
 #[derive(Debug, Clone, PartialEq, Default)]
 struct Filters {
     q: Option<String>,
@@ -59,6 +60,38 @@ struct Filters {
     weekday: Option<i64>,
     category: Option<String>,
     sort: Option<String>,
+}
+
+impl Filters {
+    fn from_query(query: &leptos_router::params::ParamsMap) -> Self {
+        let text = |key: &str| query.get(key).filter(|v| !v.trim().is_empty());
+        let number = |key: &str| text(key).and_then(|v| v.parse::<i64>().ok());
+        Filters {
+            q: text("q"),
+            department_id: number("department_id"),
+            credits: number("credits"),
+            weekday: number("weekday"),
+            category: text("category"),
+            sort: text("sort"),
+        }
+    }
+
+    /// The page of results from `offset`; a category or sort that is no code is the server's to refuse.
+    async fn search(self, semester: Option<i64>, offset: Option<i64>) -> Result<CoursePage, AppError> {
+        let category = self.category.as_deref().map(Pick::<CourseCategory>::parse);
+        let sort = self.sort.as_deref().map(Pick::<CourseSort>::parse);
+        search_courses(
+            semester,
+            self.q,
+            self.department_id,
+            self.credits,
+            self.weekday,
+            category,
+            sort,
+            offset,
+        )
+        .await
+    }
 }
 
 #[component]
@@ -77,22 +110,13 @@ pub fn TimetablePage() -> impl IntoView {
         },
         |(semester, id, _, _)| timetable_editor(semester, id),
     );
-    let filters = move || Filters {
-        q: text("q"),
-        department_id: number("department_id"),
-        credits: number("credits"),
-        weekday: number("weekday"),
-        category: text("category"),
-        sort: text("sort"),
-    };
+    let filters = move || Filters::from_query(&query.read());
     // The school's departments for the catalogue filter, loaded with the page (not inside the <select>:
     // a select cannot hold the placeholders a Suspense would leave there).
     let directory = Resource::new(|| (), |_| crate::api::list_schools());
     let results = Resource::new(
         move || (number("semester"), filters(), changes.get()),
-        |(semester, f, _)| {
-            search_courses(semester, f.q, f.department_id, f.credits, f.weekday, f.category, f.sort, None)
-        },
+        |(semester, filters, _)| filters.search(semester, None),
     );
 
     let (notice, set_notice) = signal(None::<String>);
@@ -266,12 +290,13 @@ fn OpenTimetable(
                 <select
                     id="visibility"
                     on:change=move |ev| {
-                        let code = event_target_value(&ev).parse::<i64>().unwrap_or_default();
-                        change.dispatch(Change::Visibility(id, Visibility::from_code(code)));
+                        if let Some(chosen) = Visibility::from_code(&event_target_value(&ev)) {
+                            change.dispatch(Change::Visibility(id, chosen));
+                        }
                     }
                 >
-                    {Visibility::ALL.into_iter().map(|v| view! {
-                        <option value=v.code().to_string() selected=v == visibility>{v.label()}</option>
+                    {Visibility::ALL.iter().map(|v| view! {
+                        <option value=v.code() selected=*v == visibility>{v.label()}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -341,20 +366,7 @@ fn CourseSearch(
     // Pages fetched with "더 보기", after the server-rendered first one.
     let (extra, set_extra) = signal(Vec::<Course>::new());
     let more = Action::new(move |offset: &i64| {
-        let offset = *offset;
-        let q = query.read_untracked();
-        let get = |key: &str| q.get(key).filter(|v| !v.is_empty());
-        let number = |key: &str| get(key).and_then(|v| v.parse::<i64>().ok());
-        search_courses(
-            Some(semester.0),
-            get("q"),
-            number("department_id"),
-            number("credits"),
-            number("weekday"),
-            get("category"),
-            get("sort"),
-            Some(offset),
-        )
+        Filters::from_query(&query.read_untracked()).search(Some(semester.0), Some(*offset))
     });
     Effect::new(move || {
         if let Some(Ok(page)) = more.value().get() {
@@ -392,11 +404,11 @@ fn CourseSearch(
                     <label class="visually-hidden" for="filter-category">{t::ALL_CATEGORIES}</label>
                     <select id="filter-category" name="category">
                         <option value="">{t::ALL_CATEGORIES}</option>
-                        {CATEGORIES.into_iter().map(|c| option(c.to_owned(), c.to_owned(), value("category"))).collect_view()}
+                        {CourseCategory::ALL.iter().map(|c| option(c.code().to_owned(), c.label().to_owned(), value("category"))).collect_view()}
                     </select>
                     <label class="visually-hidden" for="filter-sort">{t::SORT}</label>
                     <select id="filter-sort" name="sort">
-                        {CourseSort::ALL.into_iter().map(|s| option(s.key().to_owned(), s.label().to_owned(), value("sort"))).collect_view()}
+                        {CourseSort::ALL.iter().map(|s| option(s.code().to_owned(), s.label().to_owned(), value("sort"))).collect_view()}
                     </select>
                 </div>
                 <button type="submit" class="button primary small">{t::SEARCH}</button>
@@ -449,7 +461,7 @@ fn CourseItem(course: Course, timetable_id: i64, tools: EditorTools) -> impl Int
     let details = [
         course.professor.clone(),
         format!("{}{}", course.credits, t::CREDITS),
-        course.category.clone(),
+        course.category.label().to_owned(),
         course.department.clone().unwrap_or_else(|| t::GENERAL_EDUCATION.to_owned()),
     ]
     .join(" · ");

@@ -5,6 +5,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::model::timetable::{CourseCategory, Slot};
+
 /// One generated course of a semester's catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneratedCourse {
@@ -18,8 +20,7 @@ pub struct GeneratedCourse {
     pub department_id: Option<i64>,
     /// 1..=4, mostly 3.
     pub credits: i64,
-    /// One of [`CATEGORIES`].
-    pub category: &'static str,
+    pub category: CourseCategory,
     /// e.g. "공학관 301", "인문관 B102".
     pub room: String,
     /// 20..=200.
@@ -27,20 +28,6 @@ pub struct GeneratedCourse {
     /// 1..=3 weekly time slots, never overlapping each other.
     pub slots: Vec<Slot>,
 }
-
-/// One weekly class meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Slot {
-    /// 0 = Monday … 6 = Sunday.
-    pub weekday: i64,
-    /// Minutes after midnight.
-    pub start: i64,
-    /// Minutes after midnight, after `start`.
-    pub end: i64,
-}
-
-/// Course categories: 전공필수, 전공선택 (major), 교양필수, 교양선택 (general education).
-pub const CATEGORIES: [&str; 4] = ["전공필수", "전공선택", "교양필수", "교양선택"];
 
 /// Most sections one course gets in a normal (`sections_per_course = 1`) catalogue.
 const MAX_SECTIONS: usize = 3;
@@ -421,10 +408,10 @@ fn emit(
         };
         let number = entry.year * 1000 + (i as i64 + 1) * 10 + unit.nth;
         let category = match (unit.department_id.is_some(), entry.required) {
-            (true, true) => CATEGORIES[0],
-            (true, false) => CATEGORIES[1],
-            (false, true) => CATEGORIES[2],
-            (false, false) => CATEGORIES[3],
+            (true, true) => CourseCategory::MajorRequired,
+            (true, false) => CourseCategory::MajorElective,
+            (false, true) => CourseCategory::GeneralRequired,
+            (false, false) => CourseCategory::GeneralElective,
         };
         // Section s is taught by the s-th professor after the course's owner: 2 sections means 2 professors.
         for s in 0..sections[i] * scale {
@@ -513,7 +500,11 @@ fn capacity(entry: &Entry, general: bool, rng: &mut Rng) -> i64 {
 /// Weekly meetings for a course of `credits` credits; meetings of one course are on different days, so they
 /// never overlap.
 fn slots(credits: i64, rng: &mut Rng) -> Vec<Slot> {
-    let slot = |weekday: i64, start: i64, minutes: i64| Slot { weekday, start, end: start + minutes };
+    let slot = |weekday: i64, start: i64, minutes: i64| Slot {
+        weekday,
+        start_minute: start,
+        end_minute: start + minutes,
+    };
     // ≈2%: one Saturday block.
     if credits <= 3 && rng.chance(2) {
         let minutes = [100, 110, 180][(credits.clamp(1, 3) - 1) as usize];
@@ -670,17 +661,19 @@ mod tests {
         for c in courses {
             assert!((1..=4).contains(&c.credits), "{c:?}");
             assert!((20..=200).contains(&c.capacity), "{c:?}");
-            assert!(CATEGORIES.contains(&c.category), "{c:?}");
-            assert_eq!(c.department_id.is_none(), c.category.starts_with("교양"), "{c:?}");
+            let general =
+                matches!(c.category, CourseCategory::GeneralRequired | CourseCategory::GeneralElective);
+            assert_eq!(c.department_id.is_none(), general, "{c:?}");
             assert!((1..=3).contains(&c.slots.len()), "{c:?}");
             for s in &c.slots {
                 assert!((0..=6).contains(&s.weekday), "{c:?}");
-                assert!(s.start < s.end && s.start % 5 == 0 && s.end % 5 == 0, "{c:?}");
-                assert!(s.start >= 8 * 60 && s.end <= 22 * 60, "{c:?}");
+                let (start, end) = (s.start_minute, s.end_minute);
+                assert!(start < end && start % 5 == 0 && end % 5 == 0, "{c:?}");
+                assert!(start >= 8 * 60 && end <= 22 * 60, "{c:?}");
             }
             for (i, a) in c.slots.iter().enumerate() {
                 for b in &c.slots[i + 1..] {
-                    assert!(a.weekday != b.weekday || a.end <= b.start || b.end <= a.start, "{c:?}");
+                    assert!(!a.clashes_with(b), "{c:?}");
                 }
             }
         }

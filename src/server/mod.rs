@@ -1,6 +1,7 @@
 //! Everything that runs only on the server: configuration, state, authentication, the database and the HTTP
 //! stack around the Leptos app. Compiled with the `ssr` feature only.
 
+pub mod accounts;
 pub mod auth;
 pub mod bundle;
 pub mod catalogue;
@@ -8,11 +9,16 @@ pub mod community;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod friends;
 pub mod http;
+pub mod limits;
+pub mod moderation;
 pub mod operator;
+pub mod reviews;
 pub mod start;
 pub mod state;
 pub mod telemetry;
+pub mod timetable;
 
 /// The current time as UTC Unix seconds, the unit every timestamp in the database uses.
 pub fn now() -> i64 {

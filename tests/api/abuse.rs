@@ -197,8 +197,12 @@ async fn a_report_flood_is_limited_per_student_and_refused_reports_count_nothing
         let client = client.clone();
         let app = &app;
         async move {
-            app.call(&client, "reports/create", &[("target", "post"), ("target_id", &post), ("reason", "1")])
-                .await
+            app.call(
+                &client,
+                "reports/create",
+                &[("target", "post"), ("target_id", &post), ("reason", "abuse")],
+            )
+            .await
         }
     };
     assert_eq!(report(&reporter, first).await.status(), StatusCode::OK);

@@ -204,11 +204,11 @@ fn server_function_table() -> Vec<Call> {
 
         // 신고 and moderation: anyone of the school reports others' content once; only an admin of the
         // school sees the queue and decides, and another school's admin finds nothing.
-        call("reports/create", |w, _| form!["target" => "post", "target_id" => w.post, "reason" => 1], [E401, E404, OK, OK, E404, OK, E403]),
-        call("reports/create", |w, _| form!["target" => "comment", "target_id" => w.comment, "reason" => 2], [E401, E404, OK, OK, E404, OK, E403]),
+        call("reports/create", |w, _| form!["target" => "post", "target_id" => w.post, "reason" => "abuse"], [E401, E404, OK, OK, E404, OK, E403]),
+        call("reports/create", |w, _| form!["target" => "comment", "target_id" => w.comment, "reason" => "obscene"], [E401, E404, OK, OK, E404, OK, E403]),
         call("reports/queue", |_, _| form![], [E401, E403, E403, E403, BLIND, OK, E403]).hiding(|w| vec![w.reported_title.clone(), w.comment_body.clone()]),
-        call("reports/moderate", |w, _| form!["target" => "post", "target_id" => w.reported_post, "remove" => true], [E401, E403, E403, E403, E404, OK, E403]),
-        call("reports/moderate", |w, _| form!["target" => "comment", "target_id" => w.comment, "remove" => false], [E401, E403, E403, E403, E404, OK, E403]),
+        call("reports/moderate", |w, _| form!["target" => "post", "target_id" => w.reported_post, "action" => "remove"], [E401, E403, E403, E403, E404, OK, E403]),
+        call("reports/moderate", |w, _| form!["target" => "comment", "target_id" => w.comment, "action" => "restore"], [E401, E403, E403, E403, E404, OK, E403]),
 
         // Friends: everything is by username within one's own school; a request, a friendship or a block of
         // the owner's cannot be acted on by anyone else (404, as if absent); a blocked student's request to
@@ -229,7 +229,7 @@ fn server_function_table() -> Vec<Call> {
         call("timetables/rename", |w, _| form!["timetable_id" => w.timetable, "name" => "바뀐 이름"], [E401, E404, E404, E404, E404, E404, OK]),
         call("timetables/delete", |w, _| form!["timetable_id" => w.timetable], [E401, E404, E404, E404, E404, E404, OK]),
         call("timetables/primary", |w, _| form!["timetable_id" => w.timetable], [E401, E404, E404, E404, E404, E404, OK]),
-        call("timetables/visibility", |w, _| form!["timetable_id" => w.timetable, "visibility" => 0], [E401, E404, E404, E404, E404, E404, OK]),
+        call("timetables/visibility", |w, _| form!["timetable_id" => w.timetable, "visibility" => "private"], [E401, E404, E404, E404, E404, E404, OK]),
         call("timetables/add-course", |w, _| form!["timetable_id" => w.timetable, "course_id" => w.free_course], [E401, E404, E404, E404, E404, E404, OK]),
         call("timetables/add-custom", |w, _| form!["timetable_id" => w.timetable, "name" => "알바", "weekday" => 6, "start" => "20:00", "end" => "21:00"], [E401, E404, E404, E404, E404, E404, OK]),
         call("timetables/remove-entry", |w, _| form!["entry_id" => w.course_entry], [E401, E404, E404, E404, E404, E404, OK]),
@@ -279,7 +279,8 @@ const SEARCH_TEXT: &str = "주인의 글";
 fn review_form(course: i64) -> Form {
     form![
         "course_id" => course, "stars" => 4, "body" => "설명이 친절하고 과제가 적당합니다.",
-        "assignments" => 1, "team_projects" => 1, "grading" => 1, "attendance" => 0, "exams" => 2,
+        "assignments" => "average", "team_projects" => "average", "grading" => "average", "attendance" => "mixed",
+        "exams" => 2,
     ]
 }
 
@@ -783,7 +784,7 @@ impl World {
         let comment: i64 =
             expect_ok(app.comment(&owner.client, post, None, &comment_body, false).await).await;
         for (target, id) in [("post", reported_post), ("comment", comment)] {
-            let form = form!["target" => target, "target_id" => id, "reason" => 0];
+            let form = form!["target" => target, "target_id" => id, "reason" => "off_topic"];
             must(app, &friend.client, "reports/create", form).await;
         }
 
@@ -803,7 +804,7 @@ impl World {
             app,
             &owner.client,
             "timetables/visibility",
-            form!["timetable_id" => timetable, "visibility" => 2],
+            form!["timetable_id" => timetable, "visibility" => "public"],
         )
         .await;
         let form = form!["timetable_id" => timetable, "course_id" => setting.course];

@@ -27,6 +27,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use campus::error::AppError;
+use campus::model::codes::Code;
+use campus::model::community::ReportReason;
+use campus::model::timetable::{Amount, Attendance, CourseCategory, CourseSort, Grading};
 use campus::text;
 use proptest::prelude::*;
 use proptest::strategy::{BoxedStrategy, ValueTree};
@@ -1189,11 +1192,14 @@ async fn reports_refuse_unknown_targets_and_reasons() {
             .prop_map(str::to_owned),
         1 => text_for(10, false),
     ];
+    let reason_codes: Vec<&'static str> = ReportReason::ALL.iter().map(|r| r.code()).collect();
     let reason = prop_oneof![
-        3 => (0..8i64).prop_map(|n| n.to_string()),
-        3 => number_text(),
+        3 => proptest::sample::select(reason_codes).prop_map(str::to_owned),
+        2 => number_text(),
         1 => search_text(),
-        1 => proptest::sample::select(text::community::REPORT_REASONS.to_vec()).prop_map(str::to_owned),
+        1 => proptest::sample::select(ReportReason::ALL.iter().map(|r| r.label()).collect::<Vec<_>>())
+            .prop_map(str::to_owned),
+        1 => proptest::sample::select(vec!["SPAM", " spam", "spam\0", "abuse;--"]).prop_map(str::to_owned),
     ];
     let mut posts = vec![first];
     let mut reported: HashSet<(String, i64)> = HashSet::new();
@@ -1209,9 +1215,11 @@ async fn reports_refuse_unknown_targets_and_reasons() {
             [("target", target.as_str()), ("target_id", &target_id.to_string()), ("reason", &reason)];
         let reply = probe.send(&reader, "reports/create", &fields).await;
         let what = format!("report {target:?} {target_id} for {}", show(&reason));
-        let reason_ok = reason.trim().parse::<i64>().ok().filter(|r| (0..8).contains(r)).is_some();
+        // Codes are taken exactly as sent: no trimming, no case folding.
+        let reason_ok = ReportReason::from_code(&reason).is_some();
         if !matches!(target.as_str(), "post" | "comment") {
-            probe.refused(&reply, Refusal::Status(StatusCode::NOT_FOUND), &what);
+            let messages: &[&'static str] = &[text::errors::UNKNOWN_CHOICE];
+            probe.refused(&reply, Refusal::Fields(&[("target", messages)]), &what);
         } else if !reason_ok {
             let messages: &[&'static str] = &[text::community::REPORT_REASON_INVALID];
             probe.refused(&reply, Refusal::Fields(&[("reason", messages)]), &what);
@@ -1263,11 +1271,20 @@ async fn searches_refuse_short_or_control_text_and_treat_everything_else_as_lite
     // The same queries at the catalogue and the professor lookup, with odd filters.
     let category = prop_oneof![
         3 => Just(None),
-        2 => proptest::sample::select(campus::model::timetable::CATEGORIES.to_vec()).prop_map(|c| Some(c.to_owned())),
+        2 => proptest::sample::select(CourseCategory::ALL.iter().map(|c| c.code()).collect::<Vec<_>>())
+            .prop_map(|c| Some(c.to_owned())),
+        1 => proptest::sample::select(CourseCategory::ALL.iter().map(|c| c.label()).collect::<Vec<_>>())
+            .prop_map(|c| Some(c.to_owned())),
         1 => Just(Some(String::new())),
         2 => text_for(10, false).prop_map(Some),
     ];
-    let sort = prop_oneof![3 => Just(None), 1 => text_for(10, false).prop_map(Some)];
+    let sort_codes: Vec<&'static str> = CourseSort::ALL.iter().map(|s| s.code()).collect();
+    let sort = prop_oneof![
+        3 => Just(None),
+        2 => proptest::sample::select(sort_codes).prop_map(|s| Some(s.to_owned())),
+        1 => Just(Some(String::new())),
+        1 => text_for(10, false).prop_map(Some),
+    ];
     for _ in 0..110 {
         let (q, category, sort) = (gen.draw(&query), gen.draw(&category), gen.draw(&sort));
         let mut fields = vec![("q", q.as_str())];
@@ -1283,12 +1300,22 @@ async fn searches_refuse_short_or_control_text_and_treat_everything_else_as_lite
             if q.trim().is_empty() { Ok(()) } else { ok_or_messages(&rules::CATALOGUE_SEARCH.judge(&q)) };
         let category_verdict = match category.as_deref() {
             None | Some("") => Ok(()),
-            Some(c) if campus::model::timetable::CATEGORIES.contains(&c) => Ok(()),
+            Some(c) if CourseCategory::from_code(c).is_some() => Ok(()),
             Some(_) => Err(vec![text::timetable::CATEGORY_INVALID]),
         };
+        let sort_verdict = match sort.as_deref() {
+            None | Some("") => Ok(()),
+            Some(s) if CourseSort::from_code(s).is_some() => Ok(()),
+            Some(_) => Err(vec![text::errors::UNKNOWN_CHOICE]),
+        };
         // The filters are checked in order and the first bad one is named.
-        let verdicts =
-            if text_verdict.is_err() { [("q", text_verdict)] } else { [("category", category_verdict)] };
+        let verdicts = if text_verdict.is_err() {
+            [("q", text_verdict)]
+        } else if category_verdict.is_err() {
+            [("category", category_verdict)]
+        } else {
+            [("sort", sort_verdict)]
+        };
         probe.judge(&reply, 0, &verdicts, &what);
     }
     for _ in 0..70 {
@@ -1576,13 +1603,21 @@ async fn reviews_refuse_bad_text_and_answers_and_keep_good_text() {
     let (course, _) = some_course(&probe, &client).await;
     let course = course.to_string();
     let body = prop_oneof![3 => text_for(1_000, true), 1 => words(10..=200)];
-    let answer = |max: i64| prop_oneof![6 => (0..max).prop_map(|n| n.to_string()), 1 => number_text()];
+    fn answer<T: Code>() -> BoxedStrategy<String> {
+        let codes: Vec<&'static str> = T::ALL.iter().map(|a| a.code()).collect();
+        prop_oneof![
+            6 => proptest::sample::select(codes).prop_map(str::to_owned),
+            1 => number_text(),
+            1 => proptest::sample::select(vec!["", "MANY", " many", "many\0", "보통"]).prop_map(str::to_owned),
+        ]
+        .boxed()
+    }
     let (stars, amount, grading, attendance, exams) = (
         prop_oneof![4 => (1..6i64).prop_map(|n| n.to_string()), 1 => number_text()],
-        answer(3),
-        answer(3),
-        answer(5),
-        answer(11),
+        answer::<Amount>(),
+        answer::<Grading>(),
+        answer::<Attendance>(),
+        prop_oneof![6 => (0..11i64).prop_map(|n| n.to_string()), 1 => number_text()],
     );
     for _ in 0..110 {
         let body = gen.draw(&body);
@@ -1600,12 +1635,15 @@ async fn reviews_refuse_bad_text_and_answers_and_keep_good_text() {
         let body_len = encoded.len();
         let reply = probe.raw(&client, "reviews/write", encoded).await;
         let what = format!("review {}", show(&format!("{fields:?}")));
-        let numbers: Vec<Option<i64>> = values.iter().map(|(_, v)| v.parse::<i64>().ok()).collect();
+        // Stars and exams are integers: anything else is a malformed request. The answers are codes.
+        let numbers: Vec<Option<i64>> =
+            [&values[0].1, &values[5].1].iter().map(|v| v.parse::<i64>().ok()).collect();
         if body_len <= BODY_LIMIT && numbers.iter().any(Option::is_none) {
             probe.refused(&reply, Refusal::Status(StatusCode::BAD_REQUEST), &what);
             continue;
         }
-        let n = |i: usize| numbers[i].unwrap_or(0);
+        let (stars_given, exams_given) = (numbers[0].unwrap_or(0), numbers[1].unwrap_or(0));
+        let answered = |ok: bool| if ok { Ok(()) } else { Err(vec![text::timetable::CHOOSE_ONE]) };
         let within = |value: i64, range: std::ops::Range<i64>, message: &'static str| {
             if range.contains(&value) {
                 Ok(())
@@ -1614,15 +1652,14 @@ async fn reviews_refuse_bad_text_and_answers_and_keep_good_text() {
             }
         };
         let verdict = rules::REVIEW.judge(&body);
-        let choose = text::timetable::CHOOSE_ONE;
         let verdicts = [
             ("body", ok_or_messages(&verdict)),
-            ("stars", within(n(0), 1..6, text::timetable::STARS_INVALID)),
-            ("assignments", within(n(1), 0..3, choose)),
-            ("team_projects", within(n(2), 0..3, choose)),
-            ("grading", within(n(3), 0..3, choose)),
-            ("attendance", within(n(4), 0..5, choose)),
-            ("exams", within(n(5), 0..11, text::timetable::EXAMS_INVALID)),
+            ("stars", within(stars_given, 1..6, text::timetable::STARS_INVALID)),
+            ("assignments", answered(Amount::from_code(&values[1].1).is_some())),
+            ("team_projects", answered(Amount::from_code(&values[2].1).is_some())),
+            ("grading", answered(Grading::from_code(&values[3].1).is_some())),
+            ("attendance", answered(Attendance::from_code(&values[4].1).is_some())),
+            ("exams", within(exams_given, 0..11, text::timetable::EXAMS_INVALID)),
         ];
         if let Some(id) = probe.judge(&reply, body_len, &verdicts, &what) {
             let id = id.as_i64().expect("review id");
@@ -1746,7 +1783,7 @@ async fn wrong_types_missing_unknown_and_repeated_fields_are_answered_with_a_4xx
         Form::new("posts/scrap", &[("post_id", &post), ("scrapped", "false")], &["post_id"], &[]),
         Form::new(
             "reports/create",
-            &[("target", "post"), ("target_id", &post), ("reason", "1")],
+            &[("target", "post"), ("target_id", &post), ("reason", "abuse")],
             &["target_id"],
             &[],
         ),
@@ -1760,8 +1797,8 @@ async fn wrong_types_missing_unknown_and_repeated_fields_are_answered_with_a_4xx
         ),
         Form::new(
             "timetables/visibility",
-            &[("timetable_id", &timetable), ("visibility", "1")],
-            &["timetable_id", "visibility"],
+            &[("timetable_id", &timetable), ("visibility", "friends")],
+            &["timetable_id"],
             &[],
         ),
         Form::new(
@@ -1802,13 +1839,13 @@ async fn wrong_types_missing_unknown_and_repeated_fields_are_answered_with_a_4xx
                 ("course_id", &course),
                 ("stars", "4"),
                 ("body", "과제가 적당하고 설명이 친절합니다."),
-                ("assignments", "1"),
-                ("team_projects", "1"),
-                ("grading", "1"),
-                ("attendance", "1"),
+                ("assignments", "average"),
+                ("team_projects", "average"),
+                ("grading", "average"),
+                ("attendance", "roll_call"),
                 ("exams", "2"),
             ],
-            &["course_id", "stars", "assignments", "team_projects", "grading", "attendance", "exams"],
+            &["course_id", "stars", "exams"],
             &[],
         ),
         Form::new("professors/search", &[("q", "교수")], &[], &[]),
@@ -2115,7 +2152,7 @@ async fn every_payload_renders_escaped_in_every_page() {
         .send(
             &client,
             "timetables/visibility",
-            &[("timetable_id", &timetable.to_string()), ("visibility", "2")],
+            &[("timetable_id", &timetable.to_string()), ("visibility", "public")],
         )
         .await;
     probe.accepted(&reply, "a public timetable");
@@ -2124,10 +2161,10 @@ async fn every_payload_renders_escaped_in_every_page() {
         ("course_id", course.to_string()),
         ("stars", "5".to_owned()),
         ("body", payload.chars().take(1_000).collect()),
-        ("assignments", "0".to_owned()),
-        ("team_projects", "0".to_owned()),
-        ("grading", "0".to_owned()),
-        ("attendance", "0".to_owned()),
+        ("assignments", "many".to_owned()),
+        ("team_projects", "many".to_owned()),
+        ("grading", "lenient".to_owned()),
+        ("attendance", "mixed".to_owned()),
         ("exams", "1".to_owned()),
     ];
     let reply = probe.send(&client, "reviews/write", &as_pairs(&review)).await;

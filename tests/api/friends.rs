@@ -367,9 +367,9 @@ async fn friendship_and_blocks_decide_who_sees_a_timetable() {
 
     // (visibility, friend, classmate, blocked by the owner, who blocked the owner)
     let matrix = [
-        ("2", true, true, false, false),
-        ("1", true, false, false, false),
-        ("0", false, false, false, false),
+        ("public", true, true, false, false),
+        ("friends", true, false, false, false),
+        ("private", false, false, false, false),
     ];
     for (visibility, to_friend, to_classmate, to_blocked, to_blocker) in matrix {
         let form = [("timetable_id", timetable.as_str()), ("visibility", visibility)];
@@ -390,7 +390,7 @@ async fn friendship_and_blocks_decide_who_sees_a_timetable() {
 
     // The page names the student and their school; a 친구공개 timetable shows to the friend only, and stops
     // showing when the friendship ends.
-    let form = [("timetable_id", timetable.as_str()), ("visibility", "1")];
+    let form = [("timetable_id", timetable.as_str()), ("visibility", "friends")];
     assert_eq!(app.call(&owner_client, "timetables/visibility", &form).await.status(), StatusCode::OK);
     let school = app.directory().await["schools"][0]["name"].as_str().expect("school").to_owned();
     let found: Value = app

@@ -24,5 +24,6 @@ mod helpers;
 mod moderation;
 mod pages;
 mod scale_out;
+mod schema;
 mod timetable;
 mod tokens;

@@ -35,14 +35,14 @@ async fn a_report_needs_a_listed_reason_and_counts_once_per_student() {
     let app = spawn_app().await;
     let (author, reporter, _, post) = app.post_with_reader("문제의 글").await;
 
-    assert_eq!(report(&app, &reporter, "post", post, "8").await, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(report(&app, &reporter, "post", post, "nonsense").await, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(report(&app, &reporter, "post", post, "욕설").await, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(report(&app, &reporter, "banana", post, "1").await, StatusCode::NOT_FOUND);
-    assert_eq!(report(&app, &author, "post", post, "1").await, StatusCode::FORBIDDEN);
-    assert_eq!(report(&app, &reporter, "post", post, "1").await, StatusCode::OK);
-    assert_eq!(report(&app, &reporter, "post", post, "2").await, StatusCode::CONFLICT);
+    assert_eq!(report(&app, &reporter, "banana", post, "abuse").await, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(report(&app, &author, "post", post, "abuse").await, StatusCode::FORBIDDEN);
+    assert_eq!(report(&app, &reporter, "post", post, "abuse").await, StatusCode::OK);
+    assert_eq!(report(&app, &reporter, "post", post, "obscene").await, StatusCode::CONFLICT);
     let (_, outsider) = app.student_of(1).await;
-    assert_eq!(report(&app, &outsider, "post", post, "1").await, StatusCode::NOT_FOUND);
+    assert_eq!(report(&app, &outsider, "post", post, "abuse").await, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -55,11 +55,11 @@ async fn enough_reporters_hide_a_post_from_everyone_but_its_author_and_admins() 
     let post = app.write_post(&author, board, "신고될 글", false).await;
     for _ in 0..2 {
         let (_, reporter) = app.signed_up_student().await;
-        assert_eq!(report(&app, &reporter, "post", post, "5").await, StatusCode::OK);
+        assert_eq!(report(&app, &reporter, "post", post, "spam").await, StatusCode::OK);
     }
     assert!(app.get_post(&bystander, post).await.is_ok(), "two reports do not hide it yet");
     let (_, third) = app.signed_up_student().await;
-    assert_eq!(report(&app, &third, "post", post, "0").await, StatusCode::OK);
+    assert_eq!(report(&app, &third, "post", post, "off_topic").await, StatusCode::OK);
 
     assert_eq!(app.get_post(&bystander, post).await, Err(StatusCode::NOT_FOUND));
     assert!(board_titles(&app, &bystander, board).await.is_empty());
@@ -86,7 +86,7 @@ async fn enough_reporters_hide_a_post_from_everyone_but_its_author_and_admins() 
         .call(
             &admin_client,
             "reports/moderate",
-            &[("target", "post"), ("target_id", &post.to_string()), ("remove", "false")],
+            &[("target", "post"), ("target_id", &post.to_string()), ("action", "restore")],
         )
         .await;
     assert_eq!(restore.status(), StatusCode::OK);
@@ -105,7 +105,7 @@ async fn an_admin_removes_a_reported_comment_and_the_queue_never_names_authors()
     let post = app.write_post(&author, board, "평범한 글", false).await;
     let comment =
         app.comment(&commenter_client, post, None, "광고 댓글", true).await.json::<i64>().await.expect("id");
-    assert_eq!(report(&app, &author, "comment", comment, "3").await, StatusCode::OK);
+    assert_eq!(report(&app, &author, "comment", comment, "advertising").await, StatusCode::OK);
 
     let thread = app.get_post(&author, post).await.expect("post");
     assert!(thread["comments"].as_array().expect("comments").is_empty(), "hidden from others");
@@ -118,7 +118,7 @@ async fn an_admin_removes_a_reported_comment_and_the_queue_never_names_authors()
         .call(
             &admin_client,
             "reports/moderate",
-            &[("target", "comment"), ("target_id", &comment.to_string()), ("remove", "true")],
+            &[("target", "comment"), ("target_id", &comment.to_string()), ("action", "remove")],
         )
         .await;
     assert_eq!(remove.status(), StatusCode::OK);
@@ -145,11 +145,11 @@ async fn the_review_queue_pages_through_everything_reported_in_its_order() {
     let mut reported = Vec::new();
     for n in 0..26 {
         let post = app.write_post(&author, board, &format!("신고될 글 {n}"), false).await;
-        assert_eq!(report(&app, &first_reporter, "post", post, "1").await, StatusCode::OK);
+        assert_eq!(report(&app, &first_reporter, "post", post, "abuse").await, StatusCode::OK);
         if n % 3 == 0 {
-            assert_eq!(report(&app, &second_reporter, "post", post, "1").await, StatusCode::OK);
+            assert_eq!(report(&app, &second_reporter, "post", post, "abuse").await, StatusCode::OK);
         }
-        reported.push(("Post".to_owned(), post));
+        reported.push(("post".to_owned(), post));
     }
     // On a post that is not hidden (a hidden one takes no comments).
     let comment = app
@@ -158,8 +158,8 @@ async fn the_review_queue_pages_through_everything_reported_in_its_order() {
         .json::<i64>()
         .await
         .expect("id");
-    assert_eq!(report(&app, &first_reporter, "comment", comment, "1").await, StatusCode::OK);
-    reported.push(("Comment".to_owned(), comment));
+    assert_eq!(report(&app, &first_reporter, "comment", comment, "abuse").await, StatusCode::OK);
+    reported.push(("comment".to_owned(), comment));
 
     let mut seen: Vec<(bool, i64, String, i64)> = Vec::new();
     let mut form: Vec<(String, String)> = Vec::new();
@@ -201,7 +201,7 @@ async fn a_report_sent_six_times_at_once_counts_once() {
     let app = spawn_app_with(Settings { report_hide_threshold: Some(2), ..Default::default() }).await;
     let (_, reader, _, post) = app.post_with_reader("한 번만 신고").await;
     let id = post.to_string();
-    let form = [("target", "post"), ("target_id", id.as_str()), ("reason", "1")];
+    let form = [("target", "post"), ("target_id", id.as_str()), ("reason", "abuse")];
     let calls = (0..6).map(|_| app.spawn_call(&reader, "reports/create", &form)).collect();
     let statuses = statuses(calls).await;
     assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "{statuses:?}");

@@ -77,10 +77,10 @@ async fn review(app: &TestApp, client: &Client, course_id: &str, stars: &str, bo
         ("course_id", course_id),
         ("stars", stars),
         ("body", body),
-        ("assignments", "0"),
-        ("team_projects", "2"),
-        ("grading", "1"),
-        ("attendance", "3"),
+        ("assignments", "many"),
+        ("team_projects", "none"),
+        ("grading", "average"),
+        ("attendance", "electronic"),
         ("exams", "2"),
     ];
     app.call(client, "reviews/write", &form).await
@@ -323,7 +323,7 @@ async fn visibility_decides_who_sees_a_primary_timetable() {
             (status, response.json::<Value>().await.unwrap_or_default())
         }
     };
-    for (visibility, shown_to_classmate) in [("2", true), ("1", false), ("0", false)] {
+    for (visibility, shown_to_classmate) in [("public", true), ("friends", false), ("private", false)] {
         let set = app
             .call(
                 &owner_client,
@@ -350,12 +350,13 @@ async fn visibility_decides_who_sees_a_primary_timetable() {
         assert_eq!(view(outsider.clone()).await.0, StatusCode::NOT_FOUND, "another school");
         assert_eq!(view(new_client()).await.0, StatusCode::UNAUTHORIZED, "logged out");
     }
-    let bad =
-        app.call(&owner_client, "timetables/visibility", &[("timetable_id", &id), ("visibility", "7")]).await;
+    let bad = app
+        .call(&owner_client, "timetables/visibility", &[("timetable_id", &id), ("visibility", "everyone")])
+        .await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
     // Nobody else can change, fill or delete someone's timetable: it is simply not found.
     for (endpoint, extra) in [
-        ("timetables/visibility", ("visibility", "2")),
+        ("timetables/visibility", ("visibility", "public")),
         ("timetables/rename", ("name", "남의 것")),
         ("timetables/delete", ("x", "")),
         ("timetables/primary", ("x", "")),
@@ -582,10 +583,10 @@ async fn a_review_sent_six_times_at_once_counts_once() {
             ("course_id", course.clone()),
             ("stars", "4".to_owned()),
             ("body", format!("동시에 보낸 강의평 {n}번입니다.")),
-            ("assignments", "0".to_owned()),
-            ("team_projects", "1".to_owned()),
-            ("grading", "1".to_owned()),
-            ("attendance", "0".to_owned()),
+            ("assignments", "many".to_owned()),
+            ("team_projects", "average".to_owned()),
+            ("grading", "average".to_owned()),
+            ("attendance", "mixed".to_owned()),
             ("exams", "2".to_owned()),
         ]
     };

@@ -12,8 +12,8 @@ use http::header::{AUTHORIZATION, SET_COOKIE};
 use http::HeaderValue;
 use std::net::SocketAddr;
 
-use super::accounts::{self, IssuedLogin};
 use super::cookies::{self, ACCESS_COOKIE, REFRESH_COOKIE};
+use super::logins::{self, IssuedLogin};
 use crate::error::AppError;
 use crate::model::Me;
 use crate::server::db::users;
@@ -100,7 +100,7 @@ async fn resolve(state: &AppState, headers: &http::HeaderMap) -> Result<Resolved
     let Some(refresh_token) = cookies::read(headers, REFRESH_COOKIE) else {
         return Ok(Resolved::visitor(vec![]));
     };
-    Ok(match accounts::refresh(state, &refresh_token).await? {
+    Ok(match logins::refresh(state, &refresh_token).await? {
         Some(IssuedLogin { me, session_id, cookies, .. }) => Resolved {
             identity: Identity::Student { me: Box::new(me), session_id },
             set_cookies: cookies,
@@ -142,10 +142,17 @@ pub fn current() -> Identity {
     request_parts().and_then(|parts| parts.extensions.get::<Identity>().cloned()).unwrap_or_default()
 }
 
-/// The logged-in student and their session id, or 401.
-pub fn require_student() -> Result<(Me, i64), AppError> {
+/// A logged-in student, as a server function sees them: who, and which of their logins asks.
+#[derive(Debug, Clone)]
+pub struct Student {
+    pub me: Me,
+    pub session_id: i64,
+}
+
+/// The logged-in student, or 401.
+pub fn require_student() -> Result<Student, AppError> {
     match current() {
-        Identity::Student { me, session_id } => Ok((*me, session_id)),
+        Identity::Student { me, session_id } => Ok(Student { me: *me, session_id }),
         Identity::Visitor => Err(AppError::Unauthorized),
     }
 }

@@ -2,7 +2,7 @@
 
 use sqlx::FromRow;
 
-use super::Db;
+use super::{Db, Flag};
 use crate::model::community::{Anonymity, Board};
 
 /// The default boards (PRODUCT.md): slug, name, description, anonymity (0 forbidden / 1 allowed / 2 forced)
@@ -26,7 +26,7 @@ struct BoardRow {
     name: String,
     description: String,
     anonymity: i64,
-    hot_excluded: i64,
+    hot_excluded: Flag,
 }
 
 impl From<BoardRow> for Board {
@@ -37,12 +37,15 @@ impl From<BoardRow> for Board {
             name: row.name,
             description: row.description,
             anonymity: Anonymity::from_code(row.anonymity),
-            hot_excluded: row.hot_excluded != 0,
+            hot_excluded: row.hot_excluded.into(),
         }
     }
 }
 
-const BOARD_COLUMNS: &str = "id, slug, name, description, anonymity, hot_excluded";
+const SCHOOL_BOARDS: &str = "SELECT id, slug, name, description, anonymity, hot_excluded FROM boards \
+     WHERE school_id = $1 ORDER BY position";
+const SCHOOL_BOARD: &str = "SELECT id, slug, name, description, anonymity, hot_excluded FROM boards \
+     WHERE id = $1 AND school_id = $2";
 
 /// Creates the default boards of every school that has none of them yet. Idempotent: the unique
 /// (school, slug) key and `NOT EXISTS` make a second run, or a second server starting at once, a no-op.
@@ -58,7 +61,7 @@ pub async fn seed_defaults(db: &Db) -> Result<(), sqlx::Error> {
         .bind(*name)
         .bind(*description)
         .bind(*anonymity)
-        .bind(i64::from(*hot_excluded))
+        .bind(Flag(*hot_excluded))
         .bind(position as i64)
         .execute(&mut *tx)
         .await?;
@@ -67,15 +70,13 @@ pub async fn seed_defaults(db: &Db) -> Result<(), sqlx::Error> {
 }
 
 pub async fn for_school(db: &Db, school_id: i64) -> Result<Vec<Board>, sqlx::Error> {
-    let sql = format!("SELECT {BOARD_COLUMNS} FROM boards WHERE school_id = $1 ORDER BY position");
-    let rows: Vec<BoardRow> = sqlx::query_as(&sql).bind(school_id).fetch_all(db.pool()).await?;
+    let rows: Vec<BoardRow> = sqlx::query_as(SCHOOL_BOARDS).bind(school_id).fetch_all(db.pool()).await?;
     Ok(rows.into_iter().map(Board::from).collect())
 }
 
 /// A board of the given school; another school's board is `None`, exactly like a missing one.
 pub async fn find(db: &Db, school_id: i64, board_id: i64) -> Result<Option<Board>, sqlx::Error> {
-    let sql = format!("SELECT {BOARD_COLUMNS} FROM boards WHERE id = $1 AND school_id = $2");
     let row: Option<BoardRow> =
-        sqlx::query_as(&sql).bind(board_id).bind(school_id).fetch_optional(db.pool()).await?;
+        sqlx::query_as(SCHOOL_BOARD).bind(board_id).bind(school_id).fetch_optional(db.pool()).await?;
     Ok(row.map(Board::from))
 }

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use sqlx::FromRow;
 
-use super::{contains_pattern, Db};
+use super::{contains_pattern, Db, Stored};
 use crate::model::timetable::{
-    CatalogueQuery, Course, CoursePage, CourseSort, ProfessorSummary, Rating, Semester, Slot, CATALOGUE_PAGE,
+    CatalogueQuery, Course, CourseCategory, CourseSort, ProfessorSummary, Rating, Semester, Slot,
 };
 use crate::server::catalogue::{self, GeneratedCourse};
 
@@ -57,12 +57,12 @@ pub async fn seed_semester(
     let courses = catalogue::generate(school_id, &departments, semester.year(), semester.term(), sections);
     let mut tx = db.begin_write().await?;
     if replace {
-        let scope = "SELECT id FROM courses WHERE school_id = $1 AND semester = $2";
         for sql in [
-            format!("DELETE FROM course_slots WHERE course_id IN ({scope})"),
-            "DELETE FROM courses WHERE school_id = $1 AND semester = $2".to_owned(),
+            "DELETE FROM course_slots WHERE course_id IN \
+             (SELECT id FROM courses WHERE school_id = $1 AND semester = $2)",
+            "DELETE FROM courses WHERE school_id = $1 AND semester = $2",
         ] {
-            sqlx::query(&sql).bind(school_id).bind(semester.0).execute(&mut *tx).await?;
+            sqlx::query(sql).bind(school_id).bind(semester.0).execute(&mut *tx).await?;
         }
     }
     let mut inserted = 0;
@@ -74,7 +74,7 @@ pub async fn seed_semester(
         tx.rollback().await?;
         return Ok(0);
     }
-    let slots: Vec<(&str, &catalogue::Slot)> = courses
+    let slots: Vec<(&str, &Slot)> = courses
         .iter()
         .flat_map(|course| course.slots.iter().map(|slot| (course.code.as_str(), slot)))
         .collect();
@@ -87,7 +87,7 @@ pub async fn seed_semester(
         );
         let mut query = sqlx::query(&sql).bind(school_id).bind(semester.0);
         for (code, slot) in batch {
-            query = query.bind(*code).bind(slot.weekday).bind(slot.start).bind(slot.end);
+            query = query.bind(*code).bind(slot.weekday).bind(slot.start_minute).bind(slot.end_minute);
         }
         query.execute(&mut *tx).await?;
     }
@@ -119,7 +119,7 @@ async fn insert_courses(
             .bind(&course.professor)
             .bind(course.department_id)
             .bind(course.credits)
-            .bind(course.category)
+            .bind(Stored(course.category))
             .bind(&course.room)
             .bind(course.capacity);
     }
@@ -148,7 +148,7 @@ struct CourseRow {
     professor: String,
     department: Option<String>,
     credits: i64,
-    category: String,
+    category: Stored<CourseCategory>,
     room: String,
     capacity: i64,
     added_count: i64,
@@ -156,11 +156,17 @@ struct CourseRow {
     star_total: i64,
 }
 
-const COURSE_SELECT: &str = "SELECT c.id, c.semester, c.code, c.name, c.professor, d.name AS department, \
-       c.credits, c.category, c.room, c.capacity, c.added_count, \
-       COALESCE(r.review_count, 0) AS review_count, COALESCE(r.star_total, 0) AS star_total \
-     FROM courses c LEFT JOIN departments d ON d.id = c.department_id \
-     LEFT JOIN course_ratings r ON r.school_id = c.school_id AND r.course_name = c.name AND r.professor = c.professor";
+/// The columns of [`CourseRow`], with the department and the rating of the course's (name, professor).
+macro_rules! course_select {
+    () => {
+        "SELECT c.id, c.semester, c.code, c.name, c.professor, d.name AS department, \
+           c.credits, c.category, c.room, c.capacity, c.added_count, \
+           COALESCE(r.review_count, 0) AS review_count, COALESCE(r.star_total, 0) AS star_total \
+         FROM courses c LEFT JOIN departments d ON d.id = c.department_id \
+         LEFT JOIN course_ratings r ON r.school_id = c.school_id AND r.course_name = c.name \
+           AND r.professor = c.professor"
+    };
+}
 
 /// Attaches each course's weekly slots (one query for the whole list).
 async fn with_slots(db: &Db, rows: Vec<CourseRow>) -> Result<Vec<Course>, sqlx::Error> {
@@ -189,7 +195,7 @@ async fn with_slots(db: &Db, rows: Vec<CourseRow>) -> Result<Vec<Course>, sqlx::
             professor: row.professor,
             department: row.department,
             credits: row.credits,
-            category: row.category,
+            category: row.category.0,
             room: row.room,
             capacity: row.capacity,
             added_count: row.added_count,
@@ -198,77 +204,68 @@ async fn with_slots(db: &Db, rows: Vec<CourseRow>) -> Result<Vec<Course>, sqlx::
         .collect())
 }
 
-/// One page of a semester's catalogue, filtered and sorted. Only the filters given become SQL conditions, so
-/// the planner sees the query it has to run; the text matches name, professor, code or room.
+/// The catalogue search of one sort order. Every filter is a bound value that is NULL when not given: `$3`
+/// the text pattern (name, professor, code or room), `$4` the department, `$5` the credits, `$6` the
+/// weekday, `$7` the category; `$8` and `$9` the page's length and offset.
+macro_rules! catalogue_search {
+    ($order:literal) => {
+        concat!(
+            course_select!(),
+            " WHERE c.school_id = $1 AND c.semester = $2 ",
+            "AND ($3 IS NULL OR c.name LIKE $3 ESCAPE '\\' OR c.professor LIKE $3 ESCAPE '\\' ",
+            "OR LOWER(c.code) LIKE LOWER($3) ESCAPE '\\' OR LOWER(c.room) LIKE LOWER($3) ESCAPE '\\') ",
+            "AND ($4 IS NULL OR c.department_id = $4) AND ($5 IS NULL OR c.credits = $5) ",
+            "AND ($6 IS NULL OR EXISTS (SELECT 1 FROM course_slots s WHERE s.course_id = c.id AND s.weekday = $6)) ",
+            "AND ($7 IS NULL OR c.category = $7) ",
+            "ORDER BY ", $order, " LIMIT $8 OFFSET $9"
+        )
+    };
+}
+
+const BY_NAME: &str = catalogue_search!("c.name, c.code");
+const BY_CODE: &str = catalogue_search!("c.code");
+const BY_RATING: &str = catalogue_search!(
+    "CASE WHEN r.review_count > 0 THEN 1.0 * r.star_total / r.review_count ELSE 0 END DESC, \
+     r.review_count DESC, c.name, c.code"
+);
+const BY_POPULARITY: &str = catalogue_search!("c.added_count DESC, c.name, c.code");
+
+/// At most `limit` courses of a semester's catalogue from `offset`, filtered and sorted.
 pub async fn search(
     db: &Db,
     school_id: i64,
     semester: Semester,
     filters: &CatalogueQuery,
     sort: CourseSort,
+    limit: i64,
     offset: i64,
-) -> Result<CoursePage, sqlx::Error> {
-    let mut conditions = vec!["c.school_id = $1".to_owned(), "c.semester = $2".to_owned()];
-    let mut next = 3;
-    let mut param = |condition: &str| {
-        conditions.push(condition.replace('?', &format!("${next}")));
-        next += 1;
+) -> Result<Vec<Course>, sqlx::Error> {
+    let sql = match sort {
+        CourseSort::Name => BY_NAME,
+        CourseSort::Code => BY_CODE,
+        CourseSort::Rating => BY_RATING,
+        CourseSort::Popular => BY_POPULARITY,
     };
-    if filters.text.is_some() {
-        param(
-            "(c.name LIKE ? ESCAPE '\\' OR c.professor LIKE ? ESCAPE '\\' \
-              OR LOWER(c.code) LIKE LOWER(?) ESCAPE '\\' OR LOWER(c.room) LIKE LOWER(?) ESCAPE '\\')",
-        );
-    }
-    if filters.department_id.is_some() {
-        param("c.department_id = ?");
-    }
-    if filters.credits.is_some() {
-        param("c.credits = ?");
-    }
-    if filters.weekday.is_some() {
-        param("EXISTS (SELECT 1 FROM course_slots s WHERE s.course_id = c.id AND s.weekday = ?)");
-    }
-    if filters.category.is_some() {
-        param("c.category = ?");
-    }
-    let order = match sort {
-        CourseSort::Name => "c.name, c.code",
-        CourseSort::Code => "c.code",
-        CourseSort::Rating => {
-            "CASE WHEN r.review_count > 0 THEN 1.0 * r.star_total / r.review_count ELSE 0 END DESC, \
-             r.review_count DESC, c.name, c.code"
-        }
-        CourseSort::Popular => "c.added_count DESC, c.name, c.code",
-    };
-    let sql = format!(
-        "{COURSE_SELECT} WHERE {} ORDER BY {order} LIMIT {} OFFSET {}",
-        conditions.join(" AND "),
-        CATALOGUE_PAGE + 1,
-        offset.max(0)
-    );
-    let mut query = sqlx::query_as::<_, CourseRow>(&sql).bind(school_id).bind(semester.0);
-    if let Some(text) = &filters.text {
-        query = query.bind(contains_pattern(text));
-    }
-    for value in [filters.department_id, filters.credits, filters.weekday].into_iter().flatten() {
-        query = query.bind(value);
-    }
-    if let Some(category) = &filters.category {
-        query = query.bind(category.clone());
-    }
-    let mut rows = query.fetch_all(db.pool()).await?;
-    let more = rows.len() as i64 > CATALOGUE_PAGE;
-    rows.truncate(CATALOGUE_PAGE as usize);
-    let next_offset = more.then_some(offset.max(0) + CATALOGUE_PAGE);
-    Ok(CoursePage { courses: with_slots(db, rows).await?, next_offset })
+    let rows: Vec<CourseRow> = sqlx::query_as(sql)
+        .bind(school_id)
+        .bind(semester.0)
+        .bind(filters.text.as_deref().map(contains_pattern))
+        .bind(filters.department_id)
+        .bind(filters.credits)
+        .bind(filters.weekday)
+        .bind(filters.category.map(Stored))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(db.pool())
+        .await?;
+    with_slots(db, rows).await
 }
 
 /// A course of the school, any semester.
 pub async fn find(db: &Db, school_id: i64, course_id: i64) -> Result<Option<Course>, sqlx::Error> {
-    let sql = format!("{COURSE_SELECT} WHERE c.id = $1 AND c.school_id = $2");
+    const ONE: &str = concat!(course_select!(), " WHERE c.id = $1 AND c.school_id = $2");
     let row: Option<CourseRow> =
-        sqlx::query_as(&sql).bind(course_id).bind(school_id).fetch_optional(db.pool()).await?;
+        sqlx::query_as(ONE).bind(course_id).bind(school_id).fetch_optional(db.pool()).await?;
     Ok(with_slots(db, row.into_iter().collect()).await?.pop())
 }
 
@@ -312,9 +309,10 @@ pub async fn find_professors(
 
 /// Every course a professor taught at the school, newest semester first.
 pub async fn of_professor(db: &Db, school_id: i64, professor: &str) -> Result<Vec<Course>, sqlx::Error> {
-    let sql = format!(
-        "{COURSE_SELECT} WHERE c.school_id = $1 AND c.professor = $2 ORDER BY c.semester DESC, c.name, c.code"
+    const OF_PROFESSOR: &str = concat!(
+        course_select!(),
+        " WHERE c.school_id = $1 AND c.professor = $2 ORDER BY c.semester DESC, c.name, c.code"
     );
-    let rows = sqlx::query_as(&sql).bind(school_id).bind(professor).fetch_all(db.pool()).await?;
+    let rows = sqlx::query_as(OF_PROFESSOR).bind(school_id).bind(professor).fetch_all(db.pool()).await?;
     with_slots(db, rows).await
 }

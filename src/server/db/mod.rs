@@ -3,6 +3,15 @@
 //! Queries are written once in the common subset of both dialects and run through sqlx's `Any` driver with
 //! `$1, $2` placeholders (SQLite accepts them). Migrations are per dialect (`migrations/sqlite`,
 //! `migrations/postgres`) and embedded in the binary. The modules below hold the queries by feature.
+//!
+//! This layer only talks to the database: it takes typed values, runs SQL and returns rows or outcome
+//! enums. What the rows mean for a student — a rule, a refusal and its message — is decided by the services
+//! in `server::<feature>`. Every statement is a constant text (variants are named constants, built at
+//! compile time), and values are always bound.
+//!
+//! Conventions both dialects share: integer ids; timestamps as UTC Unix seconds in integer columns, decoded
+//! as `i64`; booleans as 0/1 integers, decoded and bound through [`Flag`] (the `Any` driver decodes neither
+//! SQLite's BOOLEAN nor PostgreSQL's `boolean` from the other's representation).
 
 pub mod backup;
 pub mod boards;
@@ -28,6 +37,8 @@ use std::time::Duration;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyConnection, AnyPool, Executor, Transaction};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+use crate::model::codes::Code;
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
@@ -245,6 +256,94 @@ impl RowLock {
         }
     }
 }
+
+/// A boolean column (0 or 1 in both dialects), for rows and bound values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Flag(pub bool);
+
+impl From<Flag> for bool {
+    fn from(flag: Flag) -> bool {
+        flag.0
+    }
+}
+
+impl From<bool> for Flag {
+    fn from(value: bool) -> Flag {
+        Flag(value)
+    }
+}
+
+impl sqlx::Type<Any> for Flag {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <i64 as sqlx::Type<Any>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        <i64 as sqlx::Type<Any>>::compatible(ty)
+    }
+}
+
+impl<'r> sqlx::Decode<'r, Any> for Flag {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        Ok(Flag(<i64 as sqlx::Decode<Any>>::decode(value)? != 0))
+    }
+}
+
+impl<'q> sqlx::Encode<'q, Any> for Flag {
+    fn encode_by_ref(
+        &self,
+        buf: &mut <Any as sqlx::Database>::ArgumentBuffer<'q>,
+    ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        <i64 as sqlx::Encode<Any>>::encode(i64::from(self.0), buf)
+    }
+}
+
+/// A value of a closed set (see `model::codes`), stored as its code in a text column. An unknown code in
+/// the database is a decoding error: stored data the code no longer knows is a fault to see, not a default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stored<T>(pub T);
+
+impl<T: Code> sqlx::Type<Any> for Stored<T> {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <String as sqlx::Type<Any>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        <String as sqlx::Type<Any>>::compatible(ty)
+    }
+}
+
+impl<'r, T: Code> sqlx::Decode<'r, Any> for Stored<T> {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        let code = <String as sqlx::Decode<Any>>::decode(value)?;
+        T::from_code(&code).map(Stored).ok_or_else(|| format!("unknown stored code {code:?}").into())
+    }
+}
+
+impl<'q, T: Code> sqlx::Encode<'q, Any> for Stored<T> {
+    fn encode_by_ref(
+        &self,
+        buf: &mut <Any as sqlx::Database>::ArgumentBuffer<'q>,
+    ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        <&str as sqlx::Encode<Any>>::encode(self.0.code(), buf)
+    }
+}
+
+/// SQL: a row of `$alias` (posts or comments) that reports have hidden shows only to its author and to
+/// admins; `$2` is always the viewer. One text for every query that applies the rule.
+macro_rules! visible_to_viewer {
+    ($alias:literal) => {
+        concat!(
+            "(",
+            $alias,
+            ".is_hidden = 0 OR ",
+            $alias,
+            ".author_id = $2 ",
+            "OR EXISTS (SELECT 1 FROM users a WHERE a.id = $2 AND a.is_admin = 1))"
+        )
+    };
+}
+pub(crate) use visible_to_viewer;
 
 /// Makes `sqlite://path` create its file (`mode=rwc`) and the file's folder.
 fn prepare_sqlite_url(url: &str) -> Result<String, sqlx::Error> {

@@ -1,23 +1,21 @@
 //! 강의평 (course reviews), keyed by (course name, professor) within a school. The running totals in
 //! `course_ratings` move in the review's own transaction, by increments, so averages stay exact.
 
-use sqlx::FromRow;
+use sqlx::{AnyConnection, FromRow};
 
-use super::Db;
-use crate::error::AppError;
-use crate::model::timetable::{Course, Review, ReviewInput, Semester};
-use crate::text::timetable as t;
+use super::{Db, Stored};
+use crate::model::timetable::{Amount, Attendance, Course, Grading, Review, ReviewInput, Semester};
 
-/// Writes the student's review of a course's (name, professor); once per student. Returns its id.
-pub async fn create(
-    db: &Db,
+/// Stores the student's review of the course's (name, professor) and counts it in the totals; `None` when
+/// the student has reviewed that pair already (the unique key allows one).
+pub async fn insert(
+    conn: &mut AnyConnection,
     school_id: i64,
     user_id: i64,
     course: &Course,
     review: &ReviewInput,
     now: i64,
-) -> Result<i64, AppError> {
-    let mut tx = db.begin_write().await?;
+) -> Result<Option<i64>, sqlx::Error> {
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO course_reviews (school_id, course_name, professor, user_id, semester, stars, body, \
                                      assignments, team_projects, grading, attendance, exams, created_at) \
@@ -31,35 +29,39 @@ pub async fn create(
     .bind(course.semester.0)
     .bind(review.stars)
     .bind(&review.body)
-    .bind(review.assignments)
-    .bind(review.team_projects)
-    .bind(review.grading)
-    .bind(review.attendance)
+    .bind(Stored(review.assignments))
+    .bind(Stored(review.team_projects))
+    .bind(Stored(review.grading))
+    .bind(Stored(review.attendance))
     .bind(review.exams)
     .bind(now)
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut *conn)
     .await?;
-    let id = id.ok_or_else(|| AppError::Conflict(t::ALREADY_REVIEWED.into()))?;
-    sqlx::query(
-        "INSERT INTO course_ratings (school_id, course_name, professor, review_count, star_total) \
-         VALUES ($1, $2, $3, 1, $4) \
-         ON CONFLICT (school_id, course_name, professor) DO UPDATE \
-         SET review_count = course_ratings.review_count + 1, \
-             star_total = course_ratings.star_total + excluded.star_total",
-    )
-    .bind(school_id)
-    .bind(&course.name)
-    .bind(&course.professor)
-    .bind(review.stars)
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
+    if id.is_some() {
+        sqlx::query(
+            "INSERT INTO course_ratings (school_id, course_name, professor, review_count, star_total) \
+             VALUES ($1, $2, $3, 1, $4) \
+             ON CONFLICT (school_id, course_name, professor) DO UPDATE \
+             SET review_count = course_ratings.review_count + 1, \
+                 star_total = course_ratings.star_total + excluded.star_total",
+        )
+        .bind(school_id)
+        .bind(&course.name)
+        .bind(&course.professor)
+        .bind(review.stars)
+        .execute(conn)
+        .await?;
+    }
     Ok(id)
 }
 
-/// Deletes the student's own review and takes it out of the totals.
-pub async fn delete(db: &Db, school_id: i64, user_id: i64, review_id: i64) -> Result<(), AppError> {
-    let mut tx = db.begin_write().await?;
+/// Deletes the student's own review and takes it out of the totals; whether there was one.
+pub async fn delete(
+    conn: &mut AnyConnection,
+    school_id: i64,
+    user_id: i64,
+    review_id: i64,
+) -> Result<bool, sqlx::Error> {
     let review: Option<(String, String, i64)> = sqlx::query_as(
         "DELETE FROM course_reviews WHERE id = $1 AND school_id = $2 AND user_id = $3 \
          RETURNING course_name, professor, stars",
@@ -67,9 +69,9 @@ pub async fn delete(db: &Db, school_id: i64, user_id: i64, review_id: i64) -> Re
     .bind(review_id)
     .bind(school_id)
     .bind(user_id)
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut *conn)
     .await?;
-    let (course_name, professor, stars) = review.ok_or(AppError::NotFound)?;
+    let Some((course_name, professor, stars)) = review else { return Ok(false) };
     sqlx::query(
         "UPDATE course_ratings SET review_count = review_count - 1, star_total = star_total - $4 \
          WHERE school_id = $1 AND course_name = $2 AND professor = $3",
@@ -78,10 +80,9 @@ pub async fn delete(db: &Db, school_id: i64, user_id: i64, review_id: i64) -> Re
     .bind(&course_name)
     .bind(&professor)
     .bind(stars)
-    .execute(&mut *tx)
+    .execute(conn)
     .await?;
-    tx.commit().await?;
-    Ok(())
+    Ok(true)
 }
 
 #[derive(FromRow)]
@@ -91,25 +92,23 @@ struct ReviewRow {
     semester: i64,
     stars: i64,
     body: String,
-    assignments: i64,
-    team_projects: i64,
-    grading: i64,
-    attendance: i64,
+    assignments: Stored<Amount>,
+    team_projects: Stored<Amount>,
+    grading: Stored<Grading>,
+    attendance: Stored<Attendance>,
     exams: i64,
     created_at: i64,
 }
 
-/// Reviews shown on a course page, newest first.
-pub const REVIEWS_SHOWN: i64 = 100;
-
-/// The reviews of a (course name, professor), as `viewer_id` sees them: anonymous, with `is_mine`
-/// computed here so that the author's id never leaves the server. Also the star distribution.
+/// At most `limit` reviews of a (course name, professor), newest first, as `viewer_id` sees them: anonymous,
+/// with `is_mine` computed here so that the author's id never leaves the server.
 pub async fn for_course(
     db: &Db,
     school_id: i64,
     course: &Course,
     viewer_id: i64,
-) -> Result<(Vec<Review>, [i64; 5]), sqlx::Error> {
+    limit: i64,
+) -> Result<Vec<Review>, sqlx::Error> {
     let rows: Vec<ReviewRow> = sqlx::query_as(
         "SELECT id, user_id, semester, stars, body, assignments, team_projects, grading, attendance, exams, \
                 created_at \
@@ -119,9 +118,31 @@ pub async fn for_course(
     .bind(school_id)
     .bind(&course.name)
     .bind(&course.professor)
-    .bind(REVIEWS_SHOWN)
+    .bind(limit)
     .fetch_all(db.pool())
     .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| Review {
+            id: row.id,
+            semester: Semester(row.semester),
+            content: ReviewInput {
+                stars: row.stars,
+                body: row.body,
+                assignments: row.assignments.0,
+                team_projects: row.team_projects.0,
+                grading: row.grading.0,
+                attendance: row.attendance.0,
+                exams: row.exams,
+            },
+            created_at: row.created_at,
+            is_mine: row.user_id == viewer_id,
+        })
+        .collect())
+}
+
+/// How many reviews of a (course name, professor) gave 1, 2, 3, 4 and 5 stars.
+pub async fn star_distribution(db: &Db, school_id: i64, course: &Course) -> Result<[i64; 5], sqlx::Error> {
     let counts: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT stars, COUNT(*) FROM course_reviews WHERE school_id = $1 AND course_name = $2 AND professor = $3 \
          GROUP BY stars",
@@ -137,25 +158,7 @@ pub async fn for_course(
             *slot = count;
         }
     }
-    let reviews = rows
-        .into_iter()
-        .map(|row| Review {
-            id: row.id,
-            semester: Semester(row.semester),
-            content: ReviewInput {
-                stars: row.stars,
-                body: row.body,
-                assignments: row.assignments,
-                team_projects: row.team_projects,
-                grading: row.grading,
-                attendance: row.attendance,
-                exams: row.exams,
-            },
-            created_at: row.created_at,
-            is_mine: row.user_id == viewer_id,
-        })
-        .collect();
-    Ok((reviews, distribution))
+    Ok(distribution)
 }
 
 /// Whether the student has reviewed this (course name, professor).

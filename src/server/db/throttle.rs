@@ -3,17 +3,14 @@
 //! sign-ups per client address.
 
 use super::{Db, LockKey, Tx};
-use crate::error::AppError;
 use crate::server::config::{Pace, RateLimit};
-use crate::text::{self, auth, community};
 
 /// What a rate counter counts; the key of its rows in `rate_counters`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     /// New accounts, per client address.
     SignUp,
-    /// Sign-ups refused because the username or nickname was taken, per client address: trying names until
-    /// one is free is how accounts are enumerated, while a campus that signs up for real rarely collides.
+    /// Sign-ups refused because the username or nickname was taken, per client address.
     SignUpFailure,
     /// Comments and replies, per student.
     Comment,
@@ -30,21 +27,10 @@ impl Action {
             Action::Report => "report",
         }
     }
-
-    /// The refusal, given the seconds until the window turns (short windows speak in seconds).
-    fn refusal(self, wait_seconds: i64) -> AppError {
-        let minutes = (wait_seconds + 59) / 60;
-        AppError::TooManyRequests(match self {
-            Action::SignUp => text::fill(auth::SIGNUP_THROTTLED, minutes),
-            Action::SignUpFailure => text::fill(auth::SIGNUP_FAILURES_THROTTLED, minutes),
-            Action::Comment => text::fill(community::COMMENTING_TOO_FAST, wait_seconds),
-            Action::Report => text::fill(community::REPORTING_TOO_FAST, minutes),
-        })
-    }
 }
 
 /// What a pace paces; the key of its rows in `rate_paces`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PacedAction {
     /// Sign-up attempts per client address (before the password is hashed).
     SignUp,
@@ -56,17 +42,21 @@ impl PacedAction {
             PacedAction::SignUp => "signup",
         }
     }
+}
 
-    fn refusal(self, wait_seconds: i64) -> AppError {
-        AppError::TooManyRequests(match self {
-            PacedAction::SignUp => text::fill(auth::SIGNUP_PACED, wait_seconds),
-        })
-    }
+/// Whether a limited action may go ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Allowance {
+    Allowed,
+    /// Over the limit: the seconds until the subject may try again.
+    Refused {
+        wait_seconds: i64,
+    },
 }
 
 /// Counts one more `action` by `subject` in the current window of `limit`, inside the caller's write
-/// transaction, or refuses with a message that says how long to wait (429). On a refusal the caller's
-/// transaction rolls back, so the refused attempt counts nothing; so does an action that fails later.
+/// transaction, and says whether that stays within the limit. On a refusal the caller rolls back, so the
+/// refused attempt counts nothing; so does an action that fails later.
 ///
 /// The windows are fixed (aligned to multiples of their length), so one upsert both resets a stale count and
 /// increments, atomically on either database: two servers counting the same subject at once queue on the row.
@@ -77,13 +67,19 @@ pub async fn take(
     action: Action,
     subject: &str,
     now: i64,
-) -> Result<(), AppError> {
+) -> Result<Allowance, sqlx::Error> {
     let count = count_one(tx, limit, action, subject, now).await?;
-    if count > limit.max {
-        let window = limit.window_seconds.max(1);
-        return Err(action.refusal(window - now.rem_euclid(window)));
-    }
-    Ok(())
+    Ok(if count > limit.max {
+        Allowance::Refused { wait_seconds: window_left(limit, now) }
+    } else {
+        Allowance::Allowed
+    })
+}
+
+/// Seconds until the current window of `limit` turns.
+fn window_left(limit: RateLimit, now: i64) -> i64 {
+    let window = limit.window_seconds.max(1);
+    window - now.rem_euclid(window)
 }
 
 /// Counts one more `action` by `subject` in the current window, whatever the limit; the count, this one
@@ -126,15 +122,15 @@ pub async fn record_now(
     tx.commit().await
 }
 
-/// Refuses (429) when `subject` has already reached `limit` for `action` in the current window, counting
-/// nothing: the check before an attempt whose failures, not the attempt itself, are counted.
-pub async fn refuse_when_reached(
+/// Whether `subject` has room left under `limit` for `action` in the current window, counting nothing: the
+/// check before an attempt whose failures, not the attempt itself, are counted.
+pub async fn room_left(
     db: &Db,
     limit: RateLimit,
     action: Action,
     subject: &str,
     now: i64,
-) -> Result<(), AppError> {
+) -> Result<Allowance, sqlx::Error> {
     let window = limit.window_seconds.max(1);
     let window_start = now - now.rem_euclid(window);
     let count: Option<i64> = sqlx::query_scalar(
@@ -145,13 +141,14 @@ pub async fn refuse_when_reached(
     .bind(window_start)
     .fetch_optional(db.pool())
     .await?;
-    if count.unwrap_or(0) >= limit.max {
-        return Err(action.refusal(window - now.rem_euclid(window)));
-    }
-    Ok(())
+    Ok(if count.unwrap_or(0) >= limit.max {
+        Allowance::Refused { wait_seconds: window_left(limit, now) }
+    } else {
+        Allowance::Allowed
+    })
 }
 
-/// Lets one more `action` by `subject` through at `pace`, or refuses with the seconds to wait (429).
+/// Lets one more `action` by `subject` through at `pace`, or says how long to wait.
 ///
 /// A generic cell rate algorithm (see migration 0008): the stored time moves one interval on from the later
 /// of itself and now with every allowed action, and an action is allowed while that leaves it at most a
@@ -162,7 +159,7 @@ pub async fn pace_now(
     action: PacedAction,
     subject: &str,
     now_ms: i64,
-) -> Result<(), AppError> {
+) -> Result<Allowance, sqlx::Error> {
     let interval = pace.interval_ms();
     let mut tx = db.begin_write().await?;
     let tat: i64 = sqlx::query_scalar(
@@ -181,11 +178,10 @@ pub async fn pace_now(
     let allowance = pace.burst.max(1) * interval;
     if ahead > allowance {
         tx.rollback().await?;
-        let wait_ms = ahead - allowance;
-        return Err(action.refusal((wait_ms + 999) / 1000));
+        return Ok(Allowance::Refused { wait_seconds: (ahead - allowance + 999) / 1000 });
     }
     tx.commit().await?;
-    Ok(())
+    Ok(Allowance::Allowed)
 }
 
 /// A log-in attempt recorded as a failure before the password is checked (see [`reserve_login_attempt`]).

@@ -1,59 +1,52 @@
-//! Timetables and their entries.
-//!
-//! Every change to a student's timetables runs in a write transaction that first locks the student's row
-//! ([`Db::begin_for_student`]). That one lock is what keeps "exactly one primary per semester", the 30-entry cap and the conflict check exact when two
-//! requests of the same student arrive together.
+//! Timetables, their entries and the entries' weekly times, as rows.
 
 use std::collections::HashMap;
 
-use sqlx::FromRow;
+use sqlx::{AnyConnection, FromRow};
 
-use super::{Db, Tx};
-use crate::error::AppError;
-use crate::model::timetable::{
-    CustomEntry, Entry, Semester, Slot, Timetable, TimetableSummary, Visibility, MAX_ENTRIES,
-};
-use crate::server::error::is_unique_violation;
-use crate::text::{fill, timetable as t};
+use super::{Db, Flag};
+use crate::model::timetable::{Entry, Semester, Slot, Timetable, TimetableSummary, Visibility};
 
 #[derive(FromRow)]
-struct TimetableRow {
-    id: i64,
-    semester: i64,
-    name: String,
-    visibility: i64,
-    is_primary: i64,
+pub struct TimetableRow {
+    pub id: i64,
+    pub semester: i64,
+    pub name: String,
+    pub visibility: i64,
+    pub is_primary: Flag,
 }
 
 impl TimetableRow {
-    fn summary(&self) -> TimetableSummary {
+    pub fn summary(&self) -> TimetableSummary {
         TimetableSummary {
             id: self.id,
             name: self.name.clone(),
-            visibility: Visibility::from_code(self.visibility),
-            is_primary: self.is_primary != 0,
+            visibility: Visibility::from_stored(self.visibility),
+            is_primary: self.is_primary.into(),
         }
     }
 }
 
-const TIMETABLE_COLUMNS: &str = "id, semester, name, visibility, is_primary";
+const OWNED: &str =
+    "SELECT id, semester, name, visibility, is_primary FROM timetables WHERE id = $1 AND user_id = $2";
+const OF_SEMESTER: &str = "SELECT id, semester, name, visibility, is_primary FROM timetables \
+     WHERE user_id = $1 AND semester = $2 ORDER BY is_primary DESC, id";
+const PRIMARY: &str = "SELECT id, semester, name, visibility, is_primary FROM timetables \
+     WHERE user_id = $1 AND semester = $2 AND is_primary = 1";
 
-/// A timetable of the student, inside their transaction; someone else's is `NotFound`, like a missing one.
-async fn owned(tx: &mut Tx, user_id: i64, timetable_id: i64) -> Result<TimetableRow, AppError> {
-    let sql = format!("SELECT {TIMETABLE_COLUMNS} FROM timetables WHERE id = $1 AND user_id = $2");
-    let row: Option<TimetableRow> =
-        sqlx::query_as(&sql).bind(timetable_id).bind(user_id).fetch_optional(&mut **tx).await?;
-    row.ok_or(AppError::NotFound)
+/// A timetable of the student (someone else's is `None`, like a missing one).
+pub async fn owned(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    timetable_id: i64,
+) -> Result<Option<TimetableRow>, sqlx::Error> {
+    sqlx::query_as(OWNED).bind(timetable_id).bind(user_id).fetch_optional(conn).await
 }
 
 /// The student's timetables of a semester: the primary first, then in the order they were made.
 pub async fn list(db: &Db, user_id: i64, semester: Semester) -> Result<Vec<TimetableSummary>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {TIMETABLE_COLUMNS} FROM timetables WHERE user_id = $1 AND semester = $2 \
-         ORDER BY is_primary DESC, id"
-    );
     let rows: Vec<TimetableRow> =
-        sqlx::query_as(&sql).bind(user_id).bind(semester.0).fetch_all(db.pool()).await?;
+        sqlx::query_as(OF_SEMESTER).bind(user_id).bind(semester.0).fetch_all(db.pool()).await?;
     Ok(rows.iter().map(TimetableRow::summary).collect())
 }
 
@@ -68,9 +61,8 @@ pub async fn semesters_of(db: &Db, user_id: i64) -> Result<Vec<Semester>, sqlx::
 
 /// A whole timetable with its entries and their times, if `user_id` owns it.
 pub async fn load_own(db: &Db, user_id: i64, timetable_id: i64) -> Result<Option<Timetable>, sqlx::Error> {
-    let sql = format!("SELECT {TIMETABLE_COLUMNS} FROM timetables WHERE id = $1 AND user_id = $2");
     let row: Option<TimetableRow> =
-        sqlx::query_as(&sql).bind(timetable_id).bind(user_id).fetch_optional(db.pool()).await?;
+        sqlx::query_as(OWNED).bind(timetable_id).bind(user_id).fetch_optional(db.pool()).await?;
     match row {
         Some(row) => Ok(Some(with_entries(db, row).await?)),
         None => Ok(None),
@@ -79,11 +71,8 @@ pub async fn load_own(db: &Db, user_id: i64, timetable_id: i64) -> Result<Option
 
 /// The student's primary timetable of a semester, whoever asks (the caller applies the visibility rules).
 pub async fn primary_of(db: &Db, user_id: i64, semester: Semester) -> Result<Option<Timetable>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {TIMETABLE_COLUMNS} FROM timetables WHERE user_id = $1 AND semester = $2 AND is_primary = 1"
-    );
     let row: Option<TimetableRow> =
-        sqlx::query_as(&sql).bind(user_id).bind(semester.0).fetch_optional(db.pool()).await?;
+        sqlx::query_as(PRIMARY).bind(user_id).bind(semester.0).fetch_optional(db.pool()).await?;
     match row {
         Some(row) => Ok(Some(with_entries(db, row).await?)),
         None => Ok(None),
@@ -98,16 +87,9 @@ async fn with_entries(db: &Db, row: TimetableRow) -> Result<Timetable, sqlx::Err
     .bind(row.id)
     .fetch_all(db.pool())
     .await?;
-    let slots: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
-        "SELECT entry_id, weekday, start_minute, end_minute FROM timetable_slots \
-         WHERE timetable_id = $1 ORDER BY weekday, start_minute",
-    )
-    .bind(row.id)
-    .fetch_all(db.pool())
-    .await?;
     let mut slots_of: HashMap<i64, Vec<Slot>> = HashMap::new();
-    for (entry_id, weekday, start_minute, end_minute) in slots {
-        slots_of.entry(entry_id).or_default().push(Slot { weekday, start_minute, end_minute });
+    for (entry_id, slot) in slots(db.pool(), row.id).await? {
+        slots_of.entry(entry_id).or_default().push(slot);
     }
     let entries = entries
         .into_iter()
@@ -124,180 +106,209 @@ async fn with_entries(db: &Db, row: TimetableRow) -> Result<Timetable, sqlx::Err
     Ok(Timetable { summary: row.summary(), semester: Semester(row.semester), entries })
 }
 
-/// Makes a timetable; the student's first of the semester becomes its primary. Returns the new id.
-pub async fn create(
-    db: &Db,
+/// Every weekly time of a timetable, with the entry it belongs to, by day and time.
+async fn slots(
+    executor: impl sqlx::AnyExecutor<'_>,
+    timetable_id: i64,
+) -> Result<Vec<(i64, Slot)>, sqlx::Error> {
+    let rows: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT entry_id, weekday, start_minute, end_minute FROM timetable_slots \
+         WHERE timetable_id = $1 ORDER BY weekday, start_minute",
+    )
+    .bind(timetable_id)
+    .fetch_all(executor)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(entry, weekday, start_minute, end_minute)| (entry, Slot { weekday, start_minute, end_minute }))
+        .collect())
+}
+
+/// The timetable's entries with each of their times, inside the caller's transaction: what a new entry is
+/// checked against.
+pub async fn occupied(conn: &mut AnyConnection, timetable_id: i64) -> Result<Occupied, sqlx::Error> {
+    let names: Vec<(i64, String, Option<i64>)> = sqlx::query_as(
+        "SELECT id, name, course_id FROM timetable_entries WHERE timetable_id = $1 ORDER BY id",
+    )
+    .bind(timetable_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let times = slots(conn, timetable_id).await?;
+    let name_of: HashMap<i64, String> = names.iter().map(|(id, name, _)| (*id, name.clone())).collect();
+    Ok(Occupied {
+        entries: names.len() as i64,
+        courses: names.iter().filter_map(|(_, _, course)| *course).collect(),
+        times: times
+            .into_iter()
+            .filter_map(|(entry, slot)| Some((name_of.get(&entry)?.clone(), slot)))
+            .collect(),
+    })
+}
+
+/// What a timetable holds, for the checks of a new entry.
+pub struct Occupied {
+    pub entries: i64,
+    /// The catalogue courses among them.
+    pub courses: Vec<i64>,
+    /// Each weekly time with its entry's name, by day and time.
+    pub times: Vec<(String, Slot)>,
+}
+
+/// Whether the student has a primary timetable of the semester.
+pub async fn has_primary(
+    conn: &mut AnyConnection,
     user_id: i64,
     semester: Semester,
-    name: &str,
-    now: i64,
-) -> Result<i64, AppError> {
-    let mut tx = db.begin_for_student(user_id).await?;
-    let has_primary: i64 = sqlx::query_scalar(
+) -> Result<bool, sqlx::Error> {
+    let count: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM timetables WHERE user_id = $1 AND semester = $2 AND is_primary = 1",
     )
     .bind(user_id)
     .bind(semester.0)
-    .fetch_one(&mut *tx)
+    .fetch_one(conn)
     .await?;
-    let inserted = sqlx::query_scalar(
-        "INSERT INTO timetables (user_id, semester, name, visibility, is_primary, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-    )
-    .bind(user_id)
-    .bind(semester.0)
-    .bind(name)
-    .bind(Visibility::Friends.code())
-    .bind(i64::from(has_primary == 0))
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await;
-    let id: i64 = inserted.map_err(name_taken)?;
-    tx.commit().await?;
-    Ok(id)
+    Ok(count > 0)
 }
 
-fn name_taken(error: sqlx::Error) -> AppError {
-    if is_unique_violation(&error) {
-        AppError::Conflict(t::NAME_TAKEN.into())
-    } else {
-        error.into()
+/// What storing a timetable under a name led to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Named<T> {
+    Done(T),
+    /// The student has a timetable of that name in the semester.
+    NameTaken,
+}
+
+fn named<T>(result: Result<T, sqlx::Error>) -> Result<Named<T>, sqlx::Error> {
+    match result {
+        Ok(value) => Ok(Named::Done(value)),
+        Err(error) if crate::server::error::is_unique_violation(&error) => Ok(Named::NameTaken),
+        Err(error) => Err(error),
     }
 }
 
-pub async fn rename(db: &Db, user_id: i64, timetable_id: i64, name: &str) -> Result<(), AppError> {
-    let mut tx = db.begin_for_student(user_id).await?;
-    owned(&mut tx, user_id, timetable_id).await?;
-    sqlx::query("UPDATE timetables SET name = $1 WHERE id = $2")
-        .bind(name)
-        .bind(timetable_id)
-        .execute(&mut *tx)
-        .await
-        .map_err(name_taken)?;
-    tx.commit().await?;
-    Ok(())
+pub struct NewTimetable<'a> {
+    pub user_id: i64,
+    pub semester: Semester,
+    pub name: &'a str,
+    pub visibility: Visibility,
+    pub primary: bool,
+}
+
+pub async fn insert(
+    conn: &mut AnyConnection,
+    timetable: &NewTimetable<'_>,
+    now: i64,
+) -> Result<Named<i64>, sqlx::Error> {
+    named(
+        sqlx::query_scalar(
+            "INSERT INTO timetables (user_id, semester, name, visibility, is_primary, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(timetable.user_id)
+        .bind(timetable.semester.0)
+        .bind(timetable.name)
+        .bind(timetable.visibility.stored())
+        .bind(Flag(timetable.primary))
+        .bind(now)
+        .fetch_one(conn)
+        .await,
+    )
+}
+
+pub async fn rename(
+    conn: &mut AnyConnection,
+    timetable_id: i64,
+    name: &str,
+) -> Result<Named<()>, sqlx::Error> {
+    named(
+        sqlx::query("UPDATE timetables SET name = $1 WHERE id = $2")
+            .bind(name)
+            .bind(timetable_id)
+            .execute(conn)
+            .await
+            .map(|_| ()),
+    )
 }
 
 pub async fn set_visibility(
-    db: &Db,
-    user_id: i64,
+    conn: &mut AnyConnection,
     timetable_id: i64,
     visibility: Visibility,
-) -> Result<(), AppError> {
-    let mut tx = db.begin_for_student(user_id).await?;
-    owned(&mut tx, user_id, timetable_id).await?;
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE timetables SET visibility = $1 WHERE id = $2")
-        .bind(visibility.code())
+        .bind(visibility.stored())
         .bind(timetable_id)
-        .execute(&mut *tx)
+        .execute(conn)
         .await?;
-    tx.commit().await?;
     Ok(())
 }
 
-/// Makes a timetable its semester's primary; the old primary stops being one in the same transaction.
-pub async fn make_primary(db: &Db, user_id: i64, timetable_id: i64) -> Result<(), AppError> {
-    let mut tx = db.begin_for_student(user_id).await?;
-    let timetable = owned(&mut tx, user_id, timetable_id).await?;
+/// Makes the timetable its semester's primary, and the old primary not.
+pub async fn make_primary(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    semester: i64,
+    timetable_id: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE timetables SET is_primary = 0 WHERE user_id = $1 AND semester = $2 AND is_primary = 1",
     )
     .bind(user_id)
-    .bind(timetable.semester)
-    .execute(&mut *tx)
+    .bind(semester)
+    .execute(&mut *conn)
     .await?;
     sqlx::query("UPDATE timetables SET is_primary = 1 WHERE id = $1")
         .bind(timetable_id)
-        .execute(&mut *tx)
+        .execute(conn)
         .await?;
-    tx.commit().await?;
     Ok(())
 }
 
-/// Deletes a timetable with its entries. If it was the primary, the oldest remaining one of the semester
-/// takes over, so a semester with timetables always has exactly one primary.
-pub async fn delete(db: &Db, user_id: i64, timetable_id: i64) -> Result<(), AppError> {
-    let mut tx = db.begin_for_student(user_id).await?;
-    let timetable = owned(&mut tx, user_id, timetable_id).await?;
-    sqlx::query(
+/// Deletes a timetable with its entries and their times, and takes its courses out of their counts.
+pub async fn delete(conn: &mut AnyConnection, timetable_id: i64) -> Result<(), sqlx::Error> {
+    for sql in [
         "UPDATE courses SET added_count = added_count - 1 \
          WHERE id IN (SELECT course_id FROM timetable_entries WHERE timetable_id = $1)",
+        "DELETE FROM timetable_slots WHERE timetable_id = $1",
+        "DELETE FROM timetable_entries WHERE timetable_id = $1",
+        "DELETE FROM timetables WHERE id = $1",
+    ] {
+        sqlx::query(sql).bind(timetable_id).execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// Makes the oldest remaining timetable of the semester its primary.
+pub async fn promote_oldest(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    semester: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE timetables SET is_primary = 1 WHERE id = \
+         (SELECT MIN(id) FROM timetables WHERE user_id = $1 AND semester = $2)",
     )
-    .bind(timetable_id)
-    .execute(&mut *tx)
+    .bind(user_id)
+    .bind(semester)
+    .execute(conn)
     .await?;
-    sqlx::query("DELETE FROM timetable_slots WHERE timetable_id = $1")
-        .bind(timetable_id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("DELETE FROM timetable_entries WHERE timetable_id = $1")
-        .bind(timetable_id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("DELETE FROM timetables WHERE id = $1").bind(timetable_id).execute(&mut *tx).await?;
-    if timetable.is_primary != 0 {
-        sqlx::query(
-            "UPDATE timetables SET is_primary = 1 WHERE id = \
-             (SELECT MIN(id) FROM timetables WHERE user_id = $1 AND semester = $2)",
-        )
-        .bind(user_id)
-        .bind(timetable.semester)
-        .execute(&mut *tx)
-        .await?;
-    }
-    tx.commit().await?;
     Ok(())
 }
 
-/// The entry of the timetable whose times overlap any of `slots` (touching is not overlapping).
-async fn clash(tx: &mut Tx, timetable_id: i64, slots: &[Slot]) -> Result<Option<String>, sqlx::Error> {
-    for slot in slots {
-        let name: Option<String> = sqlx::query_scalar(
-            "SELECT e.name FROM timetable_slots s JOIN timetable_entries e ON e.id = s.entry_id \
-             WHERE s.timetable_id = $1 AND s.weekday = $2 AND s.start_minute < $4 AND s.end_minute > $3 \
-             ORDER BY s.start_minute LIMIT 1",
-        )
-        .bind(timetable_id)
-        .bind(slot.weekday)
-        .bind(slot.start_minute)
-        .bind(slot.end_minute)
-        .fetch_optional(&mut **tx)
-        .await?;
-        if name.is_some() {
-            return Ok(name);
-        }
-    }
-    Ok(None)
+pub struct NewEntry<'a> {
+    pub course_id: Option<i64>,
+    pub name: &'a str,
+    pub professor: &'a str,
+    pub room: &'a str,
+    pub credits: i64,
+    pub slots: &'a [Slot],
 }
 
-/// The checks every new entry passes: room left under the cap, and no time clash.
-async fn check_room_and_time(tx: &mut Tx, timetable_id: i64, slots: &[Slot]) -> Result<(), AppError> {
-    let entries: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM timetable_entries WHERE timetable_id = $1")
-        .bind(timetable_id)
-        .fetch_one(&mut **tx)
-        .await?;
-    if entries >= MAX_ENTRIES {
-        return Err(AppError::Conflict(t::TIMETABLE_FULL.into()));
-    }
-    if let Some(name) = clash(tx, timetable_id, slots).await? {
-        return Err(AppError::Conflict(fill(t::TIME_CONFLICT, &name)));
-    }
-    Ok(())
-}
-
-struct NewEntry<'a> {
-    course_id: Option<i64>,
-    name: &'a str,
-    professor: &'a str,
-    room: &'a str,
-    credits: i64,
-    slots: &'a [Slot],
-}
-
-async fn insert_entry(
-    tx: &mut Tx,
+/// Stores an entry with its times; a course's entry counts on the course.
+pub async fn insert_entry(
+    conn: &mut AnyConnection,
     timetable_id: i64,
-    entry: NewEntry<'_>,
+    entry: &NewEntry<'_>,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
     let id: i64 = sqlx::query_scalar(
@@ -311,7 +322,7 @@ async fn insert_entry(
     .bind(entry.room)
     .bind(entry.credits)
     .bind(now)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await?;
     for slot in entry.slots {
         sqlx::query(
@@ -323,114 +334,47 @@ async fn insert_entry(
         .bind(slot.weekday)
         .bind(slot.start_minute)
         .bind(slot.end_minute)
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     }
-    Ok(id)
-}
-
-/// Adds a catalogue course of the timetable's semester: not twice, not over the cap, not clashing with
-/// anything already there. Returns the entry's id.
-pub async fn add_course(
-    db: &Db,
-    school_id: i64,
-    user_id: i64,
-    timetable_id: i64,
-    course_id: i64,
-    now: i64,
-) -> Result<i64, AppError> {
-    let mut tx = db.begin_for_student(user_id).await?;
-    let timetable = owned(&mut tx, user_id, timetable_id).await?;
-    let course: Option<(i64, String, String, String, i64)> = sqlx::query_as(
-        "SELECT semester, name, professor, room, credits FROM courses WHERE id = $1 AND school_id = $2",
-    )
-    .bind(course_id)
-    .bind(school_id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let (semester, name, professor, room, credits) = course.ok_or(AppError::NotFound)?;
-    if semester != timetable.semester {
-        return Err(AppError::Conflict(t::OTHER_SEMESTER.into()));
+    if let Some(course_id) = entry.course_id {
+        sqlx::query("UPDATE courses SET added_count = added_count + 1 WHERE id = $1")
+            .bind(course_id)
+            .execute(conn)
+            .await?;
     }
-    let duplicate: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM timetable_entries WHERE timetable_id = $1 AND course_id = $2",
-    )
-    .bind(timetable_id)
-    .bind(course_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    if duplicate > 0 {
-        return Err(AppError::Conflict(t::DUPLICATE_COURSE.into()));
-    }
-    let slots: Vec<Slot> = sqlx::query_as(
-        "SELECT weekday, start_minute, end_minute FROM course_slots WHERE course_id = $1 ORDER BY weekday, start_minute",
-    )
-    .bind(course_id)
-    .fetch_all(&mut *tx)
-    .await?;
-    check_room_and_time(&mut tx, timetable_id, &slots).await?;
-    let entry = NewEntry {
-        course_id: Some(course_id),
-        name: &name,
-        professor: &professor,
-        room: &room,
-        credits,
-        slots: &slots,
-    };
-    let id = insert_entry(&mut tx, timetable_id, entry, now).await?;
-    sqlx::query("UPDATE courses SET added_count = added_count + 1 WHERE id = $1")
-        .bind(course_id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
     Ok(id)
 }
 
-/// Adds a student's own event, under the same cap and conflict rules as a course.
-pub async fn add_custom(
-    db: &Db,
+/// The course of an entry of one of the student's timetables (`Some(None)` for a custom entry).
+pub async fn own_entry(
+    conn: &mut AnyConnection,
     user_id: i64,
-    timetable_id: i64,
-    custom: &CustomEntry,
-    now: i64,
-) -> Result<i64, AppError> {
-    let mut tx = db.begin_for_student(user_id).await?;
-    owned(&mut tx, user_id, timetable_id).await?;
-    let slots = [custom.slot];
-    check_room_and_time(&mut tx, timetable_id, &slots).await?;
-    let entry = NewEntry {
-        course_id: None,
-        name: &custom.name,
-        professor: &custom.professor,
-        room: &custom.room,
-        credits: 0,
-        slots: &slots,
-    };
-    let id = insert_entry(&mut tx, timetable_id, entry, now).await?;
-    tx.commit().await?;
-    Ok(id)
-}
-
-/// Removes an entry from one of the student's timetables.
-pub async fn remove_entry(db: &Db, user_id: i64, entry_id: i64) -> Result<(), AppError> {
-    let mut tx = db.begin_for_student(user_id).await?;
-    let entry: Option<Option<i64>> = sqlx::query_scalar(
+    entry_id: i64,
+) -> Result<Option<Option<i64>>, sqlx::Error> {
+    sqlx::query_scalar(
         "SELECT e.course_id FROM timetable_entries e JOIN timetables t ON t.id = e.timetable_id \
          WHERE e.id = $1 AND t.user_id = $2",
     )
     .bind(entry_id)
     .bind(user_id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let course_id = entry.ok_or(AppError::NotFound)?;
+    .fetch_optional(conn)
+    .await
+}
+
+/// Removes an entry with its times, and takes its course out of the course's count.
+pub async fn delete_entry(
+    conn: &mut AnyConnection,
+    entry_id: i64,
+    course_id: Option<i64>,
+) -> Result<(), sqlx::Error> {
     if let Some(course_id) = course_id {
         sqlx::query("UPDATE courses SET added_count = added_count - 1 WHERE id = $1")
             .bind(course_id)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
     }
-    sqlx::query("DELETE FROM timetable_slots WHERE entry_id = $1").bind(entry_id).execute(&mut *tx).await?;
-    sqlx::query("DELETE FROM timetable_entries WHERE id = $1").bind(entry_id).execute(&mut *tx).await?;
-    tx.commit().await?;
+    sqlx::query("DELETE FROM timetable_slots WHERE entry_id = $1").bind(entry_id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM timetable_entries WHERE id = $1").bind(entry_id).execute(conn).await?;
     Ok(())
 }

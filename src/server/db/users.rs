@@ -1,8 +1,8 @@
 //! Queries on accounts.
 
-use sqlx::FromRow;
+use sqlx::{AnyConnection, FromRow};
 
-use super::Db;
+use super::{Db, Flag};
 use crate::model::account::{nickname_key, username_key, ValidSignup};
 use crate::model::Me;
 
@@ -13,35 +13,23 @@ pub struct Credentials {
     pub password_hash: String,
 }
 
-/// Why an account could not be created.
+/// What inserting a new account led to.
 #[derive(Debug)]
-pub enum CreateUserError {
-    UsernameTaken,
-    NicknameTaken,
-    /// The client address reached its ceiling of new accounts.
-    Refused(crate::error::AppError),
-    Database(sqlx::Error),
-}
-
-/// The ceiling of new accounts per client address, counted in the account's own transaction so that only
-/// accounts really created count.
-pub struct Ceiling<'a> {
-    pub limit: crate::server::config::RateLimit,
-    pub client_addr: &'a str,
-}
-
-impl From<sqlx::Error> for CreateUserError {
-    fn from(error: sqlx::Error) -> Self {
-        CreateUserError::Database(error)
-    }
+pub enum Inserted {
+    Created(i64),
+    /// The username or the nickname is taken (the caller rolls back and finds out which).
+    NameTaken,
 }
 
 /// The columns of [`Me`], for every query that loads it.
-const ME_COLUMNS: &str = "u.id, u.username, u.nickname, u.school_id, s.name AS school_name, \
-     s.short_name AS school_short_name, d.name AS department_name, u.admission_year, u.created_at AS joined_at, \
-     u.is_admin";
+macro_rules! me_columns {
+    () => {
+        "u.id, u.username, u.nickname, u.school_id, s.name AS school_name, s.short_name AS school_short_name, \
+         d.name AS department_name, u.admission_year, u.created_at AS joined_at, u.is_admin"
+    };
+}
 
-/// [`Me`] as stored: flags are integers in both dialects.
+/// [`Me`] as stored.
 #[derive(FromRow)]
 struct MeRow {
     id: i64,
@@ -53,7 +41,7 @@ struct MeRow {
     department_name: String,
     admission_year: i64,
     joined_at: i64,
-    is_admin: i64,
+    is_admin: Flag,
 }
 
 impl From<MeRow> for Me {
@@ -68,23 +56,18 @@ impl From<MeRow> for Me {
             department_name: row.department_name,
             admission_year: row.admission_year,
             joined_at: row.joined_at,
-            is_admin: row.is_admin != 0,
+            is_admin: row.is_admin.into(),
         }
     }
 }
 
-pub async fn create(
-    db: &Db,
+/// Stores a new account inside the caller's transaction.
+pub async fn insert(
+    conn: &mut AnyConnection,
     signup: &ValidSignup,
     password_hash: &str,
     now: i64,
-    ceiling: Ceiling<'_>,
-) -> Result<i64, CreateUserError> {
-    let mut tx = db.begin_write().await?;
-    let action = super::throttle::Action::SignUp;
-    super::throttle::take(&mut tx, ceiling.limit, action, ceiling.client_addr, now)
-        .await
-        .map_err(CreateUserError::Refused)?;
+) -> Result<Inserted, sqlx::Error> {
     let inserted = sqlx::query_scalar::<_, i64>(
         "INSERT INTO users (username, username_key, password_hash, nickname, nickname_key, school_id, \
          department_id, admission_year, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
@@ -98,23 +81,12 @@ pub async fn create(
     .bind(signup.department_id)
     .bind(signup.admission_year)
     .bind(now)
-    .fetch_one(&mut *tx)
+    .fetch_one(conn)
     .await;
     match inserted {
-        Ok(id) => {
-            tx.commit().await?;
-            Ok(id)
-        }
-        // Two unique constraints can fail here and SQLite does not say which: look the name up.
-        Err(error) if crate::server::error::is_unique_violation(&error) => {
-            tx.rollback().await?;
-            if username_exists(db, &signup.username).await? {
-                Err(CreateUserError::UsernameTaken)
-            } else {
-                Err(CreateUserError::NicknameTaken)
-            }
-        }
-        Err(error) => Err(error.into()),
+        Ok(id) => Ok(Inserted::Created(id)),
+        Err(error) if crate::server::error::is_unique_violation(&error) => Ok(Inserted::NameTaken),
+        Err(error) => Err(error),
     }
 }
 
@@ -136,20 +108,22 @@ pub async fn credentials(db: &Db, username: &str) -> Result<Option<Credentials>,
 
 /// The account behind a live session: `None` when the session was revoked or belongs to someone else.
 pub async fn by_live_session(db: &Db, session_id: i64, user_id: i64) -> Result<Option<Me>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {ME_COLUMNS} FROM sessions se JOIN users u ON u.id = se.user_id \
-         JOIN schools s ON s.id = u.school_id JOIN departments d ON d.id = u.department_id \
-         WHERE se.id = $1 AND se.user_id = $2 AND se.revoked_at IS NULL"
+    const BY_LIVE_SESSION: &str = concat!(
+        "SELECT ",
+        me_columns!(),
+        " FROM sessions se JOIN users u ON u.id = se.user_id ",
+        "JOIN schools s ON s.id = u.school_id JOIN departments d ON d.id = u.department_id ",
+        "WHERE se.id = $1 AND se.user_id = $2 AND se.revoked_at IS NULL"
     );
     let row: Option<MeRow> =
-        sqlx::query_as(&sql).bind(session_id).bind(user_id).fetch_optional(db.pool()).await?;
+        sqlx::query_as(BY_LIVE_SESSION).bind(session_id).bind(user_id).fetch_optional(db.pool()).await?;
     Ok(row.map(Me::from))
 }
 
 /// Grants or withdraws the admin role (operator command). Returns whether the account exists.
 pub async fn set_admin(db: &Db, username: &str, admin: bool) -> Result<bool, sqlx::Error> {
     let result = sqlx::query("UPDATE users SET is_admin = $1 WHERE username_key = $2")
-        .bind(i64::from(admin))
+        .bind(Flag(admin))
         .bind(username_key(username))
         .execute(db.pool())
         .await?;
@@ -242,31 +216,23 @@ pub async fn set_password_hash(db: &Db, user_id: i64, password_hash: &str) -> Re
     Ok(())
 }
 
-/// Deletes an account, in one transaction. The row stays so that the student's posts and comments stay
-/// (named ones then read as (탈퇴한 사용자), anonymous ones stay anonymous): its nickname becomes empty and its
-/// nickname key is released, the password can no longer match, and the username stays reserved. Logins and
-/// their tokens, timetables, scraps, friendships, friend requests and blocks are removed.
-pub async fn delete_account(db: &Db, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
-    let mut tx = db.begin_for_student(user_id).await?;
-    let mine = "SELECT id FROM timetables WHERE user_id = $1";
-    let statements = [
-        "DELETE FROM refresh_tokens WHERE session_id IN (SELECT id FROM sessions WHERE user_id = $1)".to_owned(),
-        "DELETE FROM sessions WHERE user_id = $1".to_owned(),
-        format!(
-            "UPDATE courses SET added_count = added_count - 1 \
-             WHERE id IN (SELECT course_id FROM timetable_entries WHERE timetable_id IN ({mine}))"
-        ),
-        format!("DELETE FROM timetable_slots WHERE timetable_id IN ({mine})"),
-        format!("DELETE FROM timetable_entries WHERE timetable_id IN ({mine})"),
-        "DELETE FROM timetables WHERE user_id = $1".to_owned(),
-        "UPDATE posts SET scrap_count = scrap_count - 1 WHERE id IN (SELECT post_id FROM scraps WHERE user_id = $1)"
-            .to_owned(),
-        "DELETE FROM scraps WHERE user_id = $1".to_owned(),
-    ];
-    for sql in &statements {
-        sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
+/// Closes an account inside the caller's transaction (see `server::accounts::delete_account` for what
+/// stays): logins and their tokens, timetables, scraps go; the nickname becomes empty and its key is
+/// released, the password can no longer match, and the username stays reserved.
+pub async fn close(conn: &mut AnyConnection, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
+    for sql in [
+        "DELETE FROM refresh_tokens WHERE session_id IN (SELECT id FROM sessions WHERE user_id = $1)",
+        "DELETE FROM sessions WHERE user_id = $1",
+        "UPDATE courses SET added_count = added_count - 1 WHERE id IN (SELECT course_id FROM timetable_entries \
+         WHERE timetable_id IN (SELECT id FROM timetables WHERE user_id = $1))",
+        "DELETE FROM timetable_slots WHERE timetable_id IN (SELECT id FROM timetables WHERE user_id = $1)",
+        "DELETE FROM timetable_entries WHERE timetable_id IN (SELECT id FROM timetables WHERE user_id = $1)",
+        "DELETE FROM timetables WHERE user_id = $1",
+        "UPDATE posts SET scrap_count = scrap_count - 1 WHERE id IN (SELECT post_id FROM scraps WHERE user_id = $1)",
+        "DELETE FROM scraps WHERE user_id = $1",
+    ] {
+        sqlx::query(sql).bind(user_id).execute(&mut *conn).await?;
     }
-    super::friends::forget(&mut tx, user_id).await?;
     // Validated nicknames never contain ':', so the released key cannot clash with a real one.
     sqlx::query(
         "UPDATE users SET nickname = '', nickname_key = 'deleted:' || CAST(id AS TEXT), password_hash = '', \
@@ -274,7 +240,7 @@ pub async fn delete_account(db: &Db, user_id: i64, now: i64) -> Result<(), sqlx:
     )
     .bind(user_id)
     .bind(now)
-    .execute(&mut *tx)
+    .execute(conn)
     .await?;
-    tx.commit().await
+    Ok(())
 }

@@ -1,0 +1,73 @@
+//! Writing, editing and deleting comments and replies. Replies are one level deep, as in 에브리타임: a reply
+//! to a reply attaches to the same top-level comment.
+
+use super::anonymous::PostAuthor;
+use crate::error::AppError;
+use crate::model::community::{validate_comment, Anonymity, CommentInput};
+use crate::model::Me;
+use crate::server::db::comments::{self as rows, NewComment};
+use crate::server::db::throttle::Action;
+use crate::server::state::AppState;
+use crate::server::{limits, now};
+use crate::text::community as t;
+
+/// Writes a comment (or a reply) and returns its id. A post hidden by reports is frozen until an admin
+/// reviews it: nobody adds to it meanwhile. Each student may write a configured number of comments per
+/// minute, counted in the same transaction; the transaction holds the post's row lock, so a question's lock
+/// never races its first comment, and concurrent commenters get distinct numbers.
+#[tracing::instrument(skip_all, fields(user = me.id, post_id = input.post_id))]
+pub async fn write(state: &AppState, me: &Me, input: CommentInput) -> Result<i64, AppError> {
+    let body = validate_comment(&input.body)?;
+    let now = now();
+    let mut tx = state.db.begin_for_post(input.post_id).await?;
+    let post = rows::commented_post(&mut tx, me.school_id, input.post_id).await?.ok_or(AppError::NotFound)?;
+    let anonymous = Anonymity::from_code(post.board_anonymity).resolve(input.anonymous);
+    let parent_id = match input.parent_id {
+        None => None,
+        Some(parent_id) => {
+            let grandparent =
+                rows::parent_of(&mut tx, input.post_id, parent_id).await?.ok_or(AppError::NotFound)?;
+            Some(grandparent.unwrap_or(parent_id))
+        }
+    };
+    limits::take(&mut tx, state.config.comment_limit, Action::Comment, &me.id.to_string(), now).await?;
+    let post_author = PostAuthor { id: post.author_id, anonymous: post.is_anonymous.into() };
+    if anonymous && post_author.numbers(me.id) {
+        rows::assign_anon_number(&mut tx, input.post_id, me.id).await?;
+    }
+    let comment = NewComment { post_id: input.post_id, parent_id, author_id: me.id, body: &body, anonymous };
+    let id = rows::insert(&mut tx, &comment, now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The author changes their comment (shown with "(수정됨)").
+#[tracing::instrument(skip_all, fields(user = me.id, comment_id))]
+pub async fn edit(state: &AppState, me: &Me, comment_id: i64, body: &str) -> Result<(), AppError> {
+    let body = validate_comment(body)?;
+    let mut tx = state.db.begin_write().await?;
+    own_comment(&mut tx, me, comment_id).await?;
+    rows::update(&mut tx, comment_id, &body, now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The author deletes their comment.
+#[tracing::instrument(skip_all, fields(user = me.id, comment_id))]
+pub async fn delete(state: &AppState, me: &Me, comment_id: i64) -> Result<(), AppError> {
+    let mut tx = state.db.begin_write().await?;
+    own_comment(&mut tx, me, comment_id).await?;
+    rows::soft_delete(&mut tx, comment_id, now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A live comment of the school that the student wrote.
+async fn own_comment(tx: &mut crate::server::db::Tx, me: &Me, comment_id: i64) -> Result<(), AppError> {
+    let (author_id, _post_id) =
+        rows::authorship(tx, me.school_id, comment_id).await?.ok_or(AppError::NotFound)?;
+    if author_id != me.id {
+        return Err(AppError::Forbidden(t::NOT_YOUR_COMMENT.into()));
+    }
+    Ok(())
+}
