@@ -47,6 +47,7 @@ async fn main() -> ExitCode {
 /// block is freed, and later ones come from the heap, which fragments and does not shrink: a server grew
 /// from 29 MB to 380 MB over 32 sign-ups. A fixed threshold keeps large blocks mapped on their own and gives
 /// them back to the system when freed (the same 32 sign-ups: 33 MB).
+#[allow(unsafe_code, reason = "mallopt is a C function; it only changes an allocator setting")]
 fn keep_large_blocks_out_of_the_heap() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only changes an allocator setting, and glibc makes it safe to call from any thread.

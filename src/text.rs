@@ -12,6 +12,14 @@ pub mod app {
     pub const TAB_TIMETABLE: &str = "시간표";
     pub const TAB_FRIENDS: &str = "친구";
     pub const TAB_ME: &str = "내 정보";
+    /// The tab bar's name for assistive technology.
+    pub const MAIN_MENU: &str = "주요 메뉴";
+    /// Times in lists: a minute ago, minutes ago, hours ago (then a date).
+    pub const JUST_NOW: &str = "방금";
+    /// `{}` is a number of minutes.
+    pub const MINUTES_AGO: &str = "{}분 전";
+    /// `{}` is a number of hours.
+    pub const HOURS_AGO: &str = "{}시간 전";
     pub const LOADING: &str = "불러오는 중…";
     pub const NOT_FOUND_TITLE: &str = "페이지를 찾을 수 없습니다";
     pub const NOT_FOUND_BODY: &str = "주소가 바뀌었거나 삭제된 페이지입니다.";
@@ -172,6 +180,7 @@ pub mod community {
     pub const MORE: &str = "더 보기";
     pub const NO_POSTS: &str = "아직 글이 없어요. 첫 글을 남겨 보세요!";
     pub const NO_COMMENTS: &str = "아직 댓글이 없어요.";
+    pub const COMMENTS: &str = "댓글";
     pub const TITLE: &str = "제목";
     pub const BODY: &str = "내용";
     pub const ANONYMOUS_CHECK: &str = "익명";
@@ -265,7 +274,14 @@ pub mod timetable {
     pub const DELETE_TIMETABLE: &str = "시간표 삭제";
     pub const CONFIRM_DELETE_TIMETABLE: &str = "이 시간표를 삭제하시겠습니까?";
     pub const NAME: &str = "이름";
-    pub const DEFAULT_NAME: &str = "시간표 1";
+    /// The name a new timetable is offered; `{}` is its number among the semester's timetables.
+    pub const DEFAULT_NAME: &str = "시간표 {}";
+    /// `{}` is the year, then the term.
+    pub const SEMESTER_NAME: &str = "{}년 {}";
+    /// `{}` is a number of stars (1–5).
+    pub const STAR_COUNT: &str = "{}점";
+    /// `{}` is a number of exams.
+    pub const EXAM_COUNT: &str = "{}회";
     pub const NO_TIMETABLE: &str = "이 학기의 시간표가 아직 없어요. 시간표를 만들고 수업을 추가해 보세요.";
     pub const EMPTY_TIMETABLE: &str = "아직 추가한 수업이 없어요. 아래에서 수업을 검색해 추가해 보세요.";
     /// `{}` is the number of credits.
@@ -285,8 +301,6 @@ pub mod timetable {
     pub const START: &str = "시작";
     pub const END: &str = "종료";
     pub const WRITE_REVIEW: &str = "강의평 쓰기";
-    pub const COURSE_PAGE: &str = "강의 정보";
-    pub const OFFLINE_COPY: &str = "오프라인 상태입니다. 마지막으로 불러온 시간표를 보여드려요.";
 
     pub const SEARCH: &str = "검색";
     pub const SEARCH_PLACEHOLDER: &str = "과목명, 교수명, 과목코드, 강의실";
@@ -349,7 +363,6 @@ pub mod timetable {
     pub const COURSE_COUNT: &str = "강의 {}개";
     pub const PROFESSOR_COURSES: &str = "개설 강의";
     pub const FIND_PROFESSOR: &str = "교수 검색";
-    pub const FIND_COURSE: &str = "강의 검색";
 
     pub const PRIVATE_TIMETABLE: &str = "비공개 시간표입니다";
     /// `{}` is the nickname.

@@ -92,7 +92,7 @@ pub fn PostItem(post: PostSummary) -> impl IntoView {
                     <span>{post.author.to_string()}</span>
                     <span class="board-tag">{post.board_name}</span>
                     <span class="count like" aria-label=t::LIKE>{post.like_count}</span>
-                    <span class="count comment" aria-label="댓글">{post.comment_count}</span>
+                    <span class="count comment" aria-label=t::COMMENTS>{post.comment_count}</span>
                 </p>
             </A>
         </li>

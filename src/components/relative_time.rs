@@ -1,14 +1,15 @@
 //! "방금", "5분 전", "3시간 전", then the date: how the app students know shows times.
 
 use crate::model::time::KstDate;
+use crate::text::{app as t, fill};
 
 /// A label for `at` seen at `now` (both UTC Unix seconds).
 pub fn relative_time(at: i64, now: i64) -> String {
     let ago = now - at;
     match ago {
-        i64::MIN..=59 => "방금".to_owned(),
-        60..=3_599 => format!("{}분 전", ago / 60),
-        3_600..=86_399 => format!("{}시간 전", ago / 3_600),
+        i64::MIN..=59 => t::JUST_NOW.to_owned(),
+        60..=3_599 => fill(t::MINUTES_AGO, ago / 60),
+        3_600..=86_399 => fill(t::HOURS_AGO, ago / 3_600),
         _ => {
             let date = KstDate::from_unix(at);
             if date.year == KstDate::from_unix(now).year {

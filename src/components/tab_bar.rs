@@ -22,7 +22,7 @@ pub fn TabBar() -> impl IntoView {
     view! {
         <Transition>
             <Show when=logged_in>
-                <nav class="tab-bar" aria-label="주요 메뉴">
+                <nav class="tab-bar" aria-label=t::MAIN_MENU>
                     {tabs
                         .into_iter()
                         .map(|(href, label, icon)| {

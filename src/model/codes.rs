@@ -73,7 +73,8 @@ macro_rules! coded {
 pub(crate) use coded;
 
 /// A text that is no value's code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("not a code of this list")]
 pub struct UnknownCode;
 
 /// A value picked from a closed set, as a form or a URL sends it. An unknown code is kept rather than

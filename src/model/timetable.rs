@@ -62,7 +62,7 @@ impl std::fmt::Display for Semester {
     /// `2026년 2학기`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let term = t::TERMS[(self.term().clamp(1, 4) - 1) as usize];
-        write!(f, "{}년 {term}", self.year())
+        f.write_str(&crate::text::fill(&crate::text::fill(t::SEMESTER_NAME, self.year()), term))
     }
 }
 

@@ -3,53 +3,48 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::community::board_posts;
+use crate::components::loaded::Loaded;
 use crate::components::post_feed::PostFeed;
 use crate::components::require_login::RequireLogin;
-use crate::components::status::{ErrorNotice, Loading};
+use crate::error::AppError;
+use crate::model::community::{BoardListing, PostPage};
+use crate::pages::params::{query_before, route_id};
 use crate::text::community as t;
 
 #[component]
 pub fn BoardPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let board_id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or_default();
-    let before = move || query.read().get("before").and_then(|v| v.parse::<i64>().ok());
+    let (board_id, before) = (route_id(), query_before());
     let first_page = Resource::new(move || (board_id(), before()), |(id, before)| board_posts(id, before));
     let more = Action::new(move |cursor: &i64| {
         let (id, cursor) = (board_id(), *cursor);
         async move { board_posts(id, Some(cursor)).await.map(|page| page.page) }
     });
-
     view! {
         <RequireLogin let:_me>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match first_page.await {
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                        Ok(page) => {
-                            let board = page.board;
-                            let id = board.id;
-                            view! {
-                                <Title text=board.name.clone() />
-                                <header class="page-header board-header">
-                                    <h1>{board.name.clone()}</h1>
-                                    <A href=format!("/boards/{id}/write") attr:class="button primary small">{t::WRITE}</A>
-                                </header>
-                                <PostFeed
-                                    first=page.page
-                                    more
-                                    href=move |next: i64| format!("/boards/{id}?before={next}")
-                                    empty_text=t::NO_POSTS
-                                />
-                            }
-                            .into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=first_page let:listing>
+                <BoardView listing more />
+            </Loaded>
         </RequireLogin>
+    }
+}
+
+#[component]
+fn BoardView(listing: BoardListing, more: Action<i64, Result<PostPage, AppError>>) -> impl IntoView {
+    let board = listing.board;
+    let id = board.id;
+    view! {
+        <Title text=board.name.clone() />
+        <header class="page-header board-header">
+            <h1>{board.name.clone()}</h1>
+            <A href=format!("/boards/{id}/write") attr:class="button primary small">{t::WRITE}</A>
+        </header>
+        <PostFeed
+            first=listing.page
+            more
+            href=move |next: i64| format!("/boards/{id}?before={next}")
+            empty_text=t::NO_POSTS
+        />
     }
 }

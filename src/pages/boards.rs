@@ -5,10 +5,10 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::community::list_boards;
+use crate::components::loaded::Loaded;
 use crate::components::require_login::RequireLogin;
-use crate::components::status::ErrorNotice;
 use crate::model::community::ListKind;
-use crate::text::{app, community as t};
+use crate::text::community as t;
 
 #[component]
 pub fn BoardsPage() -> impl IntoView {
@@ -30,25 +30,18 @@ pub fn BoardsPage() -> impl IntoView {
                     <li><A href=format!("/lists/{kind}")><span class="board-name">{kind.title()}</span></A></li>
                 }).collect_view()}
             </ul>
-            <Suspense fallback=|| view! { <p class="loading">{app::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match boards.await {
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                    Ok(boards) => view! {
-                        <ul class="board-list card">
-                            {boards.into_iter().map(|b| view! {
-                                <li>
-                                    <A href=format!("/boards/{}", b.id)>
-                                        <span class="board-name">{b.name}</span>
-                                        <span class="board-description">{b.description}</span>
-                                    </A>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=boards let:boards>
+                <ul class="board-list card">
+                    {boards.into_iter().map(|b| view! {
+                        <li>
+                            <A href=format!("/boards/{}", b.id)>
+                                <span class="board-name">{b.name}</span>
+                                <span class="board-description">{b.description}</span>
+                            </A>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </Loaded>
         </RequireLogin>
     }
 }

@@ -5,22 +5,21 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::timetable::{delete_review, get_course, WriteReview};
 use crate::components::confirmed;
+use crate::components::loaded::Loaded;
 use crate::components::require_login::{encode_query_value, RequireLogin};
-use crate::components::status::{ErrorNotice, Loading};
 use crate::model::codes::Code;
 use crate::model::timetable::{
     Amount, Attendance, CourseDetail, Grading, Review, MAX_EXAMS, REVIEW_BODY_MAX,
 };
+use crate::pages::params::route_id;
 use crate::text::{fill, timetable as t};
 
 #[component]
 pub fn CoursePage() -> impl IntoView {
-    let params = use_params_map();
-    let course_id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or_default();
+    let course_id = route_id();
     let write = ServerAction::<WriteReview>::new();
     let remove = Action::new(|id: &i64| delete_review(*id));
     let detail = Resource::new(
@@ -29,14 +28,9 @@ pub fn CoursePage() -> impl IntoView {
     );
     view! {
         <RequireLogin let:_me>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match detail.await {
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                        Ok(detail) => view! { <CourseView detail write remove /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=detail let:detail>
+                <CourseView detail write remove />
+            </Loaded>
         </RequireLogin>
     }
 }
@@ -82,7 +76,7 @@ fn CourseView(
                     let width = format!("width:{}%", count * 100 / highest);
                     view! {
                         <li>
-                            <span>{format!("{stars}점")}</span>
+                            <span>{fill(t::STAR_COUNT, stars)}</span>
                             <span class="bar"><span style=width></span></span>
                             <span class="muted">{count}</span>
                         </li>
@@ -109,7 +103,7 @@ fn CourseView(
 fn ReviewItem(review: Review, remove: Action<i64, Result<(), crate::error::AppError>>) -> impl IntoView {
     let id = review.id;
     let facts = format!(
-        "{} {} · {} {} · {} {} · {} {} · {} {}회",
+        "{} {} · {} {} · {} {} · {} {} · {} {}",
         t::ASSIGNMENTS,
         review.content.assignments.label(),
         t::TEAM_PROJECTS,
@@ -119,7 +113,7 @@ fn ReviewItem(review: Review, remove: Action<i64, Result<(), crate::error::AppEr
         t::ATTENDANCE_LABEL,
         review.content.attendance.label(),
         t::EXAMS,
-        review.content.exams
+        fill(t::EXAM_COUNT, review.content.exams)
     );
     view! {
         <li class="card review">
@@ -171,7 +165,7 @@ fn ReviewForm(course_id: i64, write: ServerAction<WriteReview>) -> impl IntoView
                     {(1..=5).map(|stars| view! {
                         <label class="check">
                             <input type="radio" name="stars" value=stars.to_string() checked=stars == 5 required />
-                            {format!("{stars}점")}
+                            {fill(t::STAR_COUNT, stars)}
                         </label>
                     }).collect_view()}
                 </fieldset>

@@ -16,8 +16,8 @@ use crate::api::friends::{
     remove_friend, unblock_student, BlockStudent, SendFriendRequest,
 };
 use crate::components::confirmed;
+use crate::components::loaded::Loaded;
 use crate::components::require_login::RequireLogin;
-use crate::components::status::{ErrorNotice, Loading};
 use crate::error::AppError;
 use crate::model::friends::{FriendsOverview, Person};
 use crate::text::{fill, friends as t};
@@ -69,14 +69,9 @@ pub fn FriendsPage() -> impl IntoView {
             </header>
             <RequestForm action=send />
             <p class="form-error" role="alert" data-testid="friends-notice">{notice}</p>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match lists.await {
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                        Ok(lists) => view! { <Lists lists change /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=lists let:lists>
+                <Lists lists change />
+            </Loaded>
             <BlockForm action=block />
         </RequireLogin>
     }

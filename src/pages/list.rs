@@ -2,48 +2,30 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::community::list_posts;
+use crate::components::loaded::Loaded;
 use crate::components::post_feed::PostFeed;
 use crate::components::require_login::{encode_query_value, RequireLogin};
 use crate::components::status::{ErrorNotice, Loading};
 use crate::error::AppError;
 use crate::model::community::ListKind;
+use crate::pages::params::{query_before, route_list};
 use crate::text::{app, community as t};
 
 #[component]
 pub fn ListPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
     // A list the app does not have is a page that does not exist: 404 without asking the server.
-    let kind = move || {
-        params
-            .read()
-            .get("kind")
-            .and_then(|key| key.parse::<ListKind>().ok())
-            .filter(|k| *k != ListKind::Search)
-    };
-    let before = move || query.read().get("before").and_then(|v| v.parse::<i64>().ok());
-    let first_page = Resource::new(
-        move || (kind(), before()),
-        |(kind, before)| async move {
-            match kind {
-                Some(kind) => list_posts(kind.into(), None, before).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
-    let more = Action::new(move |cursor: &i64| {
-        let kind = kind();
-        let cursor = *cursor;
-        async move {
-            match kind {
-                Some(kind) => list_posts(kind.into(), None, Some(cursor)).await,
-                None => Err(AppError::NotFound),
-            }
+    let (kind, before) = (route_list(), query_before());
+    let fetch = move |kind: Option<ListKind>, before: Option<i64>| async move {
+        match kind {
+            Some(kind) => list_posts(kind.into(), None, before).await,
+            None => Err(AppError::NotFound),
         }
-    });
+    };
+    let first_page = Resource::new(move || (kind(), before()), move |(kind, before)| fetch(kind, before));
+    let more = Action::new(move |cursor: &i64| fetch(kind(), Some(*cursor)));
     let title = move || kind().map_or(app::NOT_FOUND_TITLE, ListKind::title);
     view! {
         // The title is a plain string, made again when the list changes: leptos_meta reads a title after the
@@ -52,23 +34,19 @@ pub fn ListPage() -> impl IntoView {
         {move || view! { <Title text=title() /> }}
         <RequireLogin let:_me>
             <header class="page-header"><h1>{title}</h1></header>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
+            <Loaded resource=first_page let:page>
+                {
                     let key = kind().map(|kind| kind.to_string()).unwrap_or_default();
-                    match first_page.await {
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                        Ok(page) => view! {
-                            <PostFeed
-                                first=page
-                                more
-                                href=move |next: i64| format!("/lists/{key}?before={next}")
-                                empty_text=t::EMPTY_LIST
-                            />
-                        }
-                        .into_any(),
+                    view! {
+                        <PostFeed
+                            first=page
+                            more
+                            href=move |next: i64| format!("/lists/{key}?before={next}")
+                            empty_text=t::EMPTY_LIST
+                        />
                     }
-                })}
-            </Suspense>
+                }
+            </Loaded>
         </RequireLogin>
     }
 }
@@ -78,7 +56,7 @@ pub fn ListPage() -> impl IntoView {
 pub fn SearchPage() -> impl IntoView {
     let query = use_query_map();
     let text = move || query.read().get("q").unwrap_or_default();
-    let before = move || query.read().get("before").and_then(|v| v.parse::<i64>().ok());
+    let before = query_before();
     let results = Resource::new(
         move || (text(), before()),
         |(text, before)| async move {

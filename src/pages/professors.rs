@@ -3,11 +3,14 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::timetable::{find_professors, professor_courses};
+use crate::components::loaded::Loaded;
 use crate::components::require_login::{encode_query_value, RequireLogin};
 use crate::components::status::{ErrorNotice, Loading};
+use crate::model::timetable::ProfessorDetail;
+use crate::pages::params::route_name;
 use crate::text::{fill, timetable as t};
 
 /// The search form is a plain GET form, so it works before hydration.
@@ -65,37 +68,34 @@ pub fn ProfessorsPage() -> impl IntoView {
 
 #[component]
 pub fn ProfessorPage() -> impl IntoView {
-    let params = use_params_map();
-    let name = move || params.read().get("name").unwrap_or_default();
-    let detail = Resource::new(name, professor_courses);
+    let detail = Resource::new(route_name(), professor_courses);
     view! {
         <RequireLogin let:_me>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match detail.await {
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                        Ok(detail) => view! {
-                            <Title text=detail.name.clone() />
-                            <header class="page-header">
-                                <h1>{format!("{} {}", detail.name, t::PROFESSOR)}</h1>
-                                <p class="muted">{t::PROFESSOR_COURSES}</p>
-                            </header>
-                            <ul class="card course-list" data-testid="professor-courses">
-                                {detail.courses.into_iter().map(|course| view! {
-                                    <li class="course-item">
-                                        <A href=format!("/courses/{}", course.id)>
-                                            <p class="course-name"><strong>{course.name.clone()}</strong> <span class="muted small">{course.code.clone()}</span></p>
-                                            <p class="muted small">{format!("{} · {}{} · {}", course.semester, course.credits, t::CREDITS, course.times_label())}</p>
-                                            <p class="small"><span class="stars">{format!("★ {}", course.rating.label())}</span> {format!("({})", course.rating.count)}</p>
-                                        </A>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }
-                        .into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=detail let:detail>
+                <ProfessorView detail />
+            </Loaded>
         </RequireLogin>
+    }
+}
+
+#[component]
+fn ProfessorView(detail: ProfessorDetail) -> impl IntoView {
+    view! {
+        <Title text=detail.name.clone() />
+        <header class="page-header">
+            <h1>{format!("{} {}", detail.name, t::PROFESSOR)}</h1>
+            <p class="muted">{t::PROFESSOR_COURSES}</p>
+        </header>
+        <ul class="card course-list" data-testid="professor-courses">
+            {detail.courses.into_iter().map(|course| view! {
+                <li class="course-item">
+                    <A href=format!("/courses/{}", course.id)>
+                        <p class="course-name"><strong>{course.name.clone()}</strong> <span class="muted small">{course.code.clone()}</span></p>
+                        <p class="muted small">{format!("{} · {}{} · {}", course.semester, course.credits, t::CREDITS, course.times_label())}</p>
+                        <p class="small"><span class="stars">{format!("★ {}", course.rating.label())}</span> {format!("({})", course.rating.count)}</p>
+                    </A>
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 
 use crate::api::list_schools;
 use crate::components::field::Field;
+use crate::error::AppError;
 use crate::session::use_session;
 use crate::text::{self, auth as t};
 
@@ -15,15 +16,8 @@ pub fn SignupPage() -> impl IntoView {
     let session = use_session();
     let action = session.sign_up;
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
-    let general_error = move || {
-        error.get().filter(|e| !matches!(e, crate::error::AppError::Invalid { .. })).map(|e| e.to_string())
-    };
-    let directory = Resource::new(|| (), |_| list_schools());
-    // The chosen school narrows the department list once the page is interactive; before hydration the
-    // list shows every school's departments, grouped, and the server checks that they match.
-    let (school, set_school) = signal(None::<i64>);
-    let message_for =
-        move |field: &'static str| move || error.get().and_then(|e| e.message_for(field).map(str::to_owned));
+    let general_error =
+        move || error.get().filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| e.to_string());
 
     view! {
         <Title text=t::SIGNUP_TITLE />
@@ -33,57 +27,7 @@ pub fn SignupPage() -> impl IntoView {
                 <Field name="username" label=t::USERNAME hint=t::USERNAME_HINT autocomplete="username" max_length=20 error=error />
                 <Field name="password" label=t::PASSWORD kind="password" hint=t::PASSWORD_HINT autocomplete="new-password" max_length=64 error=error />
                 <Field name="nickname" label=t::NICKNAME hint=t::NICKNAME_HINT autocomplete="nickname" max_length=10 error=error />
-                <Suspense fallback=|| view! { <p class="loading">{text::app::LOADING}</p> }>
-                    {move || Suspend::new(async move {
-                        let directory = directory.await.unwrap_or_default();
-                        let schools = directory.schools.clone();
-                        view! {
-                            <div class="field" class:has-error=move || message_for("school_id")().is_some()>
-                                <label for="field-school_id">{t::SCHOOL}</label>
-                                <select
-                                    id="field-school_id"
-                                    name="school_id"
-                                    required
-                                    on:change=move |ev| set_school.set(event_target_value(&ev).parse().ok())
-                                >
-                                    <option value="">{t::CHOOSE_SCHOOL}</option>
-                                    {schools
-                                        .into_iter()
-                                        .map(|s| view! { <option value=s.id.to_string()>{s.name}</option> })
-                                        .collect_view()}
-                                </select>
-                                <p class="field-error" role="alert">{message_for("school_id")}</p>
-                            </div>
-                            <div class="field" class:has-error=move || message_for("department_id")().is_some()>
-                                <label for="field-department_id">{t::DEPARTMENT}</label>
-                                <select id="field-department_id" name="department_id" required>
-                                    <option value="">
-                                        {move || if school.get().is_some() { t::CHOOSE_DEPARTMENT } else { t::CHOOSE_SCHOOL_FIRST }}
-                                    </option>
-                                    {
-                                        let directory = directory.clone();
-                                        move || {
-                                            let chosen = school.get();
-                                            directory
-                                                .schools
-                                                .iter()
-                                                .filter(|s| chosen.is_none_or(|id| id == s.id))
-                                                .map(|s| {
-                                                    let options = directory
-                                                        .departments_of(s.id)
-                                                        .map(|d| view! { <option value=d.id.to_string()>{d.name.clone()}</option> })
-                                                        .collect_view();
-                                                    view! { <optgroup label=s.name.clone()>{options}</optgroup> }
-                                                })
-                                                .collect_view()
-                                        }
-                                    }
-                                </select>
-                                <p class="field-error" role="alert">{message_for("department_id")}</p>
-                            </div>
-                        }
-                    })}
-                </Suspense>
+                <SchoolAndDepartment error />
                 <Field name="admission_year" label=t::ADMISSION_YEAR input_mode="numeric" max_length=4 error=error />
                 <p class="form-error" role="alert">{general_error}</p>
                 <button type="submit" class="button primary block" disabled=move || action.pending().get()>
@@ -92,5 +36,69 @@ pub fn SignupPage() -> impl IntoView {
             </ActionForm>
             <p class="switch">{t::HAVE_ACCOUNT} " " <A href="/login">{t::LOGIN_TITLE}</A></p>
         </section>
+    }
+}
+
+/// The school and department selects. The chosen school narrows the department list once the page is
+/// interactive; before hydration the list shows every school's departments, grouped, and the server checks
+/// that they match.
+#[component]
+fn SchoolAndDepartment(error: Signal<Option<AppError>>) -> impl IntoView {
+    let directory = Resource::new(|| (), |_| list_schools());
+    let (school, set_school) = signal(None::<i64>);
+    let message_for =
+        move |field: &'static str| move || error.get().and_then(|e| e.message_for(field).map(str::to_owned));
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">{text::app::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                let directory = directory.await.unwrap_or_default();
+                let schools = directory.schools.clone();
+                view! {
+                    <div class="field" class:has-error=move || message_for("school_id")().is_some()>
+                        <label for="field-school_id">{t::SCHOOL}</label>
+                        <select
+                            id="field-school_id"
+                            name="school_id"
+                            required
+                            on:change=move |ev| set_school.set(event_target_value(&ev).parse().ok())
+                        >
+                            <option value="">{t::CHOOSE_SCHOOL}</option>
+                            {schools
+                                .into_iter()
+                                .map(|s| view! { <option value=s.id.to_string()>{s.name}</option> })
+                                .collect_view()}
+                        </select>
+                        <p class="field-error" role="alert">{message_for("school_id")}</p>
+                    </div>
+                    <div class="field" class:has-error=move || message_for("department_id")().is_some()>
+                        <label for="field-department_id">{t::DEPARTMENT}</label>
+                        <select id="field-department_id" name="department_id" required>
+                            <option value="">
+                                {move || if school.get().is_some() { t::CHOOSE_DEPARTMENT } else { t::CHOOSE_SCHOOL_FIRST }}
+                            </option>
+                            {
+                                let directory = directory.clone();
+                                move || {
+                                    let chosen = school.get();
+                                    directory
+                                        .schools
+                                        .iter()
+                                        .filter(|s| chosen.is_none_or(|id| id == s.id))
+                                        .map(|s| {
+                                            let options = directory
+                                                .departments_of(s.id)
+                                                .map(|d| view! { <option value=d.id.to_string()>{d.name.clone()}</option> })
+                                                .collect_view();
+                                            view! { <optgroup label=s.name.clone()>{options}</optgroup> }
+                                        })
+                                        .collect_view()
+                                }
+                            }
+                        </select>
+                        <p class="field-error" role="alert">{message_for("department_id")}</p>
+                    </div>
+                }
+            })}
+        </Suspense>
     }
 }

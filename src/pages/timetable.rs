@@ -15,6 +15,7 @@ use crate::api::timetable::{
     timetable_editor, AddCustomEntry, CreateTimetable, RenameTimetable,
 };
 use crate::components::confirmed;
+use crate::components::loaded::Loaded;
 use crate::components::require_login::RequireLogin;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::components::timetable_grid::{Preview, TimetableGrid};
@@ -190,7 +191,7 @@ fn Editor(
 ) -> impl IntoView {
     let semester = data.semester;
     let open_id = data.open.as_ref().map(|open| open.summary.id);
-    let next_name = format!("시간표 {}", data.timetables.len() + 1);
+    let next_name = fill(t::DEFAULT_NAME, data.timetables.len() + 1);
     let create_error = move || create.value().get().and_then(Result::err).map(|e| e.to_string());
     view! {
         <header class="page-header timetable-header">
@@ -361,9 +362,72 @@ fn CourseSearch(
     results: Resource<Result<CoursePage, AppError>>,
     tools: EditorTools,
 ) -> impl IntoView {
+    view! {
+        <section class="card course-search" aria-label=t::ADD_COURSE>
+            <h2>{t::ADD_COURSE}</h2>
+            <CourseFilters semester timetable_id departments />
+            <Loaded resource=results let:page>
+                <CourseResults page semester timetable_id tools />
+            </Loaded>
+        </section>
+    }
+}
+
+/// The catalogue's filter form, showing the filters the URL holds.
+#[component]
+fn CourseFilters(semester: Semester, timetable_id: i64, departments: Vec<Department>) -> impl IntoView {
     let query = use_query_map();
     let value = move |key: &str| query.read().get(key).unwrap_or_default();
-    // Pages fetched with "더 보기", after the server-rendered first one.
+    let option = |value: String, label: String, current: String| {
+        let selected = value == current;
+        view! { <option value=value selected=selected>{label}</option> }
+    };
+    view! {
+        <form method="get" action="/timetable" class="search-filters" role="search">
+            <input type="hidden" name="semester" value=semester.0.to_string() />
+            <input type="hidden" name="id" value=timetable_id.to_string() />
+            <label class="visually-hidden" for="course-q">{t::SEARCH}</label>
+            <input id="course-q" type="search" name="q" placeholder=t::SEARCH_PLACEHOLDER value=move || value("q") minlength="2" />
+            <div class="filter-row">
+                <label class="visually-hidden" for="filter-department">{t::ALL_DEPARTMENTS}</label>
+                <select id="filter-department" name="department_id">
+                    <option value="">{t::ALL_DEPARTMENTS}</option>
+                    {departments.into_iter().map(|d| option(d.id.to_string(), d.name, value("department_id"))).collect_view()}
+                </select>
+                <label class="visually-hidden" for="filter-credits">{t::ALL_CREDITS}</label>
+                <select id="filter-credits" name="credits">
+                    <option value="">{t::ALL_CREDITS}</option>
+                    {(1..=4).map(|c| option(c.to_string(), format!("{c}{}", t::CREDITS), value("credits"))).collect_view()}
+                </select>
+                <label class="visually-hidden" for="filter-weekday">{t::ALL_WEEKDAYS}</label>
+                <select id="filter-weekday" name="weekday">
+                    <option value="">{t::ALL_WEEKDAYS}</option>
+                    {(0..6).map(|d| option(d.to_string(), t::WEEKDAYS[d as usize].to_owned(), value("weekday"))).collect_view()}
+                </select>
+                <label class="visually-hidden" for="filter-category">{t::ALL_CATEGORIES}</label>
+                <select id="filter-category" name="category">
+                    <option value="">{t::ALL_CATEGORIES}</option>
+                    {CourseCategory::ALL.iter().map(|c| option(c.code().to_owned(), c.label().to_owned(), value("category"))).collect_view()}
+                </select>
+                <label class="visually-hidden" for="filter-sort">{t::SORT}</label>
+                <select id="filter-sort" name="sort">
+                    {CourseSort::ALL.iter().map(|s| option(s.code().to_owned(), s.label().to_owned(), value("sort"))).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button primary small">{t::SEARCH}</button>
+        </form>
+    }
+}
+
+/// A page of catalogue results, and the pages after it fetched with 더 보기.
+#[component]
+fn CourseResults(
+    page: CoursePage,
+    semester: Semester,
+    timetable_id: i64,
+    tools: EditorTools,
+) -> impl IntoView {
+    let query = use_query_map();
     let (extra, set_extra) = signal(Vec::<Course>::new());
     let more = Action::new(move |offset: &i64| {
         Filters::from_query(&query.read_untracked()).search(Some(semester.0), Some(*offset))
@@ -373,85 +437,32 @@ fn CourseSearch(
             set_extra.update(|courses| courses.extend(page.courses));
         }
     });
-    let option = |value: String, label: String, current: String| {
-        let selected = value == current;
-        view! { <option value=value selected=selected>{label}</option> }
+    // Computed from values, never set while rendering: the server and the hydrating browser must agree on
+    // whether the button is there.
+    let first_next = page.next_offset;
+    let next = move || match more.value().get() {
+        Some(Ok(later)) => later.next_offset,
+        _ => first_next,
     };
+    let empty = page.courses.is_empty();
     view! {
-        <section class="card course-search" aria-label=t::ADD_COURSE>
-            <h2>{t::ADD_COURSE}</h2>
-            <form method="get" action="/timetable" class="search-filters" role="search">
-                <input type="hidden" name="semester" value=semester.0.to_string() />
-                <input type="hidden" name="id" value=timetable_id.to_string() />
-                <label class="visually-hidden" for="course-q">{t::SEARCH}</label>
-                <input id="course-q" type="search" name="q" placeholder=t::SEARCH_PLACEHOLDER value=move || value("q") minlength="2" />
-                <div class="filter-row">
-                    <label class="visually-hidden" for="filter-department">{t::ALL_DEPARTMENTS}</label>
-                    <select id="filter-department" name="department_id">
-                        <option value="">{t::ALL_DEPARTMENTS}</option>
-                        {departments.into_iter().map(|d| option(d.id.to_string(), d.name, value("department_id"))).collect_view()}
-                    </select>
-                    <label class="visually-hidden" for="filter-credits">{t::ALL_CREDITS}</label>
-                    <select id="filter-credits" name="credits">
-                        <option value="">{t::ALL_CREDITS}</option>
-                        {(1..=4).map(|c| option(c.to_string(), format!("{c}{}", t::CREDITS), value("credits"))).collect_view()}
-                    </select>
-                    <label class="visually-hidden" for="filter-weekday">{t::ALL_WEEKDAYS}</label>
-                    <select id="filter-weekday" name="weekday">
-                        <option value="">{t::ALL_WEEKDAYS}</option>
-                        {(0..6).map(|d| option(d.to_string(), t::WEEKDAYS[d as usize].to_owned(), value("weekday"))).collect_view()}
-                    </select>
-                    <label class="visually-hidden" for="filter-category">{t::ALL_CATEGORIES}</label>
-                    <select id="filter-category" name="category">
-                        <option value="">{t::ALL_CATEGORIES}</option>
-                        {CourseCategory::ALL.iter().map(|c| option(c.code().to_owned(), c.label().to_owned(), value("category"))).collect_view()}
-                    </select>
-                    <label class="visually-hidden" for="filter-sort">{t::SORT}</label>
-                    <select id="filter-sort" name="sort">
-                        {CourseSort::ALL.iter().map(|s| option(s.code().to_owned(), s.label().to_owned(), value("sort"))).collect_view()}
-                    </select>
-                </div>
-                <button type="submit" class="button primary small">{t::SEARCH}</button>
-            </form>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match results.await {
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                        Ok(page) => {
-                            // Computed from values, never set while rendering: the server and the hydrating
-                            // browser must agree on whether the button is there.
-                            let first_next = page.next_offset;
-                            let next = move || match more.value().get() {
-                                Some(Ok(later)) => later.next_offset,
-                                _ => first_next,
-                            };
-                            let empty = page.courses.is_empty();
-                            view! {
-                                {empty.then(|| view! { <p class="empty-state">{t::NO_COURSES}</p> })}
-                                <ul class="course-list" data-testid="course-results">
-                                    {page.courses.into_iter().map(|course| view! { <CourseItem course timetable_id tools /> }).collect_view()}
-                                    <For each=move || extra.get() key=|course| course.id let:course>
-                                        <CourseItem course timetable_id tools />
-                                    </For>
-                                </ul>
-                                {move || next().map(|offset| view! {
-                                    <button
-                                        class="button block more"
-                                        aria-busy=move || more.pending().get().then_some("true")
-                                        on:click=move |_| { more.dispatch(offset); }
-                                    >
-                                        {t::MORE}
-                                    </button>
-                                })}
-                            }
-                            .into_any()
-                        }
-                    }
-                })}
-            </Suspense>
-        </section>
+        {empty.then(|| view! { <p class="empty-state">{t::NO_COURSES}</p> })}
+        <ul class="course-list" data-testid="course-results">
+            {page.courses.into_iter().map(|course| view! { <CourseItem course timetable_id tools /> }).collect_view()}
+            <For each=move || extra.get() key=|course| course.id let:course>
+                <CourseItem course timetable_id tools />
+            </For>
+        </ul>
+        {move || next().map(|offset| view! {
+            <button
+                class="button block more"
+                aria-busy=move || more.pending().get().then_some("true")
+                on:click=move |_| { more.dispatch(offset); }
+            >
+                {t::MORE}
+            </button>
+        })}
     }
-    .into_any()
 }
 
 #[component]
