@@ -3,7 +3,8 @@
 //! One crate, two builds. With `ssr` it is the server (axum + Leptos server rendering + sqlx); with
 //! `hydrate` it is the browser bundle (WebAssembly) that takes over the server-rendered page. The layout:
 //! `model` shared types and validation · `api` server functions · `pages` and `components` the interface ·
-//! `session` the login state pages share · `text` every user-visible string · `server` (server only) configuration, auth, database and HTTP.
+//! `session` the login state pages share · `text` every user-visible string · `server` (server only) the
+//! services, authentication, the database and HTTP.
 
 pub mod api;
 pub mod app;

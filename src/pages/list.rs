@@ -8,7 +8,6 @@ use crate::api::community::list_posts;
 use crate::components::loaded::Loaded;
 use crate::components::post_feed::PostFeed;
 use crate::components::require_login::{encode_query_value, RequireLogin};
-use crate::components::status::{ErrorNotice, Loading};
 use crate::error::AppError;
 use crate::model::community::ListKind;
 use crate::pages::params::{query_before, route_list};
@@ -61,9 +60,9 @@ pub fn SearchPage() -> impl IntoView {
         move || (text(), before()),
         |(text, before)| async move {
             if text.is_empty() {
-                None
+                Ok(None)
             } else {
-                Some(list_posts(ListKind::Search.into(), Some(text), before).await)
+                list_posts(ListKind::Search.into(), Some(text), before).await.map(Some)
             }
         },
     );
@@ -77,25 +76,21 @@ pub fn SearchPage() -> impl IntoView {
                 <input id="search-q" type="search" name="q" placeholder=t::SEARCH_PLACEHOLDER value=text minlength="2" />
                 <button type="submit" class="button primary small">{t::SEARCH}</button>
             </form>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
+            // Nothing is searched until there is a query.
+            <Loaded resource=results let:found>
+                {found.map(|page| {
                     let q = text();
-                    match results.await {
-                        None => ().into_any(),
-                        Some(Err(error)) => view! { <ErrorNotice error /> }.into_any(),
-                        Some(Ok(page)) => view! {
-                            <PostFeed
-                                first=page
-                                more
-                                href=move |next: i64| format!("/search?q={}&before={next}", encode_query_value(&q))
-                                empty_text=t::NO_RESULTS
-                                searching=true
-                            />
-                        }
-                        .into_any(),
+                    view! {
+                        <PostFeed
+                            first=page
+                            more
+                            href=move |next: i64| format!("/search?q={}&before={next}", encode_query_value(&q))
+                            empty_text=t::NO_RESULTS
+                            searching=true
+                        />
                     }
                 })}
-            </Suspense>
+            </Loaded>
         </RequireLogin>
     }
 }

@@ -8,8 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::timetable::{find_professors, professor_courses};
 use crate::components::loaded::Loaded;
 use crate::components::require_login::{encode_query_value, RequireLogin};
-use crate::components::status::{ErrorNotice, Loading};
-use crate::model::timetable::ProfessorDetail;
+use crate::model::timetable::{ProfessorDetail, ProfessorSummary};
 use crate::pages::params::route_name;
 use crate::text::{fill, timetable as t};
 
@@ -20,9 +19,9 @@ pub fn ProfessorsPage() -> impl IntoView {
     let text = move || query.read().get("q").unwrap_or_default();
     let results = Resource::new(text, |text| async move {
         if text.trim().is_empty() {
-            None
+            Ok(None)
         } else {
-            Some(find_professors(text).await)
+            find_professors(text).await.map(Some)
         }
     });
     view! {
@@ -34,36 +33,38 @@ pub fn ProfessorsPage() -> impl IntoView {
                 <input id="professor-q" type="search" name="q" placeholder=t::PROFESSOR_PLACEHOLDER value=text minlength="2" />
                 <button type="submit" class="button primary small">{t::SEARCH}</button>
             </form>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match results.await {
-                        None => ().into_any(),
-                        Some(Err(error)) => view! { <ErrorNotice error /> }.into_any(),
-                        Some(Ok(found)) if found.is_empty() => view! { <p class="card empty-state">{t::NO_PROFESSORS}</p> }.into_any(),
-                        Some(Ok(found)) => view! {
-                            <ul class="card board-list" data-testid="professor-results">
-                                {found.into_iter().map(|professor| view! {
-                                    <li>
-                                        <A href=format!("/professors/{}", encode_query_value(&professor.name))>
-                                            <span class="board-name">{professor.name.clone()}</span>
-                                            <span class="board-description">
-                                                {format!(
-                                                    "{} · {}",
-                                                    professor.department.clone().unwrap_or_else(|| t::GENERAL_EDUCATION.to_owned()),
-                                                    fill(t::COURSE_COUNT, professor.course_count)
-                                                )}
-                                            </span>
-                                        </A>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }
-                        .into_any(),
-                    }
-                })}
-            </Suspense>
+            // Nothing is searched until there is a query.
+            <Loaded resource=results let:found>
+                {found.map(|found| view! { <ProfessorList found /> })}
+            </Loaded>
         </RequireLogin>
     }
+}
+
+#[component]
+fn ProfessorList(found: Vec<ProfessorSummary>) -> impl IntoView {
+    if found.is_empty() {
+        return view! { <p class="card empty-state">{t::NO_PROFESSORS}</p> }.into_any();
+    }
+    view! {
+        <ul class="card board-list" data-testid="professor-results">
+            {found.into_iter().map(|professor| view! {
+                <li>
+                    <A href=format!("/professors/{}", encode_query_value(&professor.name))>
+                        <span class="board-name">{professor.name.clone()}</span>
+                        <span class="board-description">
+                            {format!(
+                                "{} · {}",
+                                professor.department.clone().unwrap_or_else(|| t::GENERAL_EDUCATION.to_owned()),
+                                fill(t::COURSE_COUNT, professor.course_count)
+                            )}
+                        </span>
+                    </A>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }
 
 #[component]

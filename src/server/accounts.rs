@@ -186,6 +186,7 @@ async fn check_password(
 }
 
 /// The nickname rule as it applies to the student now.
+#[tracing::instrument(skip_all, fields(user = me.id))]
 pub async fn nickname_rule(state: &AppState, me: &Me) -> Result<NicknameRule, AppError> {
     let cooldown = state.config.nickname_cooldown.as_secs() as i64;
     let changed_at = users::nickname_changed_at(&state.db, me.id).await?;
@@ -237,6 +238,7 @@ pub async fn change_password(
 }
 
 /// Ends every login of the student, this one included.
+#[tracing::instrument(skip_all, fields(user = me.id))]
 pub async fn log_out_everywhere(state: &AppState, me: &Me) -> Result<(), AppError> {
     logins::end_all(state, me.id, None).await?;
     Ok(())

@@ -22,6 +22,7 @@ use crate::server::state::AppState;
 use crate::text::friends as t;
 
 /// The four lists of the 친구 tab.
+#[tracing::instrument(skip_all, fields(user = me.id))]
 pub async fn overview(state: &AppState, me: &Me) -> Result<FriendsOverview, AppError> {
     Ok(rows::overview(&state.db, me.id).await?)
 }
@@ -85,11 +86,13 @@ enum Sender {
 }
 
 /// Declines the request that `username` sent; the sender sees it vanish from their 보낸 요청.
+#[tracing::instrument(skip_all, fields(user = me.id))]
 pub async fn decline(state: &AppState, me: &Me, username: &str) -> Result<(), AppError> {
     drop_request(state, me, username, Sender::Them, no_such_request).await
 }
 
 /// Withdraws the request sent to `username`.
+#[tracing::instrument(skip_all, fields(user = me.id))]
 pub async fn cancel(state: &AppState, me: &Me, username: &str) -> Result<(), AppError> {
     drop_request(state, me, username, Sender::Me, || AppError::Missing(t::NO_SUCH_SENT_REQUEST.to_owned()))
         .await

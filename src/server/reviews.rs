@@ -52,6 +52,7 @@ pub async fn delete(state: &AppState, me: &Me, review_id: i64) -> Result<(), App
 }
 
 /// Professors of the school whose name contains `query` (at least 2 characters).
+#[tracing::instrument(skip_all, fields(user = me.id))]
 pub async fn find_professors(
     state: &AppState,
     me: &Me,

@@ -27,11 +27,13 @@ use crate::server::state::AppState;
 pub const SEARCH_WINDOW: i64 = 5_000;
 
 /// The boards of the student's school, in their order.
+#[tracing::instrument(skip_all, fields(user = me.id))]
 pub async fn boards(state: &AppState, me: &Me) -> Result<Vec<Board>, AppError> {
     Ok(boards::for_school(&state.db, me.school_id).await?)
 }
 
 /// A board of the student's school.
+#[tracing::instrument(skip_all, fields(user = me.id))]
 pub async fn board(state: &AppState, me: &Me, board_id: i64) -> Result<Board, AppError> {
     boards::find(&state.db, me.school_id, board_id).await?.ok_or(AppError::NotFound)
 }

@@ -96,6 +96,8 @@ async fn copy_from_backup(conn: &mut sqlx::AnyConnection, name: &str) -> Result<
     // order of the tables), and checked as a whole before the commit.
     conn.execute("PRAGMA foreign_keys = OFF").await?;
     let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+    // The one place SQL names a table from a value: a restore swaps every table there is, so the names come
+    // from the database's own catalogue (never from a request), quoted as identifiers.
     for table in &tables {
         tx.execute(format!("DELETE FROM main.\"{table}\"").as_str()).await?;
     }

@@ -78,8 +78,12 @@ pub async fn take(
 
 /// Seconds until the current window of `limit` turns.
 fn window_left(limit: RateLimit, now: i64) -> i64 {
-    let window = limit.window_seconds.max(1);
-    window - now.rem_euclid(window)
+    limit.window_seconds.max(1) - now.rem_euclid(limit.window_seconds.max(1))
+}
+
+/// The start of the current window of `limit`.
+fn window_start(limit: RateLimit, now: i64) -> i64 {
+    now - now.rem_euclid(limit.window_seconds.max(1))
 }
 
 /// Counts one more `action` by `subject` in the current window, whatever the limit; the count, this one
@@ -91,8 +95,6 @@ async fn count_one(
     subject: &str,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    let window = limit.window_seconds.max(1);
-    let window_start = now - now.rem_euclid(window);
     sqlx::query_scalar(
         "INSERT INTO rate_counters (action, subject, window_start, count) VALUES ($1, $2, $3, 1) \
          ON CONFLICT (action, subject) DO UPDATE SET \
@@ -103,7 +105,7 @@ async fn count_one(
     )
     .bind(action.key())
     .bind(subject)
-    .bind(window_start)
+    .bind(window_start(limit, now))
     .fetch_one(&mut **tx)
     .await
 }
@@ -131,14 +133,12 @@ pub async fn room_left(
     subject: &str,
     now: i64,
 ) -> Result<Allowance, sqlx::Error> {
-    let window = limit.window_seconds.max(1);
-    let window_start = now - now.rem_euclid(window);
     let count: Option<i64> = sqlx::query_scalar(
         "SELECT count FROM rate_counters WHERE action = $1 AND subject = $2 AND window_start = $3",
     )
     .bind(action.key())
     .bind(subject)
-    .bind(window_start)
+    .bind(window_start(limit, now))
     .fetch_optional(db.pool())
     .await?;
     Ok(if count.unwrap_or(0) >= limit.max {
