@@ -16,8 +16,7 @@ use crate::model::timetable::{
 };
 #[cfg(feature = "ssr")]
 use crate::{
-    model::codes::optional_pick,
-    model::timetable::{validate_catalogue_text, CatalogueQuery, ReviewForm},
+    model::timetable::ReviewForm,
     server::{auth::identity::require_student, reviews, state::app_state, timetable},
 };
 
@@ -115,16 +114,10 @@ pub async fn search_courses(
     sort: Option<Pick<CourseSort>>,
     offset: Option<i64>,
 ) -> Result<CoursePage, AppError> {
-    use crate::text::timetable::CATEGORY_INVALID;
     let student = require_student()?;
-    let text = match q.as_deref().map(str::trim).filter(|text| !text.is_empty()) {
-        Some(text) => Some(validate_catalogue_text(text)?),
-        None => None,
-    };
-    let category = optional_pick(category, "category", CATEGORY_INVALID)?;
-    let sort = optional_pick(sort, "sort", crate::text::errors::UNKNOWN_CHOICE)?.unwrap_or(CourseSort::Name);
-    let filters = CatalogueQuery { text, department_id, credits, weekday, category };
-    timetable::search_courses(&app_state()?, &student.me, semester, &filters, sort, offset).await
+    let form =
+        timetable::CatalogueForm { semester, q, department_id, credits, weekday, category, sort, offset };
+    timetable::search_courses(&app_state()?, &student.me, form).await
 }
 
 /// A course with the reviews of its (name, professor) across semesters.

@@ -13,9 +13,11 @@
 
 use crate::error::AppError;
 use crate::model::account::could_name_an_account;
+use crate::model::codes::{optional_pick, Pick};
 use crate::model::timetable::{
-    validate_custom_entry, validate_timetable_name, CatalogueQuery, CoursePage, CourseSort, CustomEntry,
-    MyTimetables, Semester, Slot, StudentTimetable, Visibility, CATALOGUE_PAGE, MAX_ENTRIES,
+    validate_catalogue_text, validate_custom_entry, validate_timetable_name, CatalogueQuery, CourseCategory,
+    CoursePage, CourseSort, CustomEntry, MyTimetables, Semester, Slot, StudentTimetable, Visibility,
+    CATALOGUE_PAGE, MAX_ENTRIES,
 };
 use crate::model::Me;
 use crate::server::db::friends::Relation;
@@ -267,20 +269,41 @@ pub async fn of_student(state: &AppState, me: &Me, username: &str) -> Result<Stu
     })
 }
 
-/// One page of a semester's catalogue.
+/// The catalogue search as its form sends it: `q` (at least 2 characters) matches name, professor, code or
+/// room; every filter is optional; an empty category or sort (a select's first entry) means none.
+pub struct CatalogueForm {
+    pub semester: Option<i64>,
+    pub q: Option<String>,
+    pub department_id: Option<i64>,
+    pub credits: Option<i64>,
+    pub weekday: Option<i64>,
+    pub category: Option<Pick<CourseCategory>>,
+    pub sort: Option<Pick<CourseSort>>,
+    pub offset: Option<i64>,
+}
+
+/// One page of a semester's catalogue. The filters are checked in order and the first bad one is named.
 #[tracing::instrument(skip_all, fields(user = me.id))]
-pub async fn search_courses(
-    state: &AppState,
-    me: &Me,
-    semester: Option<i64>,
-    filters: &CatalogueQuery,
-    sort: CourseSort,
-    offset: Option<i64>,
-) -> Result<CoursePage, AppError> {
-    let semester = semester_or_current(semester)?;
-    let offset = offset.unwrap_or_default().clamp(0, MAX_CATALOGUE_OFFSET);
+pub async fn search_courses(state: &AppState, me: &Me, form: CatalogueForm) -> Result<CoursePage, AppError> {
+    let semester = semester_or_current(form.semester)?;
+    let text = match form.q.as_deref().map(str::trim).filter(|text| !text.is_empty()) {
+        Some(text) => Some(validate_catalogue_text(text)?),
+        None => None,
+    };
+    let category = optional_pick(form.category, "category", t::CATEGORY_INVALID)?;
+    let sort =
+        optional_pick(form.sort, "sort", crate::text::errors::UNKNOWN_CHOICE)?.unwrap_or(CourseSort::Name);
+    let filters = CatalogueQuery {
+        text,
+        department_id: form.department_id,
+        credits: form.credits,
+        weekday: form.weekday,
+        category,
+    };
+    let offset = form.offset.unwrap_or_default().clamp(0, MAX_CATALOGUE_OFFSET);
     let mut courses =
-        courses::search(&state.db, me.school_id, semester, filters, sort, CATALOGUE_PAGE + 1, offset).await?;
+        courses::search(&state.db, me.school_id, semester, &filters, sort, CATALOGUE_PAGE + 1, offset)
+            .await?;
     let more = courses.len() as i64 > CATALOGUE_PAGE;
     courses.truncate(CATALOGUE_PAGE as usize);
     Ok(CoursePage { courses, next_offset: more.then_some(offset + CATALOGUE_PAGE) })
