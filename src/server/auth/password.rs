@@ -1,7 +1,7 @@
 //! Password hashing with argon2id at OWASP's parameters, on a few threads of its own: one per core, so never
 //! more hashes at once than there are cores, and extra log-ins queue. Each hash holds 19 MiB; on tokio's
 //! blocking pool a burst of 64 log-ins took over a gigabyte at once. (That freed blocks are given back to
-//! the system is `main`'s allocator setting.)
+//! the system is the work of `main`'s allocator.)
 
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};

@@ -3,6 +3,7 @@
 
 mod call_body;
 mod completion;
+mod compression;
 mod csp;
 mod csrf;
 mod error_status;
@@ -17,7 +18,6 @@ use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
-use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
@@ -72,14 +72,12 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn(call_body::read_call_body))
         .layer(from_fn(completion::run_to_completion));
 
-    // The service worker needs no login, so it skips the middleware above. Brotli's own default (quality
-    // 11) takes tens of milliseconds on a long page; quality 4 compresses about as well as gzip at a
-    // fraction of the time.
+    // The service worker needs no login, so it skips the middleware above.
     let compressed = Router::new()
         .route("/sw.js", get(service_worker::service_worker))
         .route("/health", get(health))
         .merge(app)
-        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)));
+        .layer(from_fn(compression::compress));
     // Hashed bundles need no login either, and are never compressed per request: their copies compressed
     // once at quality 11 are served, or else the files as they are (see `server::bundle`).
     Router::new()
