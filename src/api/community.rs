@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::model::codes::Pick;
 use crate::model::community::{
-    Board, BoardListing, ListKind, ModerationAction, PostDetail, PostPage, QueuePosition, ReportReason,
-    ReportTarget, ReviewQueuePage,
+    Board, BoardListing, HomeLists, ListKind, ModerationAction, PostDetail, PostPage, QueuePosition,
+    ReportReason, ReportTarget, ReviewQueuePage,
 };
 #[cfg(feature = "ssr")]
 use crate::{
@@ -33,6 +33,17 @@ pub async fn get_board(board_id: i64) -> Result<Board, AppError> {
 #[server(prefix = "/api", endpoint = "boards/posts")]
 pub async fn board_posts(board_id: i64, before: Option<i64>) -> Result<BoardListing, AppError> {
     community::board_listing(&app_state()?, &require_student()?.me, board_id, before).await
+}
+
+/// The home screen's lists, a few posts of each; `None` for a visitor.
+#[server(prefix = "/api", endpoint = "home")]
+pub async fn home_feed() -> Result<Option<HomeLists>, AppError> {
+    use crate::server::auth::identity::{current, Identity};
+    let state = app_state()?;
+    match current() {
+        Identity::Student { me, .. } => community::home(&state, Some(&me)).await,
+        Identity::Visitor => community::home(&state, None).await,
+    }
 }
 
 /// The lists that are not boards; a search takes `query` (at least 2 characters; each page looks through a

@@ -100,6 +100,16 @@ pub struct PostSummary {
     pub is_question: bool,
 }
 
+/// Posts the home screen shows of each of its lists.
+pub const HOME_PREVIEW: i64 = 5;
+
+/// The student's home screen: the newest posts of every board and the newest of HOT, a few of each.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeLists {
+    pub recent: Vec<PostSummary>,
+    pub hot: Vec<PostSummary>,
+}
+
 /// A board and one page of its posts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardListing {

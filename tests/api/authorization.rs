@@ -183,6 +183,7 @@ fn server_function_table() -> Vec<Call> {
 
         // Boards and posts: another school's answers 404; only the author edits or deletes (403 for a
         // schoolmate, who can see the post anyway); nobody likes, scraps or reports their own.
+        call("home", |_, _| form![], [OK, BLIND, OK, OK, BLIND, OK, OK]).hiding(owner_titles),
         call("boards", |_, _| form![], [E401, OK, OK, OK, OK, OK, OK]),
         call("boards/get", |w, _| form!["board_id" => w.board], [E401, E404, OK, OK, E404, OK, OK]),
         call("boards/posts", |w, _| form!["board_id" => w.board], [E401, E404, OK, OK, E404, OK, OK]),

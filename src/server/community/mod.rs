@@ -14,7 +14,7 @@ pub mod views;
 
 use crate::error::AppError;
 use crate::model::community::{
-    validate_search, Board, BoardListing, ListKind, PostDetail, PostPage, PAGE_SIZE,
+    validate_search, Board, BoardListing, HomeLists, ListKind, PostDetail, PostPage, HOME_PREVIEW, PAGE_SIZE,
 };
 use crate::model::Me;
 use crate::server::db::posts::Listing;
@@ -51,6 +51,16 @@ pub async fn board_listing(
         post_rows::list(&state.db, me.school_id, me.id, &Listing::Board(board.id), before, PAGE_SIZE + 1)
             .await?;
     Ok(BoardListing { board, page: views::page(rows, None) })
+}
+
+/// The home screen's lists: only as many posts as it shows ([`HOME_PREVIEW`]), and for a visitor nothing.
+#[tracing::instrument(skip_all)]
+pub async fn home(state: &AppState, me: Option<&Me>) -> Result<Option<HomeLists>, AppError> {
+    let Some(me) = me else { return Ok(None) };
+    let db = &state.db;
+    let recent = post_rows::list(db, me.school_id, me.id, &Listing::Recent, None, HOME_PREVIEW).await?;
+    let hot = post_rows::list(db, me.school_id, me.id, &Listing::Hot, None, HOME_PREVIEW).await?;
+    Ok(Some(HomeLists { recent: views::summaries(recent), hot: views::summaries(hot) }))
 }
 
 /// One page of a list that is not a board; a search needs `query`.

@@ -23,6 +23,11 @@ fn summary(row: PostListRow) -> PostSummary {
     }
 }
 
+/// List rows as they are, with no paging.
+pub fn summaries(rows: Vec<PostListRow>) -> Vec<PostSummary> {
+    rows.into_iter().map(summary).collect()
+}
+
 /// A page of list rows (fetched one longer than a page) and the cursor of the next page; when these rows do
 /// not fill a page, the next starts at `otherwise` (a search that looked through its whole window).
 pub fn page(mut rows: Vec<PostListRow>, otherwise: Option<i64>) -> PostPage {
