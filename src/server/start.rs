@@ -10,10 +10,11 @@ use tokio::net::TcpListener;
 use super::auth::password::DummyHash;
 use super::auth::tokens::TokenKeys;
 use super::bundle;
+use super::community::directory::BoardDirectory;
 use super::config::Config;
 use super::db::Db;
 use super::http::router;
-use super::state::AppState;
+use super::state::{AppState, Shared};
 
 /// Why the server (or an operator command) could not start.
 #[derive(Debug, thiserror::Error)]
@@ -74,14 +75,16 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
     let db = Db::connect(&config.database_url, config.db_max_connections).await?;
     tracing::info!(backend = ?db.backend(), "database ready");
     let dummy_hash = DummyHash::generate().await.map_err(|e| StartError::Other(e.to_string()))?;
-    Ok(AppState {
+    let boards = BoardDirectory::load(&db).await?;
+    Ok(AppState::new(Shared {
+        boards,
         assets: Arc::new(bundle::AssetNames::load(&leptos_options)),
         leptos_options,
         tokens: TokenKeys::new(config.jwt_secret.expose()),
         config: Arc::new(config),
         db,
         dummy_hash,
-    })
+    }))
 }
 
 /// Leptos settings: from `LEPTOS_*` variables (cargo-leptos sets them) with defaults that suit a release

@@ -7,19 +7,46 @@ use leptos::prelude::LeptosOptions;
 
 use super::auth::password::DummyHash;
 use super::auth::tokens::TokenKeys;
+use super::community::directory::BoardDirectory;
 use super::config::Config;
 use super::db::Db;
 use crate::error::AppError;
 
-#[derive(Clone, FromRef)]
-pub struct AppState {
+/// Cheap to clone: every request clones it several times (the authentication middleware, the Leptos
+/// context of each page and server function, axum's `State`), so it is one shared allocation.
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub config: Arc<Config>,
     pub db: Db,
+    pub boards: BoardDirectory,
     pub tokens: TokenKeys,
     pub dummy_hash: DummyHash,
     /// The hashed asset names of this build, for the service worker.
     pub assets: Arc<super::bundle::AssetNames>,
+}
+
+impl AppState {
+    pub fn new(shared: Shared) -> Self {
+        AppState(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// leptos_axum's handlers take the Leptos settings from the router state.
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
 }
 
 /// The state inside a server function (provided as Leptos context by the router).

@@ -8,6 +8,7 @@
 
 pub mod anonymous;
 pub mod comments;
+pub mod directory;
 pub mod posts;
 pub mod reactions;
 pub mod views;
@@ -18,7 +19,7 @@ use crate::model::community::{
 };
 use crate::model::Me;
 use crate::server::db::posts::Listing;
-use crate::server::db::{boards, comments as comment_rows, posts as post_rows};
+use crate::server::db::{comments as comment_rows, posts as post_rows};
 use crate::server::state::AppState;
 
 /// How many post ids one search request looks through, newest first. A search reads the posts themselves
@@ -29,13 +30,13 @@ pub const SEARCH_WINDOW: i64 = 5_000;
 /// The boards of the student's school, in their order.
 #[tracing::instrument(skip_all, fields(user = me.id))]
 pub async fn boards(state: &AppState, me: &Me) -> Result<Vec<Board>, AppError> {
-    Ok(boards::for_school(&state.db, me.school_id).await?)
+    Ok(state.boards.of_school(me.school_id).to_vec())
 }
 
 /// A board of the student's school.
 #[tracing::instrument(skip_all, fields(user = me.id))]
 pub async fn board(state: &AppState, me: &Me, board_id: i64) -> Result<Board, AppError> {
-    boards::find(&state.db, me.school_id, board_id).await?.ok_or(AppError::NotFound)
+    state.boards.find(me.school_id, board_id).cloned().ok_or(AppError::NotFound)
 }
 
 /// A board and one page of its posts, below `before`.
@@ -107,8 +108,7 @@ async fn search(state: &AppState, me: &Me, text: &str, before: Option<i64>) -> R
 pub async fn post(state: &AppState, me: &Me, post_id: i64) -> Result<PostDetail, AppError> {
     let db = &state.db;
     let post = post_rows::find(db, me.school_id, post_id, me.id).await?.ok_or(AppError::NotFound)?;
-    let board = boards::find(db, me.school_id, post.board_id).await?.ok_or(AppError::NotFound)?;
-    let marks = post_rows::viewer_marks(db, post_id, me.id).await?;
+    let board = state.boards.find(me.school_id, post.board_id).cloned().ok_or(AppError::NotFound)?;
     let comments = comment_rows::for_post(db, post_id, me.id).await?;
-    Ok(views::detail(post, board, comments, me.id, marks))
+    Ok(views::detail(post, board, comments, me.id))
 }

@@ -12,7 +12,6 @@
 use crate::error::AppError;
 use crate::model::community::{validate_post, PostInput};
 use crate::model::Me;
-use crate::server::db::boards;
 use crate::server::db::posts::{self as rows, Authorship, NewPost};
 use crate::server::now;
 use crate::server::state::AppState;
@@ -23,7 +22,7 @@ use crate::text::{self, community as t};
 #[tracing::instrument(skip_all, fields(user = me.id, board_id))]
 pub async fn write(state: &AppState, me: &Me, board_id: i64, input: PostInput) -> Result<i64, AppError> {
     let (title, body) = validate_post(&input.title, &input.body)?;
-    let board = boards::find(&state.db, me.school_id, board_id).await?.ok_or(AppError::NotFound)?;
+    let board = state.boards.find(me.school_id, board_id).ok_or(AppError::NotFound)?;
     let now = now();
     let interval = state.config.post_interval_seconds;
     let mut tx = state.db.begin_for_student(me.id).await?;

@@ -38,13 +38,7 @@ pub fn page(mut rows: Vec<PostListRow>, otherwise: Option<i64>) -> PostPage {
 }
 
 /// A post and its thread as `viewer_id` sees it; `(liked, scrapped)` are the viewer's marks on it.
-pub fn detail(
-    post: PostRow,
-    board: Board,
-    rows: Vec<CommentRow>,
-    viewer_id: i64,
-    marks: (bool, bool),
-) -> PostDetail {
+pub fn detail(post: PostRow, board: Board, rows: Vec<CommentRow>, viewer_id: i64) -> PostDetail {
     let is_question = post.is_question.into();
     let post_author = PostAuthor { id: post.author_id, anonymous: post.is_anonymous.into() };
     PostDetail {
@@ -61,8 +55,8 @@ pub fn detail(
         scrap_count: post.scrap_count,
         is_hidden: post.is_hidden.into(),
         is_mine: post.author_id == viewer_id,
-        liked_by_me: marks.0,
-        scrapped_by_me: marks.1,
+        liked_by_me: post.liked_by_viewer.into(),
+        scrapped_by_me: post.scrapped_by_viewer.into(),
         locked: question_locked(is_question, post.first_comment_at),
         comments: thread(&rows, post_author, viewer_id),
         author: post_label(post.author_nickname),

@@ -42,10 +42,12 @@ impl From<BoardRow> for Board {
     }
 }
 
-const SCHOOL_BOARDS: &str = "SELECT id, slug, name, description, anonymity, hot_excluded FROM boards \
-     WHERE school_id = $1 ORDER BY position";
-const SCHOOL_BOARD: &str = "SELECT id, slug, name, description, anonymity, hot_excluded FROM boards \
-     WHERE id = $1 AND school_id = $2";
+#[derive(FromRow)]
+struct SchoolBoardRow {
+    school_id: i64,
+    #[sqlx(flatten)]
+    board: BoardRow,
+}
 
 /// Creates the default boards of every school that has none of them yet. Idempotent: the unique
 /// (school, slug) key and `NOT EXISTS` make a second run, or a second server starting at once, a no-op.
@@ -69,14 +71,13 @@ pub async fn seed_defaults(db: &Db) -> Result<(), sqlx::Error> {
     tx.commit().await
 }
 
-pub async fn for_school(db: &Db, school_id: i64) -> Result<Vec<Board>, sqlx::Error> {
-    let rows: Vec<BoardRow> = sqlx::query_as(SCHOOL_BOARDS).bind(school_id).fetch_all(db.pool()).await?;
-    Ok(rows.into_iter().map(Board::from).collect())
-}
-
-/// A board of the given school; another school's board is `None`, exactly like a missing one.
-pub async fn find(db: &Db, school_id: i64, board_id: i64) -> Result<Option<Board>, sqlx::Error> {
-    let row: Option<BoardRow> =
-        sqlx::query_as(SCHOOL_BOARD).bind(board_id).bind(school_id).fetch_optional(db.pool()).await?;
-    Ok(row.map(Board::from))
+/// Every school's boards, each school's in their order: (school id, board).
+pub async fn all(db: &Db) -> Result<Vec<(i64, Board)>, sqlx::Error> {
+    let rows: Vec<SchoolBoardRow> = sqlx::query_as(
+        "SELECT school_id, id, slug, name, description, anonymity, hot_excluded FROM boards \
+         ORDER BY school_id, position",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(|row| (row.school_id, Board::from(row.board))).collect())
 }

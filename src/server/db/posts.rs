@@ -27,6 +27,8 @@ pub struct PostRow {
     pub edited_at: Option<i64>,
     /// When the post got its first comment, deleted since or not.
     pub first_comment_at: Option<i64>,
+    pub liked_by_viewer: Flag,
+    pub scrapped_by_viewer: Flag,
 }
 
 /// A list entry; the body is cut to its first characters in SQL.
@@ -209,14 +211,19 @@ pub async fn any_older(db: &Db, school_id: i64, id: i64) -> Result<bool, sqlx::E
 const FIND_POST: &str = concat!(
     "SELECT p.id, p.board_id, p.author_id, CASE WHEN p.is_anonymous = 0 THEN u.nickname END AS author_nickname, ",
     "p.title, p.body, p.is_anonymous, p.is_question, p.like_count, p.comment_count, p.scrap_count, p.is_hidden, ",
-    "p.created_at, p.edited_at, p.first_comment_at ",
+    "p.created_at, p.edited_at, p.first_comment_at, ",
+    // CASE gives an integer on both databases (PostgreSQL's EXISTS is a boolean, which a Flag does not decode).
+    "CASE WHEN EXISTS (SELECT 1 FROM post_likes l WHERE l.post_id = p.id AND l.user_id = $2) THEN 1 ELSE 0 END ",
+    "AS liked_by_viewer, ",
+    "CASE WHEN EXISTS (SELECT 1 FROM scraps s WHERE s.post_id = p.id AND s.user_id = $2) THEN 1 ELSE 0 END ",
+    "AS scrapped_by_viewer ",
     "FROM posts p JOIN users u ON u.id = p.author_id ",
     "WHERE p.id = $1 AND p.school_id = $3 AND p.deleted_at IS NULL AND ",
     visible_to_viewer!("p")
 );
 
 /// A live post of the given school that the viewer may see (another school's, or a hidden one of someone
-/// else's for a non-admin, is `None`, as a missing one is).
+/// else's for a non-admin, is `None`, as a missing one is), with whether the viewer liked and scrapped it.
 pub async fn find(
     db: &Db,
     school_id: i64,
@@ -224,19 +231,6 @@ pub async fn find(
     viewer_id: i64,
 ) -> Result<Option<PostRow>, sqlx::Error> {
     sqlx::query_as(FIND_POST).bind(post_id).bind(viewer_id).bind(school_id).fetch_optional(db.pool()).await
-}
-
-/// Whether the viewer liked and scrapped the post.
-pub async fn viewer_marks(db: &Db, post_id: i64, viewer_id: i64) -> Result<(bool, bool), sqlx::Error> {
-    let (liked, scrapped): (Flag, Flag) = sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM post_likes WHERE post_id = $1 AND user_id = $2), \
-                (SELECT COUNT(*) FROM scraps WHERE post_id = $1 AND user_id = $2)",
-    )
-    .bind(post_id)
-    .bind(viewer_id)
-    .fetch_one(db.pool())
-    .await?;
-    Ok((liked.into(), scrapped.into()))
 }
 
 /// What the author's edit or delete is decided on.
