@@ -69,8 +69,12 @@ async fn a_fresh_build_is_precompressed_once_in_the_background_and_never_per_req
     }
     assert!(on_disk("br").expect("br").len() < original.len() / 4);
     // Pages are still compressed per request (they differ every time), with the cheap gzip.
-    let page = server.app.client.get(server.app.url("/login")).header("accept-encoding", "br, gzip").send().await;
-    assert_eq!(page.expect("page").headers().get("content-encoding").map(|v| v.as_bytes()), Some(&b"gzip"[..]));
+    let page =
+        server.app.client.get(server.app.url("/login")).header("accept-encoding", "br, gzip").send().await;
+    assert_eq!(
+        page.expect("page").headers().get("content-encoding").map(|v| v.as_bytes()),
+        Some(&b"gzip"[..])
+    );
     drop(server);
     let _ = std::fs::remove_dir_all(&site);
     remove_database_files(&database);
