@@ -1,6 +1,8 @@
 // The JavaScript and WebAssembly a cold load of each page transfers, as the browser receives it (compressed
-// sizes on the wire, brotli where offered): Debian's Chromium with an empty cache per page, until the page
-// has hydrated. Prints one JSON line per page: {"label", "url", "bytes", "requests", "files"}.
+// sizes on the wire, brotli where offered): Debian's Chromium with an empty cache per page. `bytes` counts
+// the files requested until the page has hydrated (what it needs to work); `idle_bytes` the files fetched
+// after that, until the network is idle (other routes' code, prefetched for later navigation). Prints one
+// JSON line per page: {"label", "url", "bytes", "requests", "idle_bytes", "files"}.
 //
 //   node bench/coldload.mjs BASE COOKIE LABEL=PATH...     (COOKIE: the access token, or "-" for a visitor)
 import { createRequire } from "node:module";
@@ -22,18 +24,27 @@ for (const page of pages) {
   }
   const tab = await context.newPage();
   const files = [];
-  tab.on("requestfinished", async (request) => {
+  let hydrated = false;
+  const sized = [];
+  tab.on("request", (request) => {
     const url = request.url();
-    if (/\.(js|wasm)(\?|$)/.test(url)) {
-      const sizes = await request.sizes();
-      files.push({ url: url.replace(base, ""), bytes: sizes.responseBodySize });
-    }
+    if (!/\.(js|wasm)(\?|$)/.test(url)) return;
+    const file = { url: url.replace(base, ""), bytes: 0, before_hydration: !hydrated };
+    files.push(file);
+    sized.push(request.response().then(async (response) => {
+      if (response) file.bytes = (await request.sizes()).responseBodySize;
+    }));
   });
   await tab.goto(base + path, { waitUntil: "load" });
   await tab.locator("body[data-hydrated]").waitFor({ state: "attached", timeout: 30_000 });
+  hydrated = true;
   await tab.waitForLoadState("networkidle");
-  const bytes = files.reduce((sum, file) => sum + file.bytes, 0);
-  console.log(JSON.stringify({ label, url: path, bytes, requests: files.length, files }));
+  await Promise.all(sized);
+  const sum = (list) => list.reduce((total, file) => total + file.bytes, 0);
+  const needed = files.filter((file) => file.before_hydration);
+  const idle = files.filter((file) => !file.before_hydration);
+  console.log(JSON.stringify({ label, url: path, bytes: sum(needed), requests: needed.length,
+    idle_bytes: sum(idle), files }));
   await context.close();
 }
 await browser.close();

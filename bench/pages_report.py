@@ -31,16 +31,20 @@ def main(tsv, *coldloads):
         health.setdefault(db, ms)
         print(f"| {db} | {page} | {requests:,} | {ms:.3f} | {ms / health[db]:.1f} |")
     print("\n## Cold loads\n")
-    print("| database | page | JS + wasm bytes (as sent) | files |")
-    print("|---|---|---|---|")
+    print("JS + wasm as sent (brotli): what the page needs before it hydrates, and what it prefetches afterwards, ")
+    print("once idle (the other pages' code).\n")
+    print("| database | page | bytes until hydrated | files | prefetched when idle |")
+    print("|---|---|---|---|---|")
     loads = []
     for path in coldloads:
         db = Path(path).stem.removeprefix("coldload-")
         for line in Path(path).read_text(encoding="utf-8").splitlines():
             load = json.loads(line)
             loads.append((db, load))
-            names = ", ".join(f"{Path(f['url']).name} {f['bytes']:,}" for f in load["files"])
-            print(f"| {db} | {load['label']} | {load['bytes']:,} | {names} |")
+            needed = [f for f in load["files"] if f.get("before_hydration", True)]
+            names = ", ".join(f"{Path(f['url']).name} {f['bytes']:,}" for f in needed)
+            idle = load.get("idle_bytes", 0)
+            print(f"| {db} | {load['label']} | {load['bytes']:,} | {names} | {idle:,} |")
     print("\n## Budgets\n")
     for db, page, _, ms in runs:
         if page in CPU_BUDGETS:
