@@ -1,7 +1,7 @@
-//! The HTML shell and the routes.
+//! The app: its contexts and routes (the document around it is `server::http::document`).
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -27,31 +27,6 @@ use crate::pages::{
 };
 use crate::session::provide_session;
 use crate::text;
-
-/// The document around the app, rendered on the server only.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
-    view! {
-        <!DOCTYPE html>
-        <html lang="ko">
-            <head>
-                <meta charset="utf-8" />
-                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
-                <meta name="theme-color" content="#c62917" />
-                <meta name="description" content=text::app::TAGLINE />
-                <link rel="manifest" href="/manifest.webmanifest" />
-                <link rel="icon" href="/favicon.ico" sizes="any" />
-                <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
-                <leptos_meta::HashedStylesheet options=options.clone() id="campus-css" />
-                <AutoReload options=options.clone() />
-                <HydrationScripts options />
-                <MetaTags />
-            </head>
-            <body>
-                <App />
-            </body>
-        </html>
-    }
-}
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -6,6 +6,7 @@ mod completion;
 mod compression;
 mod csp;
 mod csrf;
+mod document;
 mod error_status;
 mod security_headers;
 mod service_worker;
@@ -24,9 +25,10 @@ use tower_http::trace::TraceLayer;
 
 pub use csp::CspNonce;
 
-use crate::app::{shell, App};
+use crate::app::App;
 use crate::server::auth::identity::authenticate;
 use crate::server::state::AppState;
+use document::shell;
 
 /// Largest request body accepted (server function arguments are small forms).
 const MAX_BODY_BYTES: usize = 64 * 1024;
