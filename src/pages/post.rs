@@ -229,27 +229,14 @@ fn Comment(comment: CommentView, thread: Thread, #[prop(optional)] reply: bool) 
     let body = match comment.body {
         None => view! { <p class="comment-text muted">{t::DELETED_COMMENT}</p> }.into_any(),
         Some(text) => {
-            let draft = StoredValue::new(text.clone());
+            let text_view = comment_text(text, comment.is_mine, id, editing, thread);
             view! {
             <p class="comment-head">
                 <strong data-testid="comment-author">{comment.author.to_string()}</strong>
                 <span class="muted">{relative_time(comment.created_at, now)}</span>
                 {comment.edited.then(|| view! { <span class="muted">{t::EDITED}</span> })}
             </p>
-            <Show
-                when=move || editing.get()
-                fallback={
-                    let text = text.clone();
-                    move || view! { <p class="comment-text">{text.clone()}</p> }
-                }
-            >
-                <ActionForm action=thread.edit_comment attr:class="comment-edit">
-                    <input type="hidden" name="comment_id" value=id.to_string() />
-                    <label class="visually-hidden" for=format!("edit-{id}")>{t::EDIT}</label>
-                    <input id=format!("edit-{id}") name="body" value=draft.get_value() maxlength=COMMENT_BODY_MAX.to_string() required />
-                    <button type="submit" class="button small">{t::EDIT}</button>
-                </ActionForm>
-            </Show>
+            {text_view}
             // A <div>, not a <p>: the report disclosure inside is block content, and a <p> would make the
             // browser's parser restructure the HTML and break hydration.
             <div class="comment-actions">
@@ -286,6 +273,29 @@ fn Comment(comment: CommentView, thread: Thread, #[prop(optional)] reply: bool) 
                 </div>
             })}
         </div>
+    }
+    .into_any()
+}
+
+/// A comment's text; one's own comment also gets its edit form, shown while `editing`. Others' comments get
+/// no edit state at all: a thread renders hundreds of them.
+fn comment_text(text: String, mine: bool, id: i64, editing: ReadSignal<bool>, thread: Thread) -> AnyView {
+    if !mine {
+        return view! { <p class="comment-text">{text}</p> }.into_any();
+    }
+    let draft = StoredValue::new(text.clone());
+    view! {
+        <Show
+            when=move || editing.get()
+            fallback=move || view! { <p class="comment-text">{text.clone()}</p> }
+        >
+            <ActionForm action=thread.edit_comment attr:class="comment-edit">
+                <input type="hidden" name="comment_id" value=id.to_string() />
+                <label class="visually-hidden" for=format!("edit-{id}")>{t::EDIT}</label>
+                <input id=format!("edit-{id}") name="body" value=draft.get_value() maxlength=COMMENT_BODY_MAX.to_string() required />
+                <button type="submit" class="button small">{t::EDIT}</button>
+            </ActionForm>
+        </Show>
     }
     .into_any()
 }
