@@ -57,6 +57,12 @@ impl AssetNames {
         AssetNames { js: name("js", "js"), wasm: name("wasm", "wasm"), css: name("css", "css") }
     }
 
+    /// The same files as URL paths under the site's `pkg_dir` (`/pkg/campus.<hash>.js`, ...).
+    pub fn urls(&self, pkg_dir: &str) -> AssetNames {
+        let url = |name: &str| format!("/{pkg_dir}/{name}");
+        AssetNames { js: url(&self.js), wasm: url(&self.wasm), css: url(&self.css) }
+    }
+
     /// A short version tag that changes whenever any bundle file changes (FNV-1a over the names, which carry
     /// the content hashes), plus the crate version for builds without hashes.
     pub fn version(&self) -> String {

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos_meta::MetaTags;
 
 use crate::app::App;
+use crate::server::bundle::AssetNames;
 use crate::server::state::AppState;
 use crate::text;
 
@@ -44,13 +45,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 fn BundleLinks() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let pkg = &state.leptos_options.site_pkg_dir;
-    let assets = &state.assets;
-    let (js, wasm, css) = (
-        format!("/{pkg}/{}", assets.js),
-        format!("/{pkg}/{}", assets.wasm),
-        format!("/{pkg}/{}", assets.css),
-    );
+    let AssetNames { js, wasm, css } = state.assets.urls(&state.leptos_options.site_pkg_dir);
     let hydrate = format!(
         "import({js:?}).then((m) => m.default({{ module_or_path: {wasm:?} }}).then(() => m.hydrate()));"
     );

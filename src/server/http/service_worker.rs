@@ -10,12 +10,11 @@ use crate::server::state::AppState;
 const SERVICE_WORKER_TEMPLATE: &str = include_str!("service_worker.js");
 
 pub async fn service_worker(State(state): State<AppState>) -> impl IntoResponse {
-    let pkg = format!("/{}", state.leptos_options.site_pkg_dir);
-    let assets = &state.assets;
+    let urls = state.assets.urls(&state.leptos_options.site_pkg_dir);
     let body = SERVICE_WORKER_TEMPLATE
-        .replace("__VERSION__", &assets.version())
-        .replace("__JS__", &format!("{pkg}/{}", assets.js))
-        .replace("__WASM__", &format!("{pkg}/{}", assets.wasm))
-        .replace("__CSS__", &format!("{pkg}/{}", assets.css));
+        .replace("__VERSION__", &state.assets.version())
+        .replace("__JS__", &urls.js)
+        .replace("__WASM__", &urls.wasm)
+        .replace("__CSS__", &urls.css);
     ([(CONTENT_TYPE, "text/javascript; charset=utf-8")], body)
 }
