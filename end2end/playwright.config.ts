@@ -1,5 +1,6 @@
-// Playwright drives Debian's Chromium (no browser download) at a 360-pixel phone viewport against the debug
-// build that `cargo leptos build` produced, on a fresh SQLite database per run (see scripts/e2e-server).
+// Playwright drives Debian's Chromium (no browser download) at a 360-pixel phone viewport against the build
+// that `cargo leptos build` produced (debug, or release with CAMPUS_E2E_PROFILE=release as scripts/test
+// runs it), on a fresh SQLite database per run (see scripts/e2e-server).
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.CAMPUS_E2E_PORT ?? 3100);
