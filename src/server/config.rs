@@ -4,7 +4,7 @@
 //! |---|---|---|
 //! | `CAMPUS_ENV` | `development` | `production` makes `CAMPUS_JWT_SECRET` required and cookies `Secure` |
 //! | `DATABASE_URL` | `sqlite://data/campus.db` | SQLite file (created) or `postgres://…` |
-//! | `CAMPUS_DB_MAX_CONNECTIONS` | `16` | pool size |
+//! | `CAMPUS_DB_MAX_CONNECTIONS` | `4` on SQLite, `16` on PostgreSQL | pool size |
 //! | `CAMPUS_JWT_SECRET` | kept in `jwt-secret` beside the SQLite file (development only) | HMAC key for access tokens, ≥ 32 bytes |
 //! | `CAMPUS_ACCESS_TOKEN_MINUTES` | `30` | access token lifetime |
 //! | `CAMPUS_REFRESH_TOKEN_DAYS` | `7` | refresh token lifetime |
@@ -159,10 +159,11 @@ impl Config {
             value: addr_text.clone(),
             reason: e.to_string(),
         })?;
+        let db_max_connections = number(&get, "CAMPUS_DB_MAX_CONNECTIONS", default_pool_size(&database_url))?;
         Ok(Config {
             production,
             database_url,
-            db_max_connections: number(&get, "CAMPUS_DB_MAX_CONNECTIONS", 16)?,
+            db_max_connections,
             jwt_secret,
             access_token_ttl: Duration::from_secs(60 * number(&get, "CAMPUS_ACCESS_TOKEN_MINUTES", 30)?),
             refresh_token_ttl: Duration::from_secs(86_400 * number(&get, "CAMPUS_REFRESH_TOKEN_DAYS", 7)?),
@@ -201,6 +202,18 @@ impl Config {
             site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             precompress_at_start: flag(&get, "CAMPUS_PRECOMPRESS_AT_START", !cfg!(debug_assertions))?,
         })
+    }
+}
+
+/// The default pool size. Each SQLite connection is a thread of its own that every query is handed to, and
+/// on a 2-core machine 16 of them made a board page cost about a third more CPU than 4 (bench/pages); SQLite
+/// writes one at a time anyway. A PostgreSQL connection is a server process, and more of them let queries of
+/// one app server run in parallel on the database machine.
+fn default_pool_size(database_url: &str) -> u32 {
+    if database_url.starts_with("sqlite:") {
+        4
+    } else {
+        16
     }
 }
 
@@ -340,6 +353,16 @@ mod tests {
         assert_eq!(defaults.refresh_token_ttl, Duration::from_secs(7 * 86_400));
         assert_eq!(defaults.login_max_failures, 5);
         assert!(defaults.jwt_secret.expose().len() >= MIN_SECRET_BYTES);
+    }
+
+    #[test]
+    fn the_pool_is_small_on_sqlite_and_larger_on_postgres_unless_configured() {
+        assert_eq!(config(&[]).expect("sqlite").db_max_connections, 4);
+        let secret = "k".repeat(MIN_SECRET_BYTES);
+        let postgres = [("DATABASE_URL", "postgres://db/campus"), ("CAMPUS_JWT_SECRET", secret.as_str())];
+        assert_eq!(config(&postgres).expect("postgres").db_max_connections, 16);
+        let configured = config(&[("CAMPUS_DB_MAX_CONNECTIONS", "9")]).expect("configured");
+        assert_eq!(configured.db_max_connections, 9);
     }
 
     #[test]
