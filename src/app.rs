@@ -5,6 +5,7 @@ use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+use crate::components::live::provide_live_notifications;
 use crate::components::tab_bar::TabBar;
 use crate::pages::{
     board::BoardPage,
@@ -18,6 +19,7 @@ use crate::pages::{
     me::MePage,
     moderation::ModerationPage,
     not_found::NotFound,
+    notifications::NotificationsPage,
     post::PostPage,
     professors::{ProfessorPage, ProfessorsPage},
     signup::SignupPage,
@@ -32,6 +34,7 @@ use crate::text;
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_session();
+    provide_live_notifications();
     // Effects run only in the browser, after hydration: the marker tells tests (and CSS) the app is live.
     Effect::new(|| {
         if let Some(body) = document().body() {
@@ -70,6 +73,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/professors") view=ProfessorsPage ssr=SsrMode::Async />
                         <Route path=path!("/professors/:name") view=ProfessorPage ssr=SsrMode::Async />
                         <Route path=path!("/friends") view=FriendsPage ssr=SsrMode::Async />
+                        <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <TabBar />

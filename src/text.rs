@@ -451,3 +451,26 @@ pub mod friends {
     pub const NOT_FRIENDS: &str = "친구가 아닌 사용자입니다.";
     pub const NOT_BLOCKED: &str = "차단한 사용자가 아닙니다.";
 }
+
+/// The 알림 tab and its badge.
+pub mod notifications {
+    pub const TITLE: &str = "알림";
+    pub const TAB: &str = "알림";
+    pub const MARK_ALL_READ: &str = "모두 읽음";
+    pub const MORE: &str = "더 보기";
+    pub const EMPTY: &str = "새 알림이 없어요.";
+    pub const EMPTY_HINT: &str = "내 글에 댓글이 달리거나 친구 요청을 받으면 여기에 알려 드려요.";
+    /// What each kind of notification says.
+    pub const COMMENT: &str = "새로운 댓글이 달렸어요";
+    pub const REPLY: &str = "새로운 대댓글이 달렸어요";
+    pub const HOT: &str = "내 글이 HOT 게시물에 올랐어요";
+    /// `{}` is the other student's nickname.
+    pub const FRIEND_REQUEST: &str = "{}님이 친구 신청을 보냈어요";
+    pub const FRIEND_ACCEPTED: &str = "{}님과 친구가 되었어요";
+    /// A notification whose post was deleted or hidden since.
+    pub const POST_GONE: &str = "삭제되었거나 볼 수 없는 글입니다.";
+    pub const UNREAD: &str = "읽지 않음";
+    /// The badge's name for assistive technology; `{}` is the count.
+    pub const UNREAD_COUNT: &str = "읽지 않은 알림 {}개";
+    pub const NOT_FOUND: &str = "알림을 찾을 수 없습니다.";
+}

@@ -1,6 +1,7 @@
 //! View pieces reused across pages.
 
 pub mod field;
+pub mod live;
 pub mod loaded;
 pub mod post_feed;
 pub mod relative_time;

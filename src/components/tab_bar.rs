@@ -1,23 +1,29 @@
-//! The bottom tab bar (홈 · 게시판 · 시간표 · 친구 · 내 정보), shown to logged-in students.
+//! The bottom tab bar (홈 · 게시판 · 시간표 · 친구 · 알림 · 내 정보), shown to logged-in students, with the
+//! unread 알림 count that the live stream keeps current.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
+use crate::components::live::use_live_notifications;
+use crate::model::notifications::badge_text;
 use crate::session::use_session;
-use crate::text::app as t;
+use crate::text::{app as t, fill, notifications as nt};
 
 #[component]
 pub fn TabBar() -> impl IntoView {
     let session = use_session();
     let location = use_location();
+    // (path, label, icon, whether it carries the unread badge)
     let tabs = [
-        ("/", t::TAB_HOME, "home"),
-        ("/boards", t::TAB_BOARDS, "boards"),
-        ("/timetable", t::TAB_TIMETABLE, "timetable"),
-        ("/friends", t::TAB_FRIENDS, "friends"),
-        ("/me", t::TAB_ME, "me"),
+        ("/", t::TAB_HOME, "home", false),
+        ("/boards", t::TAB_BOARDS, "boards", false),
+        ("/timetable", t::TAB_TIMETABLE, "timetable", false),
+        ("/friends", t::TAB_FRIENDS, "friends", false),
+        ("/notifications", nt::TAB, "notifications", true),
+        ("/me", t::TAB_ME, "me", false),
     ];
+    let live = use_live_notifications();
     let logged_in = move || matches!(session.user.get(), Some(Ok(Some(_))));
     view! {
         <Transition>
@@ -25,7 +31,7 @@ pub fn TabBar() -> impl IntoView {
                 <nav class="tab-bar" aria-label=t::MAIN_MENU>
                     {tabs
                         .into_iter()
-                        .map(|(href, label, icon)| {
+                        .map(|(href, label, icon, shows_unread)| {
                             let current = move || {
                                 let path = location.pathname.get();
                                 if href == "/" { path == "/" } else { path.starts_with(href) }
@@ -34,6 +40,14 @@ pub fn TabBar() -> impl IntoView {
                                 <A href=href attr:class="tab" attr:aria-current=move || current().then_some("page")>
                                     <span class=format!("tab-icon icon-{icon}") aria-hidden="true"></span>
                                     <span class="tab-label">{label}</span>
+                                    {shows_unread.then_some(move || {
+                                        let unread = live.0.with(|state| state.unread);
+                                        badge_text(unread).map(|text| view! {
+                                            <span class="tab-badge" data-testid="unread-badge" aria-label=fill(nt::UNREAD_COUNT, unread)>
+                                                {text}
+                                            </span>
+                                        })
+                                    })}
                                 </A>
                             }
                         })

@@ -11,6 +11,7 @@ pub mod login;
 pub mod me;
 pub mod moderation;
 pub mod not_found;
+pub mod notifications;
 pub mod params;
 pub mod post;
 pub mod professors;

@@ -20,6 +20,7 @@
 //! | `CAMPUS_SIGNUPS_PER_ADDRESS_PER_MINUTE` | `10` | the steady pace of sign-up attempts per client address |
 //! | `CAMPUS_SIGNUP_BURST_PER_ADDRESS` | `30` | sign-up attempts one client address may make at once, beyond the pace |
 //! | `CAMPUS_SIGNUP_FAILURES_PER_ADDRESS_PER_HOUR` | `100` | sign-ups refused for a taken name, per address, before that address must wait |
+//! | `CAMPUS_NOTIFICATION_DAYS` | `30` | days a notification is kept and listed |
 //! | `CAMPUS_SECURE_COOKIES` | on in production | mark cookies `Secure` (needs https) |
 //! | `CAMPUS_TRUST_PROXY` | `false` | take the client address from `X-Forwarded-For` (behind a proxy only) |
 //! | `CAMPUS_ADDR` / `LEPTOS_SITE_ADDR` | `127.0.0.1:3000` | address to listen on |
@@ -97,6 +98,8 @@ pub struct Config {
     pub signup_failure_limit: RateLimit,
     /// How long after a nickname change the next one is refused.
     pub nickname_cooldown: Duration,
+    /// Days a notification is listed before it expires.
+    pub notification_days: i64,
     pub secure_cookies: bool,
     pub trust_proxy: bool,
     pub addr: SocketAddr,
@@ -196,6 +199,7 @@ impl Config {
             nickname_cooldown: Duration::from_secs(
                 86_400 * number(&get, "CAMPUS_NICKNAME_COOLDOWN_DAYS", 30)?,
             ),
+            notification_days: number(&get, "CAMPUS_NOTIFICATION_DAYS", 30)?,
             secure_cookies: flag(&get, "CAMPUS_SECURE_COOKIES", production)?,
             trust_proxy: flag(&get, "CAMPUS_TRUST_PROXY", false)?,
             addr,

@@ -1,5 +1,5 @@
 //! Friends: requests by username within one's school, answered, withdrawn or crossing each other; the
-//! friendship either side may end; and blocks.
+//! friendship either side may end; and blocks. A request and a friendship begun notify the other student.
 //!
 //! How refusals answer: something to act on that does not exist (an unknown username, a request that is
 //! gone) is 404; a state that forbids the act (already friends, already asked, blocked) is 409; a request
@@ -14,9 +14,11 @@
 
 use crate::error::AppError;
 use crate::model::friends::{validate_username_input, FriendsOverview, Person, RequestOutcome};
+use crate::model::notifications::NotificationKind;
 use crate::model::Me;
 use crate::server::db::users::{self, SchoolMate};
 use crate::server::db::{friends as rows, Tx};
+use crate::server::notifications::{notify, Cause};
 use crate::server::now;
 use crate::server::state::AppState;
 use crate::text::friends as t;
@@ -56,9 +58,11 @@ pub async fn request(state: &AppState, me: &Me, username: &str) -> Result<Reques
     let outcome = if pair.they_asked > 0 {
         rows::delete_request(&mut tx, other.id, me.id).await?;
         rows::insert_friendship(&mut tx, me.id, other.id, now).await?;
+        tell(&mut tx, state, me, other.id, NotificationKind::FriendAccepted, now).await?;
         RequestOutcome::BecameFriends(Person { username: other.username, nickname: other.nickname })
     } else {
         rows::insert_request(&mut tx, me.id, other.id, now).await?;
+        tell(&mut tx, state, me, other.id, NotificationKind::FriendRequest, now).await?;
         RequestOutcome::Sent
     };
     tx.commit().await?;
@@ -74,9 +78,24 @@ pub async fn accept(state: &AppState, me: &Me, username: &str) -> Result<(), App
         // Pressed twice, or on two devices: the first made them friends, and the second says so.
         return Err(gone_or_friends(&mut tx, me, &other, no_such_request).await);
     }
-    rows::insert_friendship(&mut tx, me.id, other.id, now()).await?;
+    let now = now();
+    rows::insert_friendship(&mut tx, me.id, other.id, now).await?;
+    tell(&mut tx, state, me, other.id, NotificationKind::FriendAccepted, now).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The 알림 of a friend request or of a friendship begun, to the other student, by name.
+async fn tell(
+    tx: &mut Tx,
+    state: &AppState,
+    me: &Me,
+    recipient_id: i64,
+    kind: NotificationKind,
+    now: i64,
+) -> Result<(), AppError> {
+    let cause = Cause { kind, recipient_id, actor: Some((me.id, false)), post_id: None, comment_id: None };
+    notify(tx, state, cause, now).await
 }
 
 /// Who sent the request that [`drop_request`] removes.

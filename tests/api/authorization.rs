@@ -223,6 +223,11 @@ fn server_function_table() -> Vec<Call> {
         call("friends/block", |w, _| form!["username" => w.owner.student.username], [E401, E404, OK, OK, E404, OK, E422]),
         call("friends/unblock", |w, _| form!["username" => w.blocked.student.username], [E401, E404, E404, E404, E404, E404, OK]),
 
+        // 알림 are the student's own: someone else's answers 404, as if it did not exist.
+        call("notifications", |_, _| form![], [E401, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(|w| vec![w.asker.nickname.clone()]),
+        call("notifications/read", |w, _| form!["notification_id" => w.notification], [E401, E404, E404, E404, E404, E404, OK]),
+        call("notifications/read_all", |_, _| form![], [E401, OK, OK, OK, OK, OK, OK]),
+
         // Timetables are private to their student: someone else's timetable or entry answers 404 whatever
         // the call; the editor only ever opens the caller's own.
         call("timetables/mine", |w, _| form!["timetable_id" => w.timetable], [E401, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(owner_timetable),
@@ -270,6 +275,7 @@ fn page_table() -> Vec<Page> {
         page("/professors", |w| format!("/professors?q={}", encode(&w.professor_prefix())), [LOGIN, BLIND, OK, OK, BLIND, OK, OK]).hiding(|w| vec![w.professor.clone()]),
         page("/professors/:name", |w| format!("/professors/{}", encode(&w.professor)), [LOGIN, E404, OK, OK, E404, OK, OK]),
         page("/friends", |_| "/friends".into(), [LOGIN, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(|w| vec![w.owner.student.username.clone()]),
+        page("/notifications", |_| "/notifications".into(), [LOGIN, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(|w| vec![w.asker.nickname.clone()]),
     ]
 }
 
@@ -719,6 +725,8 @@ struct World {
     professor: String,
     /// The owner's 강의평 of `course`.
     review: i64,
+    /// The owner's newest 알림: the asker's friend request.
+    notification: i64,
 }
 
 impl World {
@@ -796,6 +804,10 @@ impl World {
         must(app, &asker.client, "friends/request", by_name(&owner.student)).await;
         must(app, &owner.client, "friends/request", by_name(&askee.student)).await;
         must(app, &owner.client, "friends/block", by_name(&blocked.student)).await;
+        let notifications: serde_json::Value =
+            expect_ok(call_form(app, &owner.client, "notifications", form![]).await).await;
+        let notification =
+            notifications["items"][0]["id"].as_i64().expect("the asker's request notified the owner");
 
         // The timetable, 전체공개, with a course and a custom entry, and a review of the course.
         let timetable_name = format!("주인 시간표 {n:04}");
@@ -851,6 +863,7 @@ impl World {
             free_course: setting.free_course,
             professor: setting.professor.clone(),
             review,
+            notification,
         }
     }
 

@@ -1751,6 +1751,12 @@ async fn wrong_types_missing_unknown_and_repeated_fields_are_answered_with_a_4xx
     let timetable = timetable.to_string();
     let (course, _) = some_course(&probe, &client).await;
     let course = course.to_string();
+    // A notification of the student's: a schoolmate comments on their post.
+    let (_, commenter) = probe.student().await;
+    probe.app.comment(&commenter, post.parse().expect("id"), None, "알림이 갈 댓글", false).await;
+    let notifications: Value =
+        probe.app.call(&client, "notifications", &[]).await.json().await.expect("list");
+    let notification = notifications["items"][0]["id"].as_i64().expect("a notification").to_string();
 
     let forms = [
         Form::new(
@@ -1849,6 +1855,8 @@ async fn wrong_types_missing_unknown_and_repeated_fields_are_answered_with_a_4xx
             &[],
         ),
         Form::new("professors/search", &[("q", "교수")], &[], &[]),
+        Form::new("notifications", &[("before", "100")], &["before"], &["before"]),
+        Form::new("notifications/read", &[("notification_id", &notification)], &["notification_id"], &[]),
     ];
     let number = number_text();
     for form in &forms {

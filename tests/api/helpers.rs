@@ -566,3 +566,41 @@ pub fn assert_identifies_nobody(body: &str, students: &[&Identifiers], source: &
         assert!(!standalone, "the id {id} appears in {source}: {body}");
     }
 }
+
+/// An open live stream (`GET /events`), read event by event.
+pub struct LiveStream {
+    response: Response,
+    buffer: String,
+}
+
+impl LiveStream {
+    /// Opens the stream as this client; panics unless it answers 200 with an event stream.
+    pub async fn open(app: &TestApp, client: &Client) -> LiveStream {
+        let response = client.get(app.url("/events")).send().await.expect("stream request");
+        assert_eq!(response.status(), StatusCode::OK, "the stream opens");
+        let kind = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        assert!(kind.starts_with("text/event-stream"), "an event stream, not {kind}");
+        LiveStream { response, buffer: String::new() }
+    }
+
+    /// The data of the next `notifications` event, or `None` if none comes within `wait`.
+    pub async fn next_state(&mut self, wait: std::time::Duration) -> Option<Value> {
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            if let Some(end) = self.buffer.find("\n\n") {
+                let event: String = self.buffer.drain(..end + 2).collect();
+                let is_state = event.lines().any(|line| line == "event: notifications");
+                let data = event.lines().find_map(|line| line.strip_prefix("data: ")).map(str::to_owned);
+                match (is_state, data) {
+                    (true, Some(data)) => return Some(serde_json::from_str(&data).expect("state JSON")),
+                    _ => continue,
+                }
+            }
+            let chunk = tokio::time::timeout_at(deadline, self.response.chunk()).await.ok()?;
+            match chunk.expect("stream readable") {
+                Some(bytes) => self.buffer.push_str(&String::from_utf8_lossy(&bytes)),
+                None => return None,
+            }
+        }
+    }
+}

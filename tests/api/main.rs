@@ -22,6 +22,7 @@ mod crash;
 mod friends;
 mod helpers;
 mod moderation;
+mod notifications;
 mod pages;
 mod scale_out;
 mod schema;

@@ -174,3 +174,25 @@ async fn calls_racing_with_one_refresh_cookie_through_both_servers_keep_the_logi
     let after = pair.first.me_with_cookies(&format!("campus_refresh={latest}")).await;
     assert_eq!(after.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_comment_written_through_one_server_reaches_a_stream_on_the_other_within_a_second() {
+    let Some(pair) = Pair::start().await else { return };
+    let (author, reader, _, post) = pair.balancer.post_with_reader("다른 서버로 가는 알림").await;
+    // One stream on the second server, one through nginx (to either server).
+    let mut streams =
+        [LiveStream::open(&pair.second, &author).await, LiveStream::open(&pair.balancer, &author).await];
+    for stream in &mut streams {
+        let opening = stream.next_state(Duration::from_secs(5)).await.expect("the opening state");
+        assert_eq!(opening["unread"], 0);
+    }
+    let written = Instant::now();
+    let response = pair.first.comment(&reader, post, None, "첫 번째 서버에서 쓴 댓글", false).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    for (name, stream) in ["the second server", "nginx"].iter().zip(&mut streams) {
+        let state = stream.next_state(Duration::from_secs(1)).await;
+        eprintln!("comment through the first server to an event through {name}: {:?}", written.elapsed());
+        let state = state.unwrap_or_else(|| panic!("no event through {name} within a second"));
+        assert_eq!(state["unread"], 1);
+    }
+}

@@ -4,9 +4,12 @@
 use super::anonymous::PostAuthor;
 use crate::error::AppError;
 use crate::model::community::{validate_comment, Anonymity, CommentInput};
+use crate::model::notifications::NotificationKind;
 use crate::model::Me;
 use crate::server::db::comments::{self as rows, NewComment};
 use crate::server::db::throttle::Action;
+use crate::server::db::Tx;
+use crate::server::notifications::{notify, Cause};
 use crate::server::state::AppState;
 use crate::server::{limits, now};
 use crate::text::community as t;
@@ -22,14 +25,14 @@ pub async fn write(state: &AppState, me: &Me, input: CommentInput) -> Result<i64
     let mut tx = state.db.begin_for_post(input.post_id).await?;
     let post = rows::commented_post(&mut tx, me.school_id, input.post_id).await?.ok_or(AppError::NotFound)?;
     let anonymous = Anonymity::from_code(post.board_anonymity).resolve(input.anonymous);
-    let parent_id = match input.parent_id {
+    let replied = match input.parent_id {
         None => None,
         Some(parent_id) => {
-            let grandparent =
-                rows::parent_of(&mut tx, input.post_id, parent_id).await?.ok_or(AppError::NotFound)?;
-            Some(grandparent.unwrap_or(parent_id))
+            Some(rows::replied_comment(&mut tx, input.post_id, parent_id).await?.ok_or(AppError::NotFound)?)
         }
     };
+    // A reply to a reply attaches to the same top-level comment.
+    let parent_id = input.parent_id.map(|id| replied.as_ref().and_then(|c| c.parent_id).unwrap_or(id));
     limits::take(&mut tx, state.config.comment_limit, Action::Comment, &me.id.to_string(), now).await?;
     let post_author = PostAuthor { id: post.author_id, anonymous: post.is_anonymous.into() };
     if anonymous && post_author.numbers(me.id) {
@@ -37,8 +40,43 @@ pub async fn write(state: &AppState, me: &Me, input: CommentInput) -> Result<i64
     }
     let comment = NewComment { post_id: input.post_id, parent_id, author_id: me.id, body: &body, anonymous };
     let id = rows::insert(&mut tx, &comment, now).await?;
+    let answered =
+        Answered { post_author_id: post_author.id, comment_author_id: replied.map(|c| c.author_id) };
+    tell_who_it_answers(&mut tx, state, &comment, id, answered, now).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// The 알림 of a new comment: the author of the comment it replies to hears of a reply, and the post's
+/// author of a comment (once: a reply to their own comment on their own post is one notification).
+async fn tell_who_it_answers(
+    tx: &mut Tx,
+    state: &AppState,
+    comment: &NewComment<'_>,
+    comment_id: i64,
+    answered: Answered,
+    now: i64,
+) -> Result<(), AppError> {
+    let cause = |kind, recipient_id| Cause {
+        kind,
+        recipient_id,
+        actor: Some((comment.author_id, comment.anonymous)),
+        post_id: Some(comment.post_id),
+        comment_id: Some(comment_id),
+    };
+    if let Some(comment_author_id) = answered.comment_author_id {
+        notify(tx, state, cause(NotificationKind::Reply, comment_author_id), now).await?;
+    }
+    if answered.comment_author_id != Some(answered.post_author_id) {
+        notify(tx, state, cause(NotificationKind::Comment, answered.post_author_id), now).await?;
+    }
+    Ok(())
+}
+
+/// Whom a new comment answers: the post's author, and for a reply the author of the comment replied to.
+struct Answered {
+    post_author_id: i64,
+    comment_author_id: Option<i64>,
 }
 
 /// The author changes their comment (shown with "(수정됨)").
@@ -63,7 +101,7 @@ pub async fn delete(state: &AppState, me: &Me, comment_id: i64) -> Result<(), Ap
 }
 
 /// A live comment of the school that the student wrote.
-async fn own_comment(tx: &mut crate::server::db::Tx, me: &Me, comment_id: i64) -> Result<(), AppError> {
+async fn own_comment(tx: &mut Tx, me: &Me, comment_id: i64) -> Result<(), AppError> {
     let (author_id, _post_id) =
         rows::authorship(tx, me.school_id, comment_id).await?.ok_or(AppError::NotFound)?;
     if author_id != me.id {

@@ -1,12 +1,14 @@
 //! 공감 and 스크랩. A 공감 is once per student, never on one's own content, and not undoable; a post reaching
 //! [`HOT_LIKES`] enters HOT unless its board is left out of HOT, and one reaching [`BEST_LIKES`] enters BEST
-//! whatever its board. A 스크랩 is any post but one's own, and can be taken back. Likes and new scraps skip
+//! whatever its board; its author is told when it enters HOT. A 스크랩 is any post but one's own, and can be taken back. Likes and new scraps skip
 //! content hidden by reports: it is frozen until an admin reviews it.
 
 use crate::error::AppError;
 use crate::model::community::{BEST_LIKES, HOT_LIKES};
+use crate::model::notifications::NotificationKind;
 use crate::model::Me;
 use crate::server::db::reactions::{self as rows, Thresholds};
+use crate::server::notifications::{notify, Cause};
 use crate::server::now;
 use crate::server::state::AppState;
 use crate::text::community as t;
@@ -22,11 +24,22 @@ pub async fn like_post(state: &AppState, me: &Me, post_id: i64) -> Result<i64, A
     }
     let thresholds =
         Thresholds { hot_likes: HOT_LIKES, best_likes: BEST_LIKES, hot_allowed: !bool::from(hot_excluded) };
-    let likes = rows::like_post(&mut tx, post_id, me.id, &thresholds, now())
+    let now = now();
+    let liked = rows::like_post(&mut tx, post_id, me.id, &thresholds, now)
         .await?
         .ok_or_else(|| AppError::Conflict(t::ALREADY_LIKED.into()))?;
+    if liked.entered_hot.into() {
+        let cause = Cause {
+            kind: NotificationKind::Hot,
+            recipient_id: author_id,
+            actor: None,
+            post_id: Some(post_id),
+            comment_id: None,
+        };
+        notify(&mut tx, state, cause, now).await?;
+    }
     tx.commit().await?;
-    Ok(likes)
+    Ok(liked.likes)
 }
 
 /// 공감 on a comment; the new count.

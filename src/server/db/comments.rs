@@ -66,18 +66,27 @@ pub async fn commented_post(
     .await
 }
 
-/// The parent of a live comment of the post: `Some(None)` for a top-level comment, `None` when there is no
-/// such live comment.
-pub async fn parent_of(
+/// A live comment of the post that a reply answers.
+#[derive(Debug, FromRow)]
+pub struct RepliedComment {
+    /// `None` for a top-level comment.
+    pub parent_id: Option<i64>,
+    pub author_id: i64,
+}
+
+/// The live comment of the post with this id, or `None` when there is no such live comment.
+pub async fn replied_comment(
     conn: &mut AnyConnection,
     post_id: i64,
     comment_id: i64,
-) -> Result<Option<Option<i64>>, sqlx::Error> {
-    sqlx::query_scalar("SELECT parent_id FROM comments WHERE id = $1 AND post_id = $2 AND deleted_at IS NULL")
-        .bind(comment_id)
-        .bind(post_id)
-        .fetch_optional(conn)
-        .await
+) -> Result<Option<RepliedComment>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT parent_id, author_id FROM comments WHERE id = $1 AND post_id = $2 AND deleted_at IS NULL",
+    )
+    .bind(comment_id)
+    .bind(post_id)
+    .fetch_optional(conn)
+    .await
 }
 
 /// Gives the student an anonymous number on the post unless they have one. The post's `anon_seq` is

@@ -18,6 +18,7 @@ pub mod boards;
 pub mod comments;
 pub mod courses;
 pub mod friends;
+pub mod notifications;
 pub mod posts;
 pub mod reactions;
 pub mod reports;
@@ -25,6 +26,7 @@ pub mod reviews;
 pub mod schools;
 pub mod seed;
 pub mod sessions;
+pub mod signals;
 pub mod throttle;
 pub mod timetables;
 pub mod users;
@@ -57,21 +59,47 @@ pub struct Db {
     /// SQLite only: the turn to write, one transaction at a time, first come first served (see
     /// [`Db::begin_write`]).
     write_turn: Option<Arc<Semaphore>>,
+    /// The live streams of this process, woken by committed writes (see [`signals`]).
+    signals: Arc<signals::Signals>,
 }
 
 /// How long a write waits for its turn, as long as SQLite's busy timeout would have let it wait for the lock.
 const WRITE_TURN_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// A write transaction: the connection it runs on (through `Deref`), and on SQLite the write turn, held
-/// until it commits, rolls back or is dropped.
+/// A write transaction: the connection it runs on (through `Deref`), on SQLite the write turn, held until
+/// it commits, rolls back or is dropped, and the students whose streams its commit wakes.
 pub struct Tx {
     transaction: Transaction<'static, Any>,
     _turn: Option<OwnedSemaphorePermit>,
+    backend: Backend,
+    signals: Arc<signals::Signals>,
+    announced: Vec<i64>,
 }
 
 impl Tx {
-    pub async fn commit(self) -> Result<(), sqlx::Error> {
-        self.transaction.commit().await
+    /// Wakes the student's live streams once (and only if) this transaction commits.
+    pub fn announce(&mut self, user_id: i64) {
+        if !self.announced.contains(&user_id) {
+            self.announced.push(user_id);
+        }
+    }
+
+    pub async fn commit(mut self) -> Result<(), sqlx::Error> {
+        if self.backend == Backend::Postgres && !self.announced.is_empty() {
+            // Delivered by PostgreSQL at commit, to every app server (see `signals`).
+            sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(signals::CHANNEL)
+                .bind(signals::payload(&self.announced))
+                .execute(&mut *self.transaction)
+                .await?;
+        }
+        self.transaction.commit().await?;
+        if self.backend == Backend::Sqlite {
+            for user_id in &self.announced {
+                self.signals.deliver(*user_id);
+            }
+        }
+        Ok(())
     }
 
     pub async fn rollback(self) -> Result<(), sqlx::Error> {
@@ -141,7 +169,11 @@ impl Db {
             pool.execute("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;").await?;
         }
         let write_turn = (backend == Backend::Sqlite).then(|| Arc::new(Semaphore::new(1)));
-        let db = Db { pool, backend, write_turn };
+        let signals = signals::Signals::new();
+        if backend == Backend::Postgres {
+            signals::listen_on_postgres(url.clone(), &signals);
+        }
+        let db = Db { pool, backend, write_turn, signals };
         boards::seed_defaults(&db).await?;
         courses::seed_recent_semesters(&db, crate::server::now()).await?;
         Ok(db)
@@ -153,6 +185,10 @@ impl Db {
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    pub fn signals(&self) -> &Arc<signals::Signals> {
+        &self.signals
     }
 
     /// Starts a transaction that will write. On SQLite it takes the write lock up front (`BEGIN IMMEDIATE`),
@@ -174,7 +210,13 @@ impl Db {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
         };
-        Ok(Tx { transaction, _turn: turn })
+        Ok(Tx {
+            transaction,
+            _turn: turn,
+            backend: self.backend,
+            signals: self.signals.clone(),
+            announced: vec![],
+        })
     }
 }
 

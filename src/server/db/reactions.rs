@@ -1,7 +1,7 @@
 //! 공감 (likes) and 스크랩 (scraps). A like is an insert that the primary key allows once per student, and
 //! the counter moves in the same transaction by `n = n + 1`, so counts stay exact under concurrent likes.
 
-use sqlx::AnyConnection;
+use sqlx::{AnyConnection, FromRow};
 
 use super::Flag;
 
@@ -28,15 +28,23 @@ pub struct Thresholds {
     pub hot_allowed: bool,
 }
 
+/// A post's count after a like, and whether it is in HOT since this second (more than one like of the
+/// same second may see it: the HOT notification is written once all the same).
+#[derive(Debug, FromRow)]
+pub struct LikedPost {
+    pub likes: i64,
+    pub entered_hot: Flag,
+}
+
 /// Records the student's like of the post, counts it, and stamps the moment the post reaches HOT or BEST;
-/// the new count, or `None` when they had liked it already.
+/// `None` when they had liked it already.
 pub async fn like_post(
     conn: &mut AnyConnection,
     post_id: i64,
     user_id: i64,
     thresholds: &Thresholds,
     now: i64,
-) -> Result<Option<i64>, sqlx::Error> {
+) -> Result<Option<LikedPost>, sqlx::Error> {
     let inserted = sqlx::query(
         "INSERT INTO post_likes (post_id, user_id, created_at) VALUES ($1, $2, $3) \
          ON CONFLICT (post_id, user_id) DO NOTHING",
@@ -49,11 +57,11 @@ pub async fn like_post(
     if inserted.rows_affected() == 0 {
         return Ok(None);
     }
-    let likes = sqlx::query_scalar(
+    let liked = sqlx::query_as(
         "UPDATE posts SET like_count = like_count + 1, \
             hot_at = CASE WHEN hot_at IS NULL AND $2 = 1 AND like_count + 1 >= $3 THEN $4 ELSE hot_at END, \
             best_at = CASE WHEN best_at IS NULL AND like_count + 1 >= $5 THEN $4 ELSE best_at END \
-         WHERE id = $1 RETURNING like_count",
+         WHERE id = $1 RETURNING like_count AS likes, CASE WHEN hot_at = $4 THEN 1 ELSE 0 END AS entered_hot",
     )
     .bind(post_id)
     .bind(Flag(thresholds.hot_allowed))
@@ -62,7 +70,7 @@ pub async fn like_post(
     .bind(thresholds.best_likes)
     .fetch_one(conn)
     .await?;
-    Ok(Some(likes))
+    Ok(Some(liked))
 }
 
 /// The author of a live, visible comment under a live, visible post of the school.

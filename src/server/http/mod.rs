@@ -47,6 +47,7 @@ pub fn router(state: AppState) -> Router {
 
     let app = Router::new()
         .route("/api/{*fn_name}", post(server_fn_handler).get(server_fn_handler))
+        .route("/events", get(crate::server::live::events))
         .leptos_routes_with_context(
             &state,
             routes,
