@@ -1,12 +1,13 @@
 //! The anonymity guarantee beyond the thread and the lists (those are swept in `community`): personal lists,
-//! refusals and their messages, and whether a refusal's answer or timing tells an anonymous author apart.
+//! refusals and their messages, whether a refusal's answer or timing tells an anonymous author apart, and the
+//! 알림 lists, pages and live stream that anonymous comments cause.
 
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
 use serde_json::Value;
 
-use crate::helpers::{assert_identifies_nobody, new_client, spawn_app, PASSWORD};
+use crate::helpers::{assert_identifies_nobody, new_client, spawn_app, LiveStream, PASSWORD};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn personal_lists_refusals_and_their_messages_never_name_an_anonymous_author() {
@@ -107,4 +108,36 @@ async fn personal_lists_refusals_and_their_messages_never_name_an_anonymous_auth
         })
         .collect();
     println!("refusal timing: {}", figures.join(", "));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn notifications_and_the_live_stream_never_name_an_anonymous_commenter() {
+    let app = spawn_app().await;
+    app.distinctive_user_ids().await;
+    let commenter_student = app.new_student_in(0, 1).await;
+    let commenter = new_client();
+    assert_eq!(app.sign_up_as(&commenter, &commenter_student, PASSWORD).await.status(), StatusCode::OK);
+    let secrets = app.identifiers(&commenter_student, &commenter).await;
+    let (post_author, reader, _, post) = app.post_with_reader("익명 댓글이 달릴 실명 글").await;
+    let mut stream = LiveStream::open(&app, &post_author).await;
+    stream.next_state(Duration::from_secs(5)).await.expect("the opening state");
+    // A comment on the post, and a reply to the reader's comment: both anonymous.
+    let reader_comment: i64 =
+        app.comment(&reader, post, None, "실명 댓글", false).await.json().await.expect("id");
+    stream.next_state(Duration::from_secs(5)).await.expect("the reader's comment");
+    assert_eq!(app.comment(&commenter, post, None, "익명 댓글", true).await.status(), StatusCode::OK);
+    let state = stream.next_state(Duration::from_secs(5)).await.expect("the anonymous comment");
+    assert_identifies_nobody(&state.to_string(), &[&secrets], "the live stream");
+    let reply = app.comment(&commenter, post, Some(reader_comment), "익명 대댓글", true).await;
+    assert_eq!(reply.status(), StatusCode::OK);
+
+    for (who, client) in [("the post's author", &post_author), ("the replied-to reader", &reader)] {
+        let list = app.call(client, "notifications", &[]).await.text().await.expect("list");
+        assert!(list.contains("익명"), "{who} was notified: {list}");
+        assert_identifies_nobody(&list, &[&secrets], &format!("the notifications of {who}"));
+        let page =
+            client.get(app.url("/notifications")).send().await.expect("page").text().await.expect("html");
+        assert!(page.contains("익명 댓글") || page.contains("익명 대댓글"), "{who}'s 알림 page lists it");
+        assert_identifies_nobody(&page, &[&secrets], &format!("the 알림 page of {who}"));
+    }
 }
