@@ -166,10 +166,7 @@ async fn a_student_who_blocked_someone_hears_nothing_of_their_comments() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn notifications_are_read_one_at_a_time_or_all_and_only_by_their_student() {
     let app = spawn_app().await;
-    let (_, author) = app.signed_up_student().await;
-    let (_, reader) = app.signed_up_student().await;
-    let board = app.board_id(&author, "free").await;
-    let post = app.write_post(&author, board, "읽음 표시", false).await;
+    let (author, reader, _, post) = app.post_with_reader("읽음 표시").await;
     for body in ["하나", "둘", "셋"] {
         comment_id(&app, &reader, post, None, body, false).await;
     }
@@ -197,10 +194,7 @@ async fn notifications_are_read_one_at_a_time_or_all_and_only_by_their_student()
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_list_pages_twenty_at_a_time_newest_first() {
     let app = spawn_app().await;
-    let (_, author) = app.signed_up_student().await;
-    let (_, reader) = app.signed_up_student().await;
-    let board = app.board_id(&author, "free").await;
-    let post = app.write_post(&author, board, "댓글이 많은 글", false).await;
+    let (author, reader, _, post) = app.post_with_reader("댓글이 많은 글").await;
     for n in 0..25 {
         comment_id(&app, &reader, post, None, &format!("댓글 {n}"), false).await;
     }
@@ -220,10 +214,7 @@ async fn the_list_pages_twenty_at_a_time_newest_first() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_notification_of_a_deleted_post_stays_but_no_longer_links_to_it() {
     let app = spawn_app().await;
-    let (_, author) = app.signed_up_student().await;
-    let (_, reader) = app.signed_up_student().await;
-    let board = app.board_id(&author, "free").await;
-    let post = app.write_post(&author, board, "지워질 글", false).await;
+    let (author, reader, _, post) = app.post_with_reader("지워질 글").await;
     comment_id(&app, &reader, post, None, "지워질 글의 댓글", false).await;
     let response = app.call(&author, "posts/delete", &[("post_id", &post.to_string())]).await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -235,10 +226,7 @@ async fn a_notification_of_a_deleted_post_stays_but_no_longer_links_to_it() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn expired_notifications_are_neither_listed_nor_counted_and_the_next_one_deletes_them() {
     let app = spawn_app().await;
-    let (_, author) = app.signed_up_student().await;
-    let (_, reader) = app.signed_up_student().await;
-    let board = app.board_id(&author, "free").await;
-    let post = app.write_post(&author, board, "오래된 알림", false).await;
+    let (author, reader, _, post) = app.post_with_reader("오래된 알림").await;
     comment_id(&app, &reader, post, None, "한 달도 더 된 댓글", false).await;
     // 31 days ago: past the default 30.
     sqlx::query("UPDATE notifications SET created_at = created_at - 31 * 86400")
@@ -261,10 +249,7 @@ async fn expired_notifications_are_neither_listed_nor_counted_and_the_next_one_d
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_live_stream_sends_the_state_on_opening_and_within_a_second_of_each_change() {
     let app = spawn_app().await;
-    let (_, author) = app.signed_up_student().await;
-    let (_, reader) = app.signed_up_student().await;
-    let board = app.board_id(&author, "free").await;
-    let post = app.write_post(&author, board, "실시간 알림", false).await;
+    let (author, reader, board, post) = app.post_with_reader("실시간 알림").await;
 
     let visitor = new_client().get(app.url("/events")).send().await.expect("request");
     assert_eq!(visitor.status(), StatusCode::UNAUTHORIZED, "a visitor has no stream");
@@ -308,4 +293,25 @@ async fn a_stream_ends_when_its_login_is_revoked() {
     assert_eq!(response.status(), StatusCode::OK);
     comment_id(&app, &reader, post, None, "로그아웃 뒤의 댓글", false).await;
     assert!(stream.next_state(Duration::from_secs(2)).await.is_none(), "no state reaches a revoked login");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_closed_account_loses_its_notifications_and_those_it_caused_read_as_withdrawn() {
+    let app = spawn_app().await;
+    let (author, reader, _, post) = app.post_with_reader("탈퇴할 학생들의 글").await;
+    comment_id(&app, &reader, post, None, "곧 탈퇴할 학생의 댓글", false).await;
+    let own_post =
+        app.write_post(&reader, app.board_id(&reader, "free").await, "탈퇴할 학생의 글", false).await;
+    comment_id(&app, &author, own_post, None, "탈퇴할 학생에게 단 댓글", false).await;
+
+    let response = app.call(&reader, "account/delete", &[("password", PASSWORD)]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = notifications(&app, &author).await;
+    assert_eq!(items(&page)[0]["actor"], "Withdrawn");
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE post_id = $1")
+        .bind(own_post)
+        .fetch_one(app.db().pool())
+        .await
+        .expect("count");
+    assert_eq!(left, 0, "the closed account's own notifications are gone");
 }

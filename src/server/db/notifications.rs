@@ -143,3 +143,9 @@ pub async fn mark_all_read(conn: &mut AnyConnection, user_id: i64, now: i64) -> 
         .await?;
     Ok(())
 }
+
+/// Deletes every notification of a closed account (those it caused stay, and read as (탈퇴한 사용자)).
+pub async fn forget(conn: &mut AnyConnection, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM notifications WHERE user_id = $1").bind(user_id).execute(conn).await?;
+    Ok(())
+}
