@@ -214,10 +214,9 @@ impl Config {
 /// writes one at a time anyway. A PostgreSQL connection is a server process, and more of them let queries of
 /// one app server run in parallel on the database machine.
 fn default_pool_size(database_url: &str) -> u32 {
-    if database_url.starts_with("sqlite:") {
-        4
-    } else {
-        16
+    match crate::server::db::Backend::of_url(database_url) {
+        Some(crate::server::db::Backend::Sqlite) => 4,
+        _ => 16,
     }
 }
 

@@ -51,6 +51,19 @@ pub enum Backend {
     Postgres,
 }
 
+impl Backend {
+    /// The backend a `DATABASE_URL` names: `sqlite:…`, or `postgres:…` / `postgresql:…`.
+    pub fn of_url(url: &str) -> Option<Backend> {
+        if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Some(Backend::Postgres)
+        } else if url.starts_with("sqlite:") {
+            Some(Backend::Sqlite)
+        } else {
+            None
+        }
+    }
+}
+
 /// The connection pool, cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Db {
@@ -124,15 +137,9 @@ impl Db {
     /// Connects, creating the SQLite file (and its folder) if needed, and applies pending migrations.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Db, sqlx::Error> {
         sqlx::any::install_default_drivers();
-        let backend = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            Backend::Postgres
-        } else if url.starts_with("sqlite:") {
-            Backend::Sqlite
-        } else {
-            return Err(sqlx::Error::Configuration(
-                "DATABASE_URL must start with sqlite: or postgres:".into(),
-            ));
-        };
+        let backend = Backend::of_url(url).ok_or_else(|| {
+            sqlx::Error::Configuration("DATABASE_URL must start with sqlite: or postgres:".into())
+        })?;
         let url = match backend {
             Backend::Sqlite => prepare_sqlite_url(url)?,
             Backend::Postgres => url.to_owned(),
