@@ -71,8 +71,8 @@ pub struct NotificationPage {
     pub unread: i64,
 }
 
-/// What the live stream sends whenever a student's notifications change: the unread count, and the newest
-/// notification (its id is the stream's event id, from which a reconnecting page resumes).
+/// What the live stream sends whenever a student's notifications change: the unread count and the newest
+/// notification's id (together they name the state; see `server::live`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LiveState {
     pub unread: i64,

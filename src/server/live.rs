@@ -3,9 +3,9 @@
 //! One stream per open page of a logged-in student, authenticated like every request (the refresh cookie
 //! renews an expired access cookie when the browser reconnects). Each event is the student's [`LiveState`],
 //! sent when the stream opens and whenever a committed write signals that their notifications changed (see
-//! `db::signals`, which also carries signals between app servers); its id is the newest notification's id.
-//! Because every event is the whole state, a page that reconnects (EventSource does so by itself) is current
-//! again with its first event, whatever it missed meanwhile.
+//! `db::signals`, which also carries signals between app servers). Every event is the whole state, and its
+//! id names that state; a page that reconnects (EventSource does so by itself, sending the last id it saw)
+//! gets a first event only if the state changed meanwhile, so it resumes exactly where it was.
 //!
 //! An idle stream costs a keep-alive comment every 20 seconds. A stream ends when its login is revoked, and
 //! after one access-token lifetime, so that the reconnect authenticates again.
@@ -37,10 +37,13 @@ pub async fn events(State(state): State<AppState>, request: Request) -> Response
     let Some(Identity::Student { me, session_id }) = request.extensions().get::<Identity>().cloned() else {
         return AppError::Unauthorized.into_response();
     };
+    let last_event_id =
+        request.headers().get("last-event-id").and_then(|value| value.to_str().ok()).map(str::to_owned);
     // Subscribed before the first state is read, so that no change falls between the two.
     let subscription = state.db.signals().subscribe(me.id);
     let ends_at = Instant::now() + state.config.access_token_ttl;
-    let live = Live { state, user_id: me.id, session_id, subscription, ends_at, opened: false };
+    let live =
+        Live { state, user_id: me.id, session_id, subscription, ends_at, opened: false, last_event_id };
     let mut response =
         Sse::new(live_events(live)).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)).into_response();
     let headers = response.headers_mut();
@@ -58,6 +61,8 @@ struct Live {
     subscription: Subscription,
     ends_at: Instant,
     opened: bool,
+    /// The id of the last state sent on this stream (or on the one it resumes).
+    last_event_id: Option<String>,
 }
 
 fn live_events(live: Live) -> impl Stream<Item = Result<Event, Infallible>> {
@@ -68,8 +73,30 @@ fn live_events(live: Live) -> impl Stream<Item = Result<Event, Infallible>> {
 }
 
 impl Live {
-    /// The next event: the state now on opening, then after each signal. `None` ends the stream.
+    /// The next event: the state on opening (unless the stream resumes it), then after each signal whatever
+    /// the state changed to. `None` ends the stream.
     async fn next_state(&mut self) -> Option<Event> {
+        loop {
+            let first = !self.opened;
+            let state = self.wait_for_state().await?;
+            let id = state_id(&state);
+            if self.last_event_id.as_deref() == Some(id.as_str()) {
+                self.opened = true;
+                continue;
+            }
+            let data = serde_json::to_string(&state).unwrap_or_default();
+            let mut event = Event::default().event("notifications").id(&id).data(data);
+            if first {
+                event = event.retry(RETRY);
+            }
+            self.opened = true;
+            self.last_event_id = Some(id);
+            return Some(event);
+        }
+    }
+
+    /// The state now on opening, then after the next signal; `None` ends the stream.
+    async fn wait_for_state(&mut self) -> Option<LiveState> {
         if self.opened {
             tokio::select! {
                 _ = self.subscription.changed() => {}
@@ -85,23 +112,18 @@ impl Live {
                 }
             }
         }
-        let state = match notifications::live_state(&self.state, self.user_id).await {
-            Ok(state) => state,
+        match notifications::live_state(&self.state, self.user_id).await {
+            Ok(state) => Some(state),
             Err(error) => {
                 tracing::warn!(?error, "live stream: state could not be read");
-                return None;
+                None
             }
-        };
-        let mut event = state_event(&state);
-        if !self.opened {
-            event = event.retry(RETRY);
-            self.opened = true;
         }
-        Some(event)
     }
 }
 
-fn state_event(state: &LiveState) -> Event {
-    let data = serde_json::to_string(state).unwrap_or_default();
-    Event::default().event("notifications").id(state.newest_id.to_string()).data(data)
+/// The event id of a state: the newest notification's id and the unread count, which together change
+/// whenever the state does.
+fn state_id(state: &LiveState) -> String {
+    format!("{}.{}", state.newest_id, state.unread)
 }

@@ -571,16 +571,27 @@ pub fn assert_identifies_nobody(body: &str, students: &[&Identifiers], source: &
 pub struct LiveStream {
     response: Response,
     buffer: String,
+    /// The id of the last state event read.
+    pub last_id: Option<String>,
 }
 
 impl LiveStream {
     /// Opens the stream as this client; panics unless it answers 200 with an event stream.
     pub async fn open(app: &TestApp, client: &Client) -> LiveStream {
-        let response = client.get(app.url("/events")).send().await.expect("stream request");
+        Self::resume(app, client, None).await
+    }
+
+    /// Opens the stream as EventSource reconnects: with the id of the last event it saw.
+    pub async fn resume(app: &TestApp, client: &Client, last_id: Option<&str>) -> LiveStream {
+        let mut request = client.get(app.url("/events"));
+        if let Some(last_id) = last_id {
+            request = request.header("last-event-id", last_id);
+        }
+        let response = request.send().await.expect("stream request");
         assert_eq!(response.status(), StatusCode::OK, "the stream opens");
         let kind = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default();
         assert!(kind.starts_with("text/event-stream"), "an event stream, not {kind}");
-        LiveStream { response, buffer: String::new() }
+        LiveStream { response, buffer: String::new(), last_id: None }
     }
 
     /// The data of the next `notifications` event, or `None` if none comes within `wait`.
@@ -592,7 +603,11 @@ impl LiveStream {
                 let is_state = event.lines().any(|line| line == "event: notifications");
                 let data = event.lines().find_map(|line| line.strip_prefix("data: ")).map(str::to_owned);
                 match (is_state, data) {
-                    (true, Some(data)) => return Some(serde_json::from_str(&data).expect("state JSON")),
+                    (true, Some(data)) => {
+                        self.last_id =
+                            event.lines().find_map(|line| line.strip_prefix("id: ")).map(str::to_owned);
+                        return Some(serde_json::from_str(&data).expect("state JSON"));
+                    }
                     _ => continue,
                 }
             }

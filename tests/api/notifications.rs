@@ -315,3 +315,27 @@ async fn a_closed_account_loses_its_notifications_and_those_it_caused_read_as_wi
         .expect("count");
     assert_eq!(left, 0, "the closed account's own notifications are gone");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_reconnecting_stream_resumes_from_its_last_event_id() {
+    let app = spawn_app().await;
+    let (author, reader, _, post) = app.post_with_reader("다시 연결되는 스트림").await;
+    let mut stream = LiveStream::open(&app, &author).await;
+    stream.next_state(Duration::from_secs(5)).await.expect("the opening state");
+    let seen = stream.last_id.clone().expect("an event id");
+    drop(stream);
+
+    // Nothing changed meanwhile: the resumed stream sends nothing until something does.
+    let mut resumed = LiveStream::resume(&app, &author, Some(&seen)).await;
+    assert!(resumed.next_state(Duration::from_millis(300)).await.is_none(), "nothing to resume");
+    comment_id(&app, &reader, post, None, "다시 연결된 뒤의 댓글", false).await;
+    let state = resumed.next_state(Duration::from_secs(1)).await.expect("the change");
+    assert_eq!(state["unread"], 1);
+    drop(resumed);
+
+    // A change while disconnected: the resumed stream opens with it.
+    comment_id(&app, &reader, post, None, "연결이 끊긴 사이의 댓글", false).await;
+    let mut resumed = LiveStream::resume(&app, &author, Some(&seen)).await;
+    let state = resumed.next_state(Duration::from_secs(1)).await.expect("what was missed");
+    assert_eq!(state["unread"], 2);
+}
