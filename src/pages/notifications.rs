@@ -36,7 +36,7 @@ pub fn NotificationsPage() -> impl IntoView {
     view! {
         <Title text=t::TITLE />
         <RequireLogin let:_me>
-            <header class="page-header">
+            <header class="page-header notifications-header">
                 <h1>{t::TITLE}</h1>
                 <button
                     type="button"
