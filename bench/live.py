@@ -65,7 +65,7 @@ class Stream(threading.Thread):
                 elif line == "" and event == "notifications":
                     self.arrivals.put(time.monotonic())
                     event = None
-        except (OSError, ValueError):
+        except Exception:  # noqa: BLE001 - the stream was closed from the main thread: the run is over
             pass
 
     def close(self):

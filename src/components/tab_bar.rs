@@ -42,10 +42,10 @@ pub fn TabBar() -> impl IntoView {
                                     <span class="tab-label">{label}</span>
                                     {shows_unread.then_some(move || {
                                         let unread = live.0.with(|state| state.unread);
+                                        // The count is read out in words; the digits are for the eye.
                                         badge_text(unread).map(|text| view! {
-                                            <span class="tab-badge" data-testid="unread-badge" aria-label=fill(nt::UNREAD_COUNT, unread)>
-                                                {text}
-                                            </span>
+                                            <span class="tab-badge" data-testid="unread-badge" aria-hidden="true">{text}</span>
+                                            <span class="visually-hidden">{fill(nt::UNREAD_COUNT, unread)}</span>
                                         })
                                     })}
                                 </A>
