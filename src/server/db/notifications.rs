@@ -72,11 +72,11 @@ pub struct NotificationRow {
 
 const LIST: &str = concat!(
     "SELECT n.id, n.kind, CASE WHEN n.actor_id IS NULL THEN 0 ELSE 1 END AS has_actor, n.actor_anonymous, ",
-    "CASE WHEN n.actor_anonymous = 0 THEN a.nickname END AS actor_nickname, ",
+    "CASE WHEN n.actor_anonymous = 0 THEN actor.nickname END AS actor_nickname, ",
     "p.id AS post_id, b.name AS board_name, p.title AS post_title, c.body AS comment_body, n.created_at, ",
     "CASE WHEN n.read_at IS NULL THEN 0 ELSE 1 END AS is_read ",
     "FROM notifications n ",
-    "LEFT JOIN users a ON a.id = n.actor_id ",
+    "LEFT JOIN users actor ON actor.id = n.actor_id ",
     "LEFT JOIN posts p ON p.id = n.post_id AND p.deleted_at IS NULL AND ",
     visible_to_viewer!("p"),
     " LEFT JOIN boards b ON b.id = p.board_id ",
