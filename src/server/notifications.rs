@@ -12,6 +12,7 @@ use crate::model::notifications::{
     LiveState, Notification, NotificationKind, NotificationPage, NotifiedPost, NOTIFICATIONS_PER_PAGE,
 };
 use crate::model::Me;
+use crate::server::community::anonymous::named;
 use crate::server::db::notifications::{self as rows, NewNotification, NotificationRow};
 use crate::server::db::Tx;
 use crate::server::now;
@@ -79,10 +80,7 @@ fn notification(row: NotificationRow) -> Notification {
         if row.actor_anonymous.into() {
             AuthorLabel::Anonymous
         } else {
-            match row.actor_nickname {
-                Some(nickname) if !nickname.is_empty() => AuthorLabel::Named(nickname),
-                _ => AuthorLabel::Withdrawn,
-            }
+            row.actor_nickname.map_or(AuthorLabel::Withdrawn, named)
         }
     });
     let post = match (row.post_id, row.board_name, row.post_title) {

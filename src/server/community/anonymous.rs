@@ -48,7 +48,7 @@ pub fn comment_label(row: &CommentRow, post_author: PostAuthor) -> AuthorLabel {
 
 /// A named author; a deleted account's nickname is empty (see `server::accounts::delete_account`) and reads
 /// as (탈퇴한 사용자).
-fn named(nickname: String) -> AuthorLabel {
+pub fn named(nickname: String) -> AuthorLabel {
     if nickname.is_empty() {
         AuthorLabel::Withdrawn
     } else {
