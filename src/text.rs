@@ -252,6 +252,8 @@ pub mod community {
     pub const RESTORE: &str = "복구";
     pub const REMOVE: &str = "삭제";
     pub const HIDDEN: &str = "숨김";
+    /// The review queue's mark on a reported 쪽지.
+    pub const MESSAGE: &str = "쪽지";
     pub const ADMIN_ONLY: &str = "관리자만 볼 수 있습니다.";
 }
 
@@ -467,10 +469,67 @@ pub mod notifications {
     /// `{}` is the other student's nickname.
     pub const FRIEND_REQUEST: &str = "{}님이 친구 신청을 보냈어요";
     pub const FRIEND_ACCEPTED: &str = "{}님과 친구가 되었어요";
+    /// `{}` is the sender's label (익명 in an anonymous conversation).
+    pub const MESSAGE: &str = "{}에게서 새 쪽지가 왔어요";
     /// A notification whose post was deleted or hidden since.
     pub const POST_GONE: &str = "삭제되었거나 볼 수 없는 글입니다.";
     pub const UNREAD: &str = "읽지 않음";
     /// The badge's name for assistive technology; `{}` is the count.
     pub const UNREAD_COUNT: &str = "읽지 않은 알림 {}개";
     pub const NOT_FOUND: &str = "알림을 찾을 수 없습니다.";
+}
+
+/// 쪽지: the 쪽지함, a conversation and its composer.
+pub mod messages {
+    pub const TITLE: &str = "쪽지함";
+    pub const OPEN_INBOX: &str = "쪽지함";
+    pub const SEND_MESSAGE: &str = "쪽지 보내기";
+    /// Under a comment, where space is short.
+    pub const SEND_MESSAGE_SHORT: &str = "쪽지";
+    pub const NEW_TITLE: &str = "새 쪽지";
+    pub const EMPTY: &str = "주고받은 쪽지가 없어요.";
+    pub const EMPTY_HINT: &str = "글이나 댓글, 친구 목록에서 쪽지를 보내 보세요.";
+    pub const MORE: &str = "더 보기";
+    pub const OLDER: &str = "이전 쪽지 보기";
+    pub const COMPOSER_LABEL: &str = "쪽지 내용";
+    pub const COMPOSER_PLACEHOLDER: &str = "쪽지를 입력하세요";
+    pub const SEND: &str = "보내기";
+    pub const SENDING: &str = "보내는 중…";
+    pub const ME: &str = "나";
+    /// `{}` is the board's name.
+    pub const FROM_POST: &str = "{}에 작성된 글을 통해 시작된 쪽지입니다";
+    pub const FRIEND_ORIGIN: &str = "친구와 주고받는 쪽지입니다";
+    pub const GO_TO_POST: &str = "글 보기";
+    pub const POST_GONE: &str = "글이 삭제되었거나 볼 수 없습니다.";
+    /// A message that reports hid or an admin removed.
+    pub const HIDDEN_MESSAGE: &str = "신고되어 가려진 쪽지입니다.";
+    pub const NO_MESSAGES: &str = "아직 주고받은 쪽지가 없어요.";
+    pub const LEAVE: &str = "나가기";
+    pub const CONFIRM_LEAVE: &str =
+        "이 쪽지방에서 나가시겠습니까? 지금까지의 쪽지가 내 쪽지함에서 사라집니다. 상대방의 쪽지함에는 남습니다.";
+    pub const BLOCK: &str = "차단";
+    pub const UNBLOCK: &str = "차단 해제";
+    pub const CONFIRM_BLOCK: &str =
+        "이 쪽지방을 차단하시겠습니까? 상대방이 이 쪽지방으로 더는 쪽지를 보낼 수 없습니다.";
+    pub const BLOCKED_NOTICE: &str = "차단한 쪽지방입니다. 차단을 해제해야 쪽지를 주고받을 수 있습니다.";
+    pub const UNREAD_COUNT: &str = "읽지 않은 쪽지 {}개";
+    pub const REPORT: &str = "신고";
+
+    pub const BODY_REQUIRED: &str = "쪽지 내용을 입력해 주세요.";
+    pub const BODY_TOO_LONG: &str = "쪽지는 1,000자까지 쓸 수 있습니다.";
+    pub const BODY_INVALID_CHARS: &str = "쪽지에 쓸 수 없는 문자가 들어 있습니다.";
+    pub const OWN_CONTENT: &str = "내가 쓴 글이나 댓글에는 쪽지를 보낼 수 없습니다.";
+    /// Every refusal that depends on the other student (a block either way, a closed account) reads the
+    /// same, so that it reveals nothing (see `server::messages`).
+    pub const CANNOT_SEND: &str = "쪽지를 보낼 수 없는 상대입니다.";
+    pub const YOU_BLOCKED: &str = "차단한 쪽지방입니다. 차단을 해제한 뒤 보내 주세요.";
+    pub const NOT_FRIENDS: &str = "친구에게만 바로 쪽지를 보낼 수 있습니다.";
+    pub const FRIEND_NOT_FOUND: &str = "해당 아이디의 친구를 찾을 수 없습니다.";
+    pub const CONTENT_NOT_FOUND: &str = "쪽지를 보낼 글이나 댓글을 찾을 수 없습니다.";
+    pub const NOT_FOUND: &str = "쪽지방을 찾을 수 없습니다.";
+    pub const NO_TARGET: &str = "쪽지를 보낼 글, 댓글 또는 친구를 골라 주세요.";
+    /// `{}` is a number of seconds.
+    pub const SENDING_TOO_FAST: &str = "쪽지를 너무 빨리 보내고 있습니다. {}초 뒤에 다시 보내 주세요.";
+    /// `{}` is a number of minutes.
+    pub const STARTING_TOO_MANY: &str = "새 쪽지방을 너무 많이 열었습니다. {}분 뒤에 다시 시도해 주세요.";
 }

@@ -282,6 +282,8 @@ coded! {
     pub enum ReportTarget {
         Post = "post",
         Comment = "comment",
+        /// A 쪽지, reported by its recipient.
+        Message = "message",
     }
 }
 
@@ -329,15 +331,16 @@ coded! {
 pub struct ReportedItem {
     pub target: ReportTarget,
     pub id: i64,
-    pub post_id: i64,
+    /// The post to open it in; `None` for a 쪽지, which only its two students can open.
+    pub post_id: Option<i64>,
     pub title: Option<String>,
     pub excerpt: String,
     pub report_count: i64,
     pub is_hidden: bool,
 }
 
-/// A place in the admin's review queue, which is ordered hidden first, then by report count, then posts
-/// before comments, newest first: a page continues after the position of the previous page's last item.
+/// A place in the admin's review queue, which is ordered hidden first, then by report count, then posts,
+/// 쪽지 and comments, newest first: a page continues after the position of the previous page's last item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueuePosition {
     pub is_hidden: bool,

@@ -8,6 +8,7 @@ pub mod chars;
 pub mod codes;
 pub mod community;
 pub mod friends;
+pub mod messages;
 pub mod notifications;
 pub mod school;
 pub mod time;

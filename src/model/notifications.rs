@@ -25,6 +25,8 @@ coded! {
         FriendRequest = "friend_request",
         /// Someone accepted my friend request (or asked me back).
         FriendAccepted = "friend_accepted",
+        /// A new 쪽지 (one unread notification per conversation, however many arrive).
+        Message = "message",
     }
 }
 
@@ -39,6 +41,8 @@ pub struct Notification {
     pub post: Option<NotifiedPost>,
     /// The beginning of the comment that caused it, while that comment exists.
     pub excerpt: Option<String>,
+    /// The conversation of a 쪽지.
+    pub conversation_id: Option<i64>,
     pub created_at: i64,
     pub read: bool,
 }
@@ -52,13 +56,14 @@ pub struct NotifiedPost {
 }
 
 impl Notification {
-    /// Where tapping it leads: the post, or the 친구 tab; `None` when the post is gone.
+    /// Where tapping it leads: the post, the 친구 tab or the conversation; `None` when the post is gone.
     pub fn href(&self) -> Option<String> {
         match self.kind {
             NotificationKind::FriendRequest | NotificationKind::FriendAccepted => Some("/friends".to_owned()),
             NotificationKind::Comment | NotificationKind::Reply | NotificationKind::Hot => {
                 self.post.as_ref().map(|post| format!("/posts/{}", post.id))
             }
+            NotificationKind::Message => self.conversation_id.map(|id| format!("/messages/{id}")),
         }
     }
 }
@@ -71,12 +76,15 @@ pub struct NotificationPage {
     pub unread: i64,
 }
 
-/// What the live stream sends whenever a student's notifications change: the unread count and the newest
-/// notification's id (together they name the state; see `server::live`).
+/// What the live stream sends whenever a student's notifications or conversations change: the unread count,
+/// the newest notification's id and the newest message's id in any of their conversations (together they
+/// name the state; see `server::live`). An open conversation fetches what is newer than it shows when
+/// `newest_message_id` moves.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LiveState {
     pub unread: i64,
     pub newest_id: i64,
+    pub newest_message_id: i64,
 }
 
 /// How the badge shows a count: nothing at 0, and 99+ beyond 99.

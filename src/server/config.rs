@@ -21,6 +21,8 @@
 //! | `CAMPUS_SIGNUP_BURST_PER_ADDRESS` | `30` | sign-up attempts one client address may make at once, beyond the pace |
 //! | `CAMPUS_SIGNUP_FAILURES_PER_ADDRESS_PER_HOUR` | `100` | sign-ups refused for a taken name, per address, before that address must wait |
 //! | `CAMPUS_NOTIFICATION_DAYS` | `30` | days a notification is kept and listed |
+//! | `CAMPUS_MESSAGES_PER_MINUTE` | `20` | 쪽지 a student may send per minute |
+//! | `CAMPUS_CONVERSATIONS_PER_HOUR` | `20` | conversations a student may start per hour |
 //! | `CAMPUS_SECURE_COOKIES` | on in production | mark cookies `Secure` (needs https) |
 //! | `CAMPUS_TRUST_PROXY` | `false` | take the client address from `X-Forwarded-For` (behind a proxy only) |
 //! | `CAMPUS_ADDR` / `LEPTOS_SITE_ADDR` | `127.0.0.1:3000` | address to listen on |
@@ -90,6 +92,10 @@ pub struct Config {
     pub report_hide_threshold: i64,
     pub comment_limit: RateLimit,
     pub report_limit: RateLimit,
+    /// 쪽지 per student per minute.
+    pub message_limit: RateLimit,
+    /// New conversations per student per hour.
+    pub conversation_limit: RateLimit,
     /// Accounts created per client address: a ceiling high enough for a whole campus behind one address.
     pub signup_limit: RateLimit,
     /// The pace of sign-up attempts per client address, which smooths bursts before any password is hashed.
@@ -182,6 +188,14 @@ impl Config {
             },
             report_limit: RateLimit {
                 max: number(&get, "CAMPUS_REPORTS_PER_HOUR", 20)?,
+                window_seconds: 3600,
+            },
+            message_limit: RateLimit {
+                max: number(&get, "CAMPUS_MESSAGES_PER_MINUTE", 20)?,
+                window_seconds: 60,
+            },
+            conversation_limit: RateLimit {
+                max: number(&get, "CAMPUS_CONVERSATIONS_PER_HOUR", 20)?,
                 window_seconds: 3600,
             },
             signup_limit: RateLimit {

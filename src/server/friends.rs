@@ -94,7 +94,14 @@ async fn tell(
     kind: NotificationKind,
     now: i64,
 ) -> Result<(), AppError> {
-    let cause = Cause { kind, recipient_id, actor: Some((me.id, false)), post_id: None, comment_id: None };
+    let cause = Cause {
+        kind,
+        recipient_id,
+        actor: Some((me.id, false)),
+        post_id: None,
+        comment_id: None,
+        conversation_id: None,
+    };
     notify(tx, state, cause, now).await
 }
 

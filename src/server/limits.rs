@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::server::config::{Pace, RateLimit};
 use crate::server::db::throttle::{self, Action, Allowance, PacedAction};
 use crate::server::db::{Db, Tx};
-use crate::text::{self, auth, community};
+use crate::text::{self, auth, community, messages};
 
 /// Counts one more `action` by `subject` inside the caller's transaction, or refuses it.
 pub async fn take(
@@ -59,5 +59,7 @@ fn refusal(action: Action, wait_seconds: i64) -> AppError {
         Action::SignUpFailure => text::fill(auth::SIGNUP_FAILURES_THROTTLED, minutes),
         Action::Comment => text::fill(community::COMMENTING_TOO_FAST, wait_seconds),
         Action::Report => text::fill(community::REPORTING_TOO_FAST, minutes),
+        Action::Message => text::fill(messages::SENDING_TOO_FAST, wait_seconds),
+        Action::Conversation => text::fill(messages::STARTING_TOO_MANY, minutes),
     })
 }

@@ -122,8 +122,8 @@ impl Live {
     }
 }
 
-/// The event id of a state: the newest notification's id and the unread count, which together change
-/// whenever the state does.
+/// The event id of a state: the newest notification's id, the unread count and the newest message's id,
+/// which together change whenever the state does.
 fn state_id(state: &LiveState) -> String {
-    format!("{}.{}", state.newest_id, state.unread)
+    format!("{}.{}.{}", state.newest_id, state.unread, state.newest_message_id)
 }

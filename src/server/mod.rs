@@ -13,6 +13,7 @@ pub mod friends;
 pub mod http;
 pub mod limits;
 pub mod live;
+pub mod messages;
 pub mod moderation;
 pub mod notifications;
 pub mod operator;

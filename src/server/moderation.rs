@@ -1,6 +1,10 @@
 //! 신고 and its review: students report others' posts and comments once each, with a reason; at the
 //! configured number of distinct reporters the content is hidden from everyone but its author and admins;
 //! an admin of the school restores or removes it. Admins see what was written, never who wrote it.
+//!
+//! A 쪽지 is private: only its recipient can report it, and an admin sees it only once it is reported (the
+//! queue holds only reported content, and a decision on anything else is 404). A hidden 쪽지 still shows to
+//! its sender; admins never open the conversation.
 
 use crate::error::AppError;
 use crate::model::community::{
@@ -9,7 +13,7 @@ use crate::model::community::{
 };
 use crate::model::Me;
 use crate::server::db::throttle::Action;
-use crate::server::db::{comments, posts, reports};
+use crate::server::db::{comments, messages, posts, reports};
 use crate::server::state::AppState;
 use crate::server::{limits, now};
 use crate::text::community as t;
@@ -31,11 +35,22 @@ pub async fn report(
     if author == me.id {
         return Err(AppError::Forbidden(t::OWN_REPORT.into()));
     }
+    if target == ReportTarget::Message {
+        let parties = messages::parties(&mut tx, me.school_id, target_id).await?;
+        if parties.is_none_or(|parties| parties.recipient_id != me.id) {
+            return Err(AppError::NotFound);
+        }
+    }
     if !reports::insert(&mut tx, target, target_id, me.id, reason, now).await? {
         return Err(AppError::Conflict(t::ALREADY_REPORTED.into()));
     }
     limits::take(&mut tx, state.config.report_limit, Action::Report, &me.id.to_string(), now).await?;
-    reports::count(&mut tx, target, target_id, state.config.report_hide_threshold).await?;
+    // A 쪽지 has one possible reporter, its recipient, and their report hides it from them at once.
+    let threshold = match target {
+        ReportTarget::Message => 1,
+        ReportTarget::Post | ReportTarget::Comment => state.config.report_hide_threshold,
+    };
+    reports::count(&mut tx, target, target_id, threshold).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -79,6 +94,12 @@ pub async fn decide(
     require_admin(me)?;
     let mut tx = state.db.begin_write().await?;
     reports::target_author(&mut tx, me.school_id, target, target_id).await?.ok_or(AppError::NotFound)?;
+    if target == ReportTarget::Message {
+        let parties = messages::parties(&mut tx, me.school_id, target_id).await?;
+        if parties.is_none_or(|parties| parties.report_count == 0) {
+            return Err(AppError::NotFound);
+        }
+    }
     match (action, target) {
         (ModerationAction::Restore, _) => reports::restore(&mut tx, target, target_id).await?,
         (ModerationAction::Remove, ReportTarget::Post) => {
@@ -86,6 +107,9 @@ pub async fn decide(
         }
         (ModerationAction::Remove, ReportTarget::Comment) => {
             comments::soft_delete(&mut tx, target_id, now()).await?
+        }
+        (ModerationAction::Remove, ReportTarget::Message) => {
+            messages::soft_delete(&mut tx, target_id, now()).await?
         }
     }
     tx.commit().await?;

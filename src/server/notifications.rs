@@ -30,6 +30,8 @@ pub struct Cause {
     pub actor: Option<(i64, bool)>,
     pub post_id: Option<i64>,
     pub comment_id: Option<i64>,
+    /// The conversation of a new 쪽지.
+    pub conversation_id: Option<i64>,
 }
 
 /// Writes the notification of `cause` in the cause's transaction, and wakes the recipient's streams when it
@@ -47,6 +49,7 @@ pub async fn notify(tx: &mut Tx, state: &AppState, cause: Cause, now: i64) -> Re
         comment_id: cause.comment_id,
         actor_id,
         actor_anonymous,
+        conversation_id: cause.conversation_id,
     };
     rows::purge_expired(tx, cause.recipient_id, expired_before(state, now)).await?;
     if rows::insert(tx, &new, now).await? {
@@ -71,7 +74,7 @@ pub async fn list(state: &AppState, me: &Me, before: Option<i64>) -> Result<Noti
     } else {
         None
     };
-    let (unread, _) = rows::live_state(&state.db, me.id, since).await?;
+    let unread = rows::live_state(&state.db, me.id, since).await?.unread;
     Ok(NotificationPage { items: rows.into_iter().map(notification).collect(), next_cursor, unread })
 }
 
@@ -93,6 +96,7 @@ fn notification(row: NotificationRow) -> Notification {
         actor,
         post,
         excerpt: row.comment_body.map(|body| excerpt(&body)),
+        conversation_id: row.conversation_id,
         created_at: row.created_at,
         read: row.is_read.into(),
     }
@@ -129,10 +133,10 @@ pub async fn mark_all_read(state: &AppState, me: &Me) -> Result<(), AppError> {
     Ok(())
 }
 
-/// What a live stream sends: the unread count and the newest notification's id.
+/// What a live stream sends: the unread count, the newest notification's id and the newest message's.
 pub async fn live_state(state: &AppState, user_id: i64) -> Result<LiveState, AppError> {
-    let (unread, newest_id) = rows::live_state(&state.db, user_id, expired_before(state, now())).await?;
-    Ok(LiveState { unread, newest_id })
+    let row = rows::live_state(&state.db, user_id, expired_before(state, now())).await?;
+    Ok(LiveState { unread: row.unread, newest_id: row.newest_id, newest_message_id: row.newest_message_id })
 }
 
 #[cfg(test)]

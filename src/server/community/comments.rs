@@ -63,6 +63,7 @@ async fn tell_who_it_answers(
         actor: Some((comment.author_id, comment.anonymous)),
         post_id: Some(comment.post_id),
         comment_id: Some(comment_id),
+        conversation_id: None,
     };
     if let Some(comment_author_id) = answered.comment_author_id {
         notify(tx, state, cause(NotificationKind::Reply, comment_author_id), now).await?;

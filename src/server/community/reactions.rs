@@ -35,6 +35,7 @@ pub async fn like_post(state: &AppState, me: &Me, post_id: i64) -> Result<i64, A
             actor: None,
             post_id: Some(post_id),
             comment_id: None,
+            conversation_id: None,
         };
         notify(&mut tx, state, cause, now).await?;
     }

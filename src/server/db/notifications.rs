@@ -14,16 +14,19 @@ pub struct NewNotification {
     pub actor_id: Option<i64>,
     /// Whether the actor acted anonymously (the comment was anonymous): then the label is 익명.
     pub actor_anonymous: bool,
+    /// The conversation of a new 쪽지.
+    pub conversation_id: Option<i64>,
 }
 
-/// Writes the notification unless its recipient has blocked its actor, or (for HOT) the post has been
-/// announced already; whether it was written.
+/// Writes the notification unless its recipient has blocked its actor, (for HOT) the post has been announced
+/// already, or (for a 쪽지) the conversation's last 쪽지 알림 is still unread; whether it was written.
 pub async fn insert(conn: &mut AnyConnection, new: &NewNotification, now: i64) -> Result<bool, sqlx::Error> {
     let inserted = sqlx::query(
-        "INSERT INTO notifications (user_id, kind, post_id, comment_id, actor_id, actor_anonymous, created_at) \
-         SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS \
+        "INSERT INTO notifications \
+           (user_id, kind, post_id, comment_id, actor_id, actor_anonymous, conversation_id, created_at) \
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8 WHERE NOT EXISTS \
            (SELECT 1 FROM blocks WHERE blocker_id = $1 AND blocked_id = $5) \
-         ON CONFLICT (post_id) WHERE kind = 'hot' DO NOTHING",
+         ON CONFLICT DO NOTHING",
     )
     .bind(new.recipient_id)
     .bind(Stored(new.kind))
@@ -31,6 +34,7 @@ pub async fn insert(conn: &mut AnyConnection, new: &NewNotification, now: i64) -
     .bind(new.comment_id)
     .bind(new.actor_id)
     .bind(Flag(new.actor_anonymous))
+    .bind(new.conversation_id)
     .bind(now)
     .execute(conn)
     .await?;
@@ -66,6 +70,7 @@ pub struct NotificationRow {
     pub post_title: Option<String>,
     /// The comment's body, while it is live and visible.
     pub comment_body: Option<String>,
+    pub conversation_id: Option<i64>,
     pub created_at: i64,
     pub is_read: Flag,
 }
@@ -73,7 +78,8 @@ pub struct NotificationRow {
 const LIST: &str = concat!(
     "SELECT n.id, n.kind, CASE WHEN n.actor_id IS NULL THEN 0 ELSE 1 END AS has_actor, n.actor_anonymous, ",
     "CASE WHEN n.actor_anonymous = 0 THEN actor.nickname END AS actor_nickname, ",
-    "p.id AS post_id, b.name AS board_name, p.title AS post_title, c.body AS comment_body, n.created_at, ",
+    "p.id AS post_id, b.name AS board_name, p.title AS post_title, c.body AS comment_body, n.conversation_id, ",
+    "n.created_at, ",
     "CASE WHEN n.read_at IS NULL THEN 0 ELSE 1 END AS is_read ",
     "FROM notifications n ",
     "LEFT JOIN users actor ON actor.id = n.actor_id ",
@@ -103,11 +109,21 @@ pub async fn list(
         .await
 }
 
-/// The unread count since `since`, and the newest notification's id (0 when there is none).
-pub async fn live_state(db: &Db, user_id: i64, since: i64) -> Result<(i64, i64), sqlx::Error> {
+/// What a live stream tells: the unread count since `since`, the newest notification's id, and the newest
+/// message id of the student's conversations (each 0 when there is none).
+#[derive(Debug, FromRow)]
+pub struct LiveRow {
+    pub unread: i64,
+    pub newest_id: i64,
+    pub newest_message_id: i64,
+}
+
+pub async fn live_state(db: &Db, user_id: i64, since: i64) -> Result<LiveRow, sqlx::Error> {
     sqlx::query_as(
-        "SELECT COALESCE(SUM(CASE WHEN read_at IS NULL AND created_at >= $2 THEN 1 ELSE 0 END), 0), \
-                COALESCE(MAX(id), 0) \
+        "SELECT COALESCE(SUM(CASE WHEN read_at IS NULL AND created_at >= $2 THEN 1 ELSE 0 END), 0) AS unread, \
+                COALESCE(MAX(id), 0) AS newest_id, \
+                (SELECT COALESCE(MAX(c.last_message_id), 0) FROM conversation_members cm \
+                 JOIN conversations c ON c.id = cm.conversation_id WHERE cm.user_id = $1) AS newest_message_id \
          FROM notifications WHERE user_id = $1",
     )
     .bind(user_id)
@@ -132,6 +148,25 @@ pub async fn mark_read(
     .fetch_optional(conn)
     .await?;
     Ok(found.is_some())
+}
+
+/// Marks the student's 쪽지 알림 of a conversation read (they opened or left it).
+pub async fn mark_conversation_read(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    conversation_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE notifications SET read_at = $3 \
+         WHERE user_id = $1 AND conversation_id = $2 AND read_at IS NULL",
+    )
+    .bind(user_id)
+    .bind(conversation_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// Marks every unread notification of the student read.

@@ -16,6 +16,10 @@ pub enum Action {
     Comment,
     /// Reports, per student.
     Report,
+    /// 쪽지 sent, per student.
+    Message,
+    /// Conversations started, per student.
+    Conversation,
 }
 
 impl Action {
@@ -25,6 +29,8 @@ impl Action {
             Action::SignUpFailure => "signup-failure",
             Action::Comment => "comment",
             Action::Report => "report",
+            Action::Message => "message",
+            Action::Conversation => "conversation",
         }
     }
 }
