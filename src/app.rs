@@ -17,6 +17,7 @@ use crate::pages::{
     list::{ListPage, SearchPage},
     login::LoginPage,
     me::MePage,
+    messages::{ConversationPage, MessagesPage, NewMessagePage},
     moderation::ModerationPage,
     not_found::NotFound,
     notifications::NotificationsPage,
@@ -74,6 +75,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/professors/:name") view=ProfessorPage ssr=SsrMode::Async />
                         <Route path=path!("/friends") view=FriendsPage ssr=SsrMode::Async />
                         <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/messages") view=MessagesPage ssr=SsrMode::Async />
+                        <Route path=path!("/messages/new") view=NewMessagePage ssr=SsrMode::Async />
+                        <Route path=path!("/messages/:id") view=ConversationPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <TabBar />

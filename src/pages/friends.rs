@@ -154,12 +154,14 @@ fn Lists(lists: FriendsOverview, change: ChangeAction) -> impl IntoView {
         <Section title=t::FRIENDS testid="friends" count=friends.len() empty=t::NO_FRIENDS>
             {friends.into_iter().map(|person| {
                 let timetable = format!("/users/{}/timetable", person.username);
+                let message = format!("/messages/new?friend={}", person.username);
                 let (remove, block_friend) = (person.username.clone(), person.username.clone());
                 let remove_question = fill(t::CONFIRM_REMOVE, &person.nickname);
                 let block_question = fill(t::CONFIRM_BLOCK, &person.nickname);
                 view! {
                     <PersonItem person>
                         <A href=timetable attr:class="chip">{t::TIMETABLE}</A>
+                        <A href=message attr:class="chip">{crate::text::messages::SEND_MESSAGE_SHORT}</A>
                         <button
                             class="chip"
                             on:click=move |_| { if confirmed(&remove_question) { change.dispatch(Change::Remove(remove.clone())); } }

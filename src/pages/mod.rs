@@ -9,6 +9,7 @@ pub mod home;
 pub mod list;
 pub mod login;
 pub mod me;
+pub mod messages;
 pub mod moderation;
 pub mod not_found;
 pub mod notifications;

@@ -9,7 +9,7 @@ use crate::api::community::{moderate, moderation_queue};
 use crate::components::require_login::RequireLogin;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::error::AppError;
-use crate::model::community::{ModerationAction, QueuePosition, ReportedItem, ReviewQueuePage};
+use crate::model::community::{ModerationAction, QueuePosition, ReportTarget, ReportedItem, ReviewQueuePage};
 use crate::text::community as t;
 
 #[component]
@@ -86,15 +86,22 @@ fn QueueItem(
     decide: Action<(ReportedItem, ModerationAction), Result<(), AppError>>,
 ) -> impl IntoView {
     let (restore, remove) = (item.clone(), item.clone());
+    let summary = view! {
+        <p class="post-title">
+            {item.is_hidden.then(|| view! { <span class="badge">{t::HIDDEN}</span> })}
+            {(item.target == ReportTarget::Message).then(|| view! { <span class="badge">{t::MESSAGE}</span> })}
+            {item.title.clone().unwrap_or_else(|| item.excerpt.clone())}
+        </p>
+        <p class="post-meta">{format!("{} {}", t::REPORT, item.report_count)}</p>
+    };
+    // A 쪽지 has no page an admin may open: its text is all they see.
+    let summary = match item.post_id {
+        Some(post_id) => view! { <A href=format!("/posts/{post_id}")>{summary}</A> }.into_any(),
+        None => view! { <div class="queue-item-text">{summary}</div> }.into_any(),
+    };
     view! {
         <li class="post-item">
-            <A href=format!("/posts/{}", item.post_id)>
-                <p class="post-title">
-                    {item.is_hidden.then(|| view! { <span class="badge">{t::HIDDEN}</span> })}
-                    {item.title.clone().unwrap_or_else(|| item.excerpt.clone())}
-                </p>
-                <p class="post-meta">{format!("{} {}", t::REPORT, item.report_count)}</p>
-            </A>
+            {summary}
             <p class="post-actions">
                 <button class="chip" on:click=move |_| { decide.dispatch((restore.clone(), ModerationAction::Restore)); }>{t::RESTORE}</button>
                 <button class="chip danger" on:click=move |_| { decide.dispatch((remove.clone(), ModerationAction::Remove)); }>{t::REMOVE}</button>

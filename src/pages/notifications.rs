@@ -38,6 +38,7 @@ pub fn NotificationsPage() -> impl IntoView {
         <RequireLogin let:_me>
             <header class="page-header notifications-header">
                 <h1>{t::TITLE}</h1>
+                <A href="/messages" attr:class="button small" attr:data-testid="open-inbox">{crate::text::messages::OPEN_INBOX}</A>
                 <button
                     type="button"
                     class="button small"
@@ -114,6 +115,7 @@ fn Item(item: Notification, read_one: Action<i64, Result<(), AppError>>) -> impl
         (NotificationKind::Hot, _) => t::HOT.to_owned(),
         (NotificationKind::FriendRequest, actor) => fill(t::FRIEND_REQUEST, label(actor)),
         (NotificationKind::FriendAccepted, actor) => fill(t::FRIEND_ACCEPTED, label(actor)),
+        (NotificationKind::Message, actor) => fill(t::MESSAGE, label(actor)),
     };
     let excerpt = item.excerpt.clone().map(|excerpt| match &item.actor {
         Some(actor) => format!("{actor}: {excerpt}"),

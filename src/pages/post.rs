@@ -18,7 +18,7 @@ use crate::components::require_login::RequireLogin;
 use crate::error::AppError;
 use crate::model::community::{Anonymity, CommentView, PostDetail, ReportTarget, COMMENT_BODY_MAX};
 use crate::pages::params::route_id;
-use crate::text::community as t;
+use crate::text::{community as t, messages as mt};
 
 #[component]
 pub fn PostPage() -> impl IntoView {
@@ -162,6 +162,9 @@ fn PostActions(post: PostDetail, thread: Thread) -> impl IntoView {
                 }
             })}
             {can_change.then(|| view! { <A href=format!("/posts/{id}/edit") attr:class="chip">{t::EDIT}</A> })}
+            {(!post.is_mine).then(|| view! {
+                <A href=format!("/messages/new?post={id}") attr:class="chip" attr:data-testid="message-post-author">{mt::SEND_MESSAGE}</A>
+            })}
             {(!post.is_mine).then(|| view! { <ReportForm target=ReportTarget::Post id /> })}
             {can_change.then(|| view! {
                 <button class="chip danger" on:click=move |_| { if confirmed(t::CONFIRM_DELETE) { thread.remove_post.dispatch(id); } }>
@@ -252,6 +255,10 @@ fn Comment(comment: CommentView, thread: Thread, #[prop(optional)] reply: bool) 
                 </button>
                 {comment.is_mine.then(|| view! {
                     <button class="link" on:click=move |_| set_editing.update(|e| *e = !*e)>{t::EDIT}</button>
+                })}
+                // A plain link (the router still takes it): one per comment of a long thread.
+                {(!comment.is_mine).then(|| view! {
+                    <a class="link" href=format!("/messages/new?comment={id}")>{mt::SEND_MESSAGE_SHORT}</a>
                 })}
                 {(!comment.is_mine).then(|| view! { <ReportForm target=ReportTarget::Comment id on_demand=true /> })}
                 {comment.is_mine.then(|| view! {
