@@ -228,6 +228,22 @@ fn server_function_table() -> Vec<Call> {
         call("notifications/read", |w, _| form!["notification_id" => w.notification], [E401, E404, E404, E404, E404, E404, OK]),
         call("notifications/read_all", |_, _| form![], [E401, OK, OK, OK, OK, OK, OK]),
 
+        // 쪽지: the owner starts from their own content (422) and from a friend only; a blocked student is
+        // refused with the answer that reveals nothing (403); a conversation is its two students' alone (404
+        // to everyone else, admins included); only its recipient reports a 쪽지, and only a reported one
+        // reaches the school's admins.
+        call("messages/start", |w, _| form!["post_id" => w.post, "body" => "글 보고 연락드려요"], [E401, E404, OK, E403, E404, OK, E422]),
+        call("messages/start", |w, _| form!["friend" => w.owner.student.username, "body" => "친구야"], [E401, E404, E403, E403, E404, E403, E422]),
+        call("messages/list", |_, _| form![], [E401, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(|w| vec![w.message_text.clone()]),
+        // The conversation started from the owner's anonymous post: the owner never learns who wrote.
+        call("messages/open", |w, _| form!["conversation_id" => w.conversation], [E401, E404, E404, E404, E404, E404, BLIND]).hiding(|w| vec![w.friend.username.clone(), w.friend.nickname.clone()]),
+        call("messages/newer", |w, _| form!["conversation_id" => w.conversation, "after" => 0], [E401, E404, E404, E404, E404, E404, OK]),
+        call("messages/send", |w, _| form!["conversation_id" => w.conversation, "body" => "답장입니다"], [E401, E404, E404, E404, E404, E404, OK]),
+        call("messages/leave", |w, _| form!["conversation_id" => w.conversation], [E401, E404, E404, E404, E404, E404, OK]),
+        call("messages/block", |w, _| form!["conversation_id" => w.conversation, "blocked" => true], [E401, E404, E404, E404, E404, E404, OK]),
+        call("reports/create", |w, _| form!["target" => "message", "target_id" => w.message, "reason" => "abuse"], [E401, E404, E404, E404, E404, E404, OK]),
+        call("reports/moderate", |w, _| form!["target" => "message", "target_id" => w.reported_message, "action" => "restore"], [E401, E403, E403, E403, E404, OK, E403]),
+
         // Timetables are private to their student: someone else's timetable or entry answers 404 whatever
         // the call; the editor only ever opens the caller's own.
         call("timetables/mine", |w, _| form!["timetable_id" => w.timetable], [E401, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(owner_timetable),
@@ -276,6 +292,9 @@ fn page_table() -> Vec<Page> {
         page("/professors/:name", |w| format!("/professors/{}", encode(&w.professor)), [LOGIN, E404, OK, OK, E404, OK, OK]),
         page("/friends", |_| "/friends".into(), [LOGIN, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(|w| vec![w.owner.student.username.clone()]),
         page("/notifications", |_| "/notifications".into(), [LOGIN, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(|w| vec![w.asker.nickname.clone()]),
+        page("/messages", |_| "/messages".into(), [LOGIN, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(|w| vec![w.message_text.clone()]),
+        page("/messages/:id", |w| format!("/messages/{}", w.conversation), [LOGIN, E404, E404, E404, E404, E404, BLIND]).hiding(|w| vec![w.friend.username.clone(), w.friend.nickname.clone()]),
+        page("/messages/new", |w| format!("/messages/new?post={}", w.post), [LOGIN, OK, OK, OK, OK, OK, OK]),
     ]
 }
 
@@ -727,6 +746,13 @@ struct World {
     review: i64,
     /// The owner's newest 알림: the asker's friend request.
     notification: i64,
+    /// The friend's conversation with the owner, started from the owner's anonymous post.
+    conversation: i64,
+    /// The friend's first 쪽지 in it, which the owner may report.
+    message: i64,
+    /// The friend's second 쪽지, reported by the owner, in the admins' queue.
+    reported_message: i64,
+    message_text: String,
 }
 
 impl World {
@@ -809,6 +835,24 @@ impl World {
         let notification =
             notifications["items"][0]["id"].as_i64().expect("the asker's request notified the owner");
 
+        // 쪽지: the friend writes to the owner's anonymous post twice; the owner reports the second.
+        let message_text = format!("친구의 쪽지 {n:04}");
+        let form = form!["post_id" => anonymous_post, "body" => message_text];
+        let started: serde_json::Value =
+            expect_ok(call_form(app, &friend.client, "messages/start", form).await).await;
+        let conversation = started["conversation_id"].as_i64().expect("conversation");
+        let form = form!["conversation_id" => conversation, "body" => format!("{message_text} 둘째")];
+        let second: serde_json::Value =
+            expect_ok(call_form(app, &friend.client, "messages/send", form).await).await;
+        let reported_message = second["id"].as_i64().expect("message");
+        let opened: serde_json::Value = expect_ok(
+            call_form(app, &owner.client, "messages/open", form!["conversation_id" => conversation]).await,
+        )
+        .await;
+        let message = opened["messages"]["messages"][0]["id"].as_i64().expect("message");
+        let form = form!["target" => "message", "target_id" => reported_message, "reason" => "spam"];
+        must(app, &owner.client, "reports/create", form).await;
+
         // The timetable, 전체공개, with a course and a custom entry, and a review of the course.
         let timetable_name = format!("주인 시간표 {n:04}");
         let form = form!["semester" => setting.semester.0, "name" => timetable_name];
@@ -864,6 +908,10 @@ impl World {
             professor: setting.professor.clone(),
             review,
             notification,
+            conversation,
+            message,
+            reported_message,
+            message_text,
         }
     }
 

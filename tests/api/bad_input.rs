@@ -155,6 +155,17 @@ mod rules {
         too_long: c::COMMENT_TOO_LONG,
         bad_chars: c::COMMENT_INVALID_CHARS,
     };
+    /// A 쪽지: as a comment, with its own messages.
+    pub const MESSAGE: Rule = Rule {
+        min: 1,
+        max: 1_000,
+        forbidden: forbidden_in_body,
+        invisible_is_blank: true,
+        required: text::messages::BODY_REQUIRED,
+        too_short: text::messages::BODY_REQUIRED,
+        too_long: text::messages::BODY_TOO_LONG,
+        bad_chars: text::messages::BODY_INVALID_CHARS,
+    };
     /// 글 검색: at least two characters; no upper limit (the server searches for the first 100).
     pub const POST_SEARCH: Rule = Rule {
         min: 2,
@@ -1166,6 +1177,46 @@ async fn comments_refuse_bad_bodies_and_keep_good_ones_byte_for_byte() {
             let thread = probe.app.get_post(&reader, post.parse().expect("id")).await.expect("post");
             let stored = find_comment(&thread, comment.parse().expect("id")).expect("comment");
             assert_eq!(stored["body"], verdict.expect("valid").as_str(), "{what}: altered");
+            probe.round_tripped();
+        }
+    }
+    probe.finish();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn messages_refuse_bad_bodies_and_keep_good_ones_byte_for_byte() {
+    let mut probe = Probe::new("messages").await;
+    let mut gen = Gen::new();
+    let (author, reader, _, post) = probe.app.post_with_reader("쪽지 받는 글").await;
+    let post = post.to_string();
+    let body = prop_oneof![3 => text_for(1_000, true), 1 => words(1..=100)];
+    let mut conversation = None;
+    for i in 0..200 {
+        let body = gen.draw(&body);
+        // The first accepted start opens the conversation; the rest are sent in it, from either side.
+        let (client, endpoint, fields) = match &conversation {
+            None => (&reader, "messages/start", vec![("post_id", post.clone()), ("body", body.clone())]),
+            Some(id) => {
+                let client = if i % 2 == 0 { &reader } else { &author };
+                (client, "messages/send", vec![("conversation_id", format!("{id}")), ("body", body.clone())])
+            }
+        };
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let encoded = encode(&fields);
+        let body_len = encoded.len();
+        let reply = probe.raw(client, endpoint, encoded).await;
+        let what = format!("{endpoint} {}", show(&body));
+        let verdict = rules::MESSAGE.judge(&body);
+        if let Some(answer) = probe.judge(&reply, body_len, &[("body", ok_or_messages(&verdict))], &what) {
+            let id = *conversation
+                .get_or_insert_with(|| answer["conversation_id"].as_i64().expect("conversation"));
+            let form = [("conversation_id", id.to_string())];
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let opened: serde_json::Value =
+                probe.app.call(client, "messages/open", &form).await.json().await.expect("open");
+            let newest =
+                opened["messages"]["messages"].as_array().and_then(|m| m.last().cloned()).expect("a message");
+            assert_eq!(newest["body"], verdict.expect("valid").as_str(), "{what}: altered");
             probe.round_tripped();
         }
     }

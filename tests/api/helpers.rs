@@ -42,6 +42,9 @@ pub struct Settings {
     pub comments_per_minute: Option<i64>,
     /// Reports per student per hour (default 20, as in production).
     pub reports_per_hour: Option<i64>,
+    /// 쪽지 per student per minute, and conversations started per hour (tests default to 10,000).
+    pub messages_per_minute: Option<i64>,
+    pub conversations_per_hour: Option<i64>,
     /// Seconds a spent refresh token still continues its login (default 30, as in production).
     pub refresh_reuse_seconds: Option<i64>,
     /// Take the client address from `X-Forwarded-For`, as behind a proxy (tests then pose as many addresses).
@@ -71,6 +74,8 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
     let signup_failures = settings.signup_failures_per_address_per_hour.unwrap_or(10_000).to_string();
     let comments = settings.comments_per_minute.unwrap_or(10_000).to_string();
     let reports = settings.reports_per_hour.unwrap_or(20).to_string();
+    let messages = settings.messages_per_minute.unwrap_or(10_000).to_string();
+    let conversations = settings.conversations_per_hour.unwrap_or(10_000).to_string();
     let refresh_reuse = settings.refresh_reuse_seconds.unwrap_or(30).to_string();
     let site_root = settings.site_root.clone().unwrap_or_else(|| "target/site".to_owned());
     let vars = [
@@ -88,6 +93,8 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
         ("CAMPUS_SIGNUP_FAILURES_PER_ADDRESS_PER_HOUR", signup_failures.as_str()),
         ("CAMPUS_COMMENTS_PER_MINUTE", comments.as_str()),
         ("CAMPUS_REPORTS_PER_HOUR", reports.as_str()),
+        ("CAMPUS_MESSAGES_PER_MINUTE", messages.as_str()),
+        ("CAMPUS_CONVERSATIONS_PER_HOUR", conversations.as_str()),
         ("CAMPUS_REFRESH_REUSE_SECONDS", refresh_reuse.as_str()),
         ("CAMPUS_TRUST_PROXY", if settings.trust_proxy { "true" } else { "false" }),
         ("CAMPUS_SECURE_COOKIES", if settings.secure_cookies.unwrap_or(false) { "true" } else { "false" }),

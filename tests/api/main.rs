@@ -21,6 +21,7 @@ mod community;
 mod crash;
 mod friends;
 mod helpers;
+mod messages;
 mod moderation;
 mod notifications;
 mod pages;
