@@ -108,15 +108,26 @@ async fn conversation_to_start(
 #[tracing::instrument(skip_all, fields(user = me.id, conversation_id))]
 pub async fn send(state: &AppState, me: &Me, conversation_id: i64, body: &str) -> Result<Message, AppError> {
     let body = validate_message(body)?;
+    let (tx, membership) = begin_pair_of(state, me, conversation_id).await?;
+    let now = now();
+    let id = send_in(state, tx, me, conversation_id, &membership, &body, now).await?;
+    Ok(Message { id, mine: true, body: Some(body), created_at: now })
+}
+
+/// A transaction holding both students' rows of one of `me`'s conversations, and `me`'s membership as
+/// read under those locks.
+async fn begin_pair_of(
+    state: &AppState,
+    me: &Me,
+    conversation_id: i64,
+) -> Result<(Tx, rows::Membership), AppError> {
     let other_id = rows::membership(&mut *state.db.pool().acquire().await?, conversation_id, me.id)
         .await?
         .ok_or_else(not_found)?
         .other_id;
     let mut tx = friends::begin_pair(&state.db, me.id, other_id).await?.ok_or_else(refused)?;
     let membership = rows::membership(&mut tx, conversation_id, me.id).await?.ok_or_else(not_found)?;
-    let now = now();
-    let id = send_in(state, tx, me, conversation_id, &membership, &body, now).await?;
-    Ok(Message { id, mine: true, body: Some(body), created_at: now })
+    Ok((tx, membership))
 }
 
 /// Writes the message in the pair's transaction, notifies the recipient, and commits; the message's id.
@@ -255,11 +266,11 @@ pub async fn leave(state: &AppState, me: &Me, conversation_id: i64) -> Result<()
 
 /// Blocks (or unblocks) a conversation: while blocked, the other side's messages in it are refused with the
 /// answer that reveals nothing. It works the same whether the conversation is anonymous or not, and never
-/// tells the blocker who the other side is.
+/// tells the blocker who the other side is. It holds the pair's rows, as sending does, so that no message
+/// commits after a block that committed before it.
 #[tracing::instrument(skip_all, fields(user = me.id, conversation_id, blocked))]
 pub async fn block(state: &AppState, me: &Me, conversation_id: i64, blocked: bool) -> Result<(), AppError> {
-    let mut tx = state.db.begin_write().await?;
-    rows::membership(&mut tx, conversation_id, me.id).await?.ok_or_else(not_found)?;
+    let (mut tx, _) = begin_pair_of(state, me, conversation_id).await?;
     rows::set_blocked(&mut tx, conversation_id, me.id, blocked).await?;
     tx.commit().await?;
     Ok(())
