@@ -477,6 +477,10 @@ pub mod notifications {
     /// The badge's name for assistive technology; `{}` is the count.
     pub const UNREAD_COUNT: &str = "읽지 않은 알림 {}개";
     pub const NOT_FOUND: &str = "알림을 찾을 수 없습니다.";
+    /// Background (system) notifications: the offer on the 알림 screen, and what one says.
+    pub const BACKGROUND_OFFER: &str = "앱을 보고 있지 않을 때도 새 알림을 휴대폰 알림으로 받아 보세요.";
+    pub const BACKGROUND_TURN_ON: &str = "휴대폰 알림 켜기";
+    pub const BACKGROUND_BODY: &str = "새 알림이 있어요.";
 }
 
 /// 쪽지: the 쪽지함, a conversation and its composer.

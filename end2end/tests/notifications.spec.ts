@@ -60,3 +60,52 @@ test("a comment notifies the post's author live, who follows it to the post", as
   await expect(badge).toHaveCount(0);
   await context.close();
 });
+
+test("a new 알림 while Campus is in the background shows one system notification that names nobody", async ({
+  browser,
+}) => {
+  const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+  const context = await browser.newContext({ ...phone, permissions: ["notifications"] });
+  const page = await context.newPage();
+  const author = newStudent();
+  await new AccountPages(page).signUp(author);
+  await expect(page.getByTestId("greeting")).toBeVisible();
+  const boards = await page.request.post("/api/boards").then((r) => r.json());
+  const free = boards.find((b: { slug: string }) => b.slug === "free").id;
+  const written = await page.request.post("/api/posts/write", {
+    form: { board_id: free, title: `배경 알림 ${Date.now().toString(36)}`, body: "댓글을 기다립니다" },
+  });
+  expect(written.ok()).toBe(true);
+  const postId = String(await written.json());
+  await page.goto("/notifications");
+  await hydrated(page);
+  // Allowed already: nothing to offer.
+  await expect(page.getByTestId("background-offer")).toHaveCount(0);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  const shown = () =>
+    page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      return (await registration.getNotifications()).map((n) => `${n.title}|${n.body}`);
+    });
+
+  // A comment while the page is visible lights the badge only.
+  const other = await browser.newContext(phone).then((c) => c.newPage());
+  const reader = newStudent();
+  await new AccountPages(other).signUp(reader);
+  await expect(other.getByTestId("greeting")).toBeVisible();
+  const comment = (body: string) =>
+    other.request.post("/api/comments/write", { form: { post_id: postId, body, anonymous: "on" } });
+  expect((await comment("보이는 동안의 댓글")).ok()).toBe(true);
+  await expect(tab(page, "알림").getByTestId("unread-badge")).toHaveText("1");
+  expect(await shown()).toEqual([]);
+
+  // The page goes to the background: the next comment is a system notification, saying only that
+  // something is new.
+  await page.evaluate(() => Object.defineProperty(document, "hidden", { configurable: true, get: () => true }));
+  expect((await comment("숨은 동안의 댓글")).ok()).toBe(true);
+  await expect.poll(shown, { timeout: 5000 }).toEqual(["Campus|새 알림이 있어요."]);
+  const texts = (await shown()).join(" ");
+  expect(texts).not.toContain(reader.nickname);
+  expect(texts).not.toContain("숨은 동안의 댓글");
+  await context.close();
+});

@@ -1,7 +1,11 @@
 //! The browser's end of the live stream (`server::live`): while a student is logged in, one EventSource on
-//! `/events` keeps [`LiveNotifications`] current for the tab bar's badge and the 알림 screen. EventSource
-//! reconnects by itself, and the first event after a reconnect is the whole state again. On the server, and
-//! before hydration, the state stays empty.
+//! `/events` keeps [`LiveNotifications`] current for the tab bar's badge, the 알림 screen and open
+//! conversations. EventSource reconnects by itself, and the first event after a reconnect is the whole state
+//! again. On the server, and before hydration, the state stays empty.
+//!
+//! While the page is in the background and the student has allowed it ([`BackgroundAlerts`]), a new 알림
+//! also shows as a system notification through the service worker. It says only that something is new:
+//! the lock screen is no place for who wrote what. (A closed app hears nothing: that needs Web Push.)
 
 use leptos::prelude::*;
 
@@ -53,9 +57,15 @@ mod stream {
     impl Stream {
         pub fn open(state: RwSignal<LiveState>) -> Option<Stream> {
             let source = EventSource::new("/events").ok()?;
+            let opened = std::cell::Cell::new(false);
             let on_state = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                let update = event.data().as_string().and_then(|data| serde_json::from_str(&data).ok());
+                let update: Option<LiveState> =
+                    event.data().as_string().and_then(|data| serde_json::from_str(&data).ok());
                 if let Some(update) = update {
+                    // The first event of a page is the state it opened with, not news.
+                    if opened.replace(true) && update.newest_id > state.get_untracked().newest_id {
+                        super::background::tell();
+                    }
                     state.set(update);
                 }
             });
@@ -87,4 +97,88 @@ mod stream {
 
         pub fn close(&self) {}
     }
+}
+
+/// Whether this browser can show background notifications, and whether the student allowed them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackgroundAlerts {
+    /// Not asked yet: the 알림 screen offers to turn them on.
+    Ask,
+    Allowed,
+    /// Refused, or not available here (no Notification API, or no service worker).
+    Unavailable,
+}
+
+#[cfg(feature = "hydrate")]
+pub mod background {
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{Notification, NotificationOptions, NotificationPermission, ServiceWorkerRegistration};
+
+    use super::BackgroundAlerts;
+    use crate::text::notifications as t;
+
+    fn supported() -> bool {
+        let window = leptos::prelude::window();
+        js_has(window.as_ref(), "Notification") && js_has(window.navigator().as_ref(), "serviceWorker")
+    }
+
+    fn js_has(target: &JsValue, name: &str) -> bool {
+        web_sys::js_sys::Reflect::has(target, &JsValue::from_str(name)).unwrap_or(false)
+    }
+
+    pub fn state() -> BackgroundAlerts {
+        if !supported() {
+            return BackgroundAlerts::Unavailable;
+        }
+        match Notification::permission() {
+            NotificationPermission::Granted => BackgroundAlerts::Allowed,
+            NotificationPermission::Default => BackgroundAlerts::Ask,
+            _ => BackgroundAlerts::Unavailable,
+        }
+    }
+
+    /// Asks the browser's permission (from a tap); what the student answered.
+    pub async fn ask() -> BackgroundAlerts {
+        if let Ok(answer) = Notification::request_permission() {
+            let _ = JsFuture::from(answer).await;
+        }
+        state()
+    }
+
+    /// Shows "새 알림이 있어요" when the page is hidden and notifications are allowed. One tag: several
+    /// hidden tabs, or several 알림, make one system notification, not a pile.
+    pub fn tell() {
+        let hidden = leptos::prelude::document().hidden();
+        if !hidden || state() != BackgroundAlerts::Allowed {
+            return;
+        }
+        let Ok(ready) = leptos::prelude::window().navigator().service_worker().ready() else { return };
+        leptos::task::spawn_local(async move {
+            let Ok(registration) = JsFuture::from(ready).await else { return };
+            let registration = ServiceWorkerRegistration::from(registration);
+            let options = NotificationOptions::new();
+            options.set_body(t::BACKGROUND_BODY);
+            options.set_tag("campus-notifications");
+            options.set_icon("/icons/icon-192.png");
+            options.set_data(&JsValue::from_str("/notifications"));
+            let _ = registration.show_notification_with_options(crate::text::app::NAME, &options);
+        });
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub mod background {
+    use super::BackgroundAlerts;
+
+    /// The server renders as if nothing were available; the page asks the browser once it is live.
+    pub fn state() -> BackgroundAlerts {
+        BackgroundAlerts::Unavailable
+    }
+
+    pub async fn ask() -> BackgroundAlerts {
+        BackgroundAlerts::Unavailable
+    }
+
+    pub fn tell() {}
 }

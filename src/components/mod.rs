@@ -3,6 +3,7 @@
 pub mod field;
 pub mod live;
 pub mod loaded;
+pub mod more;
 pub mod post_feed;
 pub mod relative_time;
 pub mod report_form;

@@ -19,6 +19,7 @@ use crate::api::messages::{
 use crate::components::confirmed;
 use crate::components::live::use_live_notifications;
 use crate::components::loaded::Loaded;
+use crate::components::more::MoreButton;
 use crate::components::relative_time::{now_seconds, relative_time};
 use crate::components::report_form::ReportForm;
 use crate::components::require_login::RequireLogin;
@@ -85,18 +86,7 @@ fn ConversationList(first: ConversationPage) -> impl IntoView {
             </For>
         </ul>
         <p class="form-error" role="alert">{error}</p>
-        {move || cursor.get().map(|before| view! {
-            <button
-                type="button"
-                class="button block more"
-                aria-busy=move || more.pending().get().then_some("true")
-                on:click=move |_| {
-                    more.dispatch(before);
-                }
-            >
-                {t::MORE}
-            </button>
-        })}
+        <MoreButton cursor=cursor more=more label=t::MORE />
     }
     .into_any()
 }
@@ -276,18 +266,7 @@ fn ConversationView(conversation: Conversation) -> impl IntoView {
             {post_link}
         </p>
         <p class="form-error" role="alert">{move || error.get()}</p>
-        {move || older_cursor.get().map(|before| view! {
-            <button
-                type="button"
-                class="button block more"
-                aria-busy=move || older.pending().get().then_some("true")
-                on:click=move |_| {
-                    older.dispatch(before);
-                }
-            >
-                {t::OLDER}
-            </button>
-        })}
+        <MoreButton cursor=older_cursor more=older label=t::OLDER />
         <ol class="message-list" data-testid="message-list" aria-live="polite">
             <For each=move || messages.get() key=|message| message.id let:message>
                 <MessageBubble message now />

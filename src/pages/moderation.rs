@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::community::{moderate, moderation_queue};
+use crate::components::more::MoreButton;
 use crate::components::require_login::RequireLogin;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::error::AppError;
@@ -67,16 +68,7 @@ fn ReviewQueue(
             </For>
         </ul>
         <p class="form-error" role="alert">{move || error.get()}</p>
-        {move || next.get().map(|after| view! {
-            <button
-                type="button"
-                class="button block more"
-                aria-busy=move || more.pending().get().then_some("true")
-                on:click=move |_| { more.dispatch(after); }
-            >
-                {t::MORE}
-            </button>
-        })}
+        <MoreButton cursor=next more=more label=t::MORE />
     }
 }
 

@@ -7,8 +7,9 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::notifications::{list_notifications, read_all_notifications, read_notification};
-use crate::components::live::use_live_notifications;
+use crate::components::live::{background, use_live_notifications, BackgroundAlerts};
 use crate::components::loaded::Loaded;
+use crate::components::more::MoreButton;
 use crate::components::relative_time::{now_seconds, relative_time};
 use crate::components::require_login::RequireLogin;
 use crate::error::AppError;
@@ -52,10 +53,37 @@ pub fn NotificationsPage() -> impl IntoView {
                     {t::MARK_ALL_READ}
                 </button>
             </header>
+            <BackgroundOffer />
             <Loaded resource=page let:first>
                 <NotificationFeed first read_one />
             </Loaded>
         </RequireLogin>
+    }
+}
+
+/// Offers system notifications while the app is in the background, where the browser can show them and
+/// the student has not answered yet (known only once the page is live).
+#[component]
+fn BackgroundOffer() -> impl IntoView {
+    let alerts = RwSignal::new(BackgroundAlerts::Unavailable);
+    Effect::new(move || alerts.set(background::state()));
+    move || {
+        (alerts.get() == BackgroundAlerts::Ask).then(|| {
+            view! {
+                <div class="card background-offer" data-testid="background-offer">
+                    <p>{t::BACKGROUND_OFFER}</p>
+                    <button
+                        type="button"
+                        class="button small"
+                        on:click=move |_| {
+                            leptos::task::spawn_local(async move { alerts.set(background::ask().await) });
+                        }
+                    >
+                        {t::BACKGROUND_TURN_ON}
+                    </button>
+                </div>
+            }
+        })
     }
 }
 
@@ -89,18 +117,7 @@ fn NotificationFeed(first: NotificationPage, read_one: Action<i64, Result<(), Ap
             </For>
         </ul>
         <p class="form-error" role="alert">{error}</p>
-        {move || cursor.get().map(|before| view! {
-            <button
-                type="button"
-                class="button block more"
-                aria-busy=move || more.pending().get().then_some("true")
-                on:click=move |_| {
-                    more.dispatch(before);
-                }
-            >
-                {t::MORE}
-            </button>
-        })}
+        <MoreButton cursor=cursor more=more label=t::MORE />
     }
     .into_any()
 }

@@ -81,3 +81,18 @@ self.addEventListener("fetch", (event) => {
     );
   }
 });
+
+// A background notification (components/live.rs) leads to its page: an open Campus window is focused and
+// taken there, or a new one opens.
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const target = typeof event.notification.data === "string" ? event.notification.data : "/notifications";
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+      // navigate() works only on a window this worker controls; any other opens anew.
+      if (open) return open.focus().then((client) => client.navigate(target)).catch(() => self.clients.openWindow(target));
+      return self.clients.openWindow(target);
+    }),
+  );
+});
