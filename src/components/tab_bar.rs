@@ -32,10 +32,7 @@ pub fn TabBar() -> impl IntoView {
                     {tabs
                         .into_iter()
                         .map(|(href, label, icon, shows_unread)| {
-                            let current = move || {
-                                let path = location.pathname.get();
-                                if href == "/" { path == "/" } else { path.starts_with(href) }
-                            };
+                            let current = move || is_current(&location.pathname.get(), href);
                             view! {
                                 <A href=href attr:class="tab" attr:aria-current=move || current().then_some("page")>
                                     <span class=format!("tab-icon icon-{icon}") aria-hidden="true"></span>
@@ -55,5 +52,32 @@ pub fn TabBar() -> impl IntoView {
                 </nav>
             </Show>
         </Transition>
+    }
+}
+
+/// Whether the page at `path` belongs to the tab at `href`: the tab's page and the pages under it, on a
+/// segment boundary (`/messages` is not under `/me`). The 쪽지 pages belong to 알림, where the 쪽지함 opens.
+fn is_current(path: &str, href: &str) -> bool {
+    let under =
+        |root: &str| path.strip_prefix(root).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+    match href {
+        "/" => path == "/",
+        "/notifications" => under(href) || under("/messages"),
+        _ => under(href),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_current;
+
+    #[test]
+    fn a_tab_is_current_on_its_pages_only() {
+        assert!(is_current("/me", "/me"));
+        assert!(!is_current("/messages", "/me"), "a shared prefix is not a page under the tab");
+        assert!(is_current("/messages/3", "/notifications"));
+        assert!(is_current("/boards/2", "/boards"));
+        assert!(!is_current("/boards", "/"));
+        assert!(is_current("/", "/"));
     }
 }
