@@ -19,7 +19,7 @@ use crate::api::messages::{
 use crate::components::confirmed;
 use crate::components::live::use_live_notifications;
 use crate::components::loaded::Loaded;
-use crate::components::more::MoreButton;
+use crate::components::more::{use_next_pages, MoreButton};
 use crate::components::relative_time::{now_seconds, relative_time};
 use crate::components::report_form::ReportForm;
 use crate::components::require_login::RequireLogin;
@@ -59,16 +59,9 @@ pub fn MessagesPage() -> impl IntoView {
 
 #[component]
 fn ConversationList(first: ConversationPage) -> impl IntoView {
-    let more = Action::new(|before: &i64| list_conversations(Some(*before)));
-    let (extra, set_extra) = signal(Vec::<ConversationSummary>::new());
-    let (cursor, set_cursor) = signal(first.next_cursor);
-    Effect::new(move || {
-        if let Some(Ok(page)) = more.value().get() {
-            set_extra.update(|items| items.extend(page.items));
-            set_cursor.set(page.next_cursor);
-        }
+    let pages = use_next_pages(first.next_cursor, |before| async move {
+        list_conversations(Some(before)).await.map(|page| (page.items, page.next_cursor))
     });
-    let error = move || more.value().get().and_then(Result::err).map(|e| e.to_string());
     if first.items.is_empty() {
         return view! {
             <div class="card empty-state" data-testid="no-conversations">
@@ -81,12 +74,12 @@ fn ConversationList(first: ConversationPage) -> impl IntoView {
     view! {
         <ul class="card conversation-list" data-testid="conversation-list">
             {first.items.into_iter().map(|item| view! { <ConversationItem item /> }).collect_view()}
-            <For each=move || extra.get() key=|item| item.id let:item>
+            <For each=move || pages.items.get() key=|item| item.id let:item>
                 <ConversationItem item />
             </For>
         </ul>
-        <p class="form-error" role="alert">{error}</p>
-        <MoreButton cursor=cursor more=more label=t::MORE />
+        <p class="form-error" role="alert">{move || pages.error()}</p>
+        <MoreButton cursor=pages.cursor more=pages.more label=t::MORE />
     }
     .into_any()
 }

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::community::{moderate, moderation_queue};
-use crate::components::more::MoreButton;
+use crate::components::more::{use_next_pages, MoreButton};
 use crate::components::require_login::RequireLogin;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::error::AppError;
@@ -46,29 +46,19 @@ fn ReviewQueue(
     first: ReviewQueuePage,
     decide: Action<(ReportedItem, ModerationAction), Result<(), AppError>>,
 ) -> impl IntoView {
-    let more = Action::new(|after: &QueuePosition| moderation_queue(Some(*after)));
-    let (extra, set_extra) = signal(Vec::<ReportedItem>::new());
-    let (next, set_next) = signal(first.next);
-    let (error, set_error) = signal(None::<String>);
-    Effect::new(move || match more.value().get() {
-        Some(Ok(page)) => {
-            set_extra.update(|items| items.extend(page.items));
-            set_next.set(page.next);
-            set_error.set(None);
-        }
-        Some(Err(e)) => set_error.set(Some(e.to_string())),
-        None => {}
+    let pages = use_next_pages(first.next, |after: QueuePosition| async move {
+        moderation_queue(Some(after)).await.map(|page| (page.items, page.next))
     });
     let row = move |item: ReportedItem| view! { <QueueItem item decide /> };
     view! {
         <ul class="post-list moderation" data-testid="review-queue">
             {first.items.into_iter().map(row).collect_view()}
-            <For each=move || extra.get() key=|item| (item.target, item.id) let:item>
+            <For each=move || pages.items.get() key=|item| (item.target, item.id) let:item>
                 <QueueItem item decide />
             </For>
         </ul>
-        <p class="form-error" role="alert">{move || error.get()}</p>
-        <MoreButton cursor=next more=more label=t::MORE />
+        <p class="form-error" role="alert">{move || pages.error()}</p>
+        <MoreButton cursor=pages.cursor more=pages.more label=t::MORE />
     }
 }
 

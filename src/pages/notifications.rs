@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use crate::api::notifications::{list_notifications, read_all_notifications, read_notification};
 use crate::components::live::{background, use_live_notifications, BackgroundAlerts};
 use crate::components::loaded::Loaded;
-use crate::components::more::MoreButton;
+use crate::components::more::{use_next_pages, MoreButton};
 use crate::components::relative_time::{now_seconds, relative_time};
 use crate::components::require_login::RequireLogin;
 use crate::error::AppError;
@@ -90,16 +90,9 @@ fn BackgroundOffer() -> impl IntoView {
 /// The first page, the pages fetched after it, and "더 보기".
 #[component]
 fn NotificationFeed(first: NotificationPage, read_one: Action<i64, Result<(), AppError>>) -> impl IntoView {
-    let more = Action::new(|before: &i64| list_notifications(Some(*before)));
-    let (extra, set_extra) = signal(Vec::<Notification>::new());
-    let (cursor, set_cursor) = signal(first.next_cursor);
-    Effect::new(move || {
-        if let Some(Ok(page)) = more.value().get() {
-            set_extra.update(|items| items.extend(page.items));
-            set_cursor.set(page.next_cursor);
-        }
+    let pages = use_next_pages(first.next_cursor, |before| async move {
+        list_notifications(Some(before)).await.map(|page| (page.items, page.next_cursor))
     });
-    let error = move || more.value().get().and_then(Result::err).map(|e| e.to_string());
     if first.items.is_empty() {
         return view! {
             <div class="card empty-state" data-testid="no-notifications">
@@ -112,12 +105,12 @@ fn NotificationFeed(first: NotificationPage, read_one: Action<i64, Result<(), Ap
     view! {
         <ul class="card notification-list" data-testid="notification-list">
             {first.items.into_iter().map(|item| view! { <Item item read_one /> }).collect_view()}
-            <For each=move || extra.get() key=|item| item.id let:item>
+            <For each=move || pages.items.get() key=|item| item.id let:item>
                 <Item item read_one />
             </For>
         </ul>
-        <p class="form-error" role="alert">{error}</p>
-        <MoreButton cursor=cursor more=more label=t::MORE />
+        <p class="form-error" role="alert">{move || pages.error()}</p>
+        <MoreButton cursor=pages.cursor more=pages.more label=t::MORE />
     }
     .into_any()
 }
