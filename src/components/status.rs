@@ -26,3 +26,14 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     }
     view! { <p class="card empty-state error-notice" role="alert">{error.to_string()}</p> }
 }
+
+/// An empty list: what is not there yet, and how it comes to be.
+#[component]
+pub fn EmptyState(test_id: &'static str, message: &'static str, hint: &'static str) -> impl IntoView {
+    view! {
+        <div class="card empty-state" data-testid=test_id>
+            <p>{message}</p>
+            <p class="form-note">{hint}</p>
+        </div>
+    }
+}

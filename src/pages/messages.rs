@@ -23,6 +23,7 @@ use crate::components::more::{use_next_pages, MoreButton};
 use crate::components::relative_time::{now_seconds, relative_time};
 use crate::components::report_form::ReportForm;
 use crate::components::require_login::RequireLogin;
+use crate::components::status::EmptyState;
 use crate::model::community::{excerpt, ReportTarget};
 use crate::model::messages::{
     Conversation, ConversationOrigin, ConversationPage, ConversationSummary, Message, MESSAGE_MAX_CHARS,
@@ -63,13 +64,8 @@ fn ConversationList(first: ConversationPage) -> impl IntoView {
         list_conversations(Some(before)).await.map(|page| (page.items, page.next_cursor))
     });
     if first.items.is_empty() {
-        return view! {
-            <div class="card empty-state" data-testid="no-conversations">
-                <p>{t::EMPTY}</p>
-                <p class="form-note">{t::EMPTY_HINT}</p>
-            </div>
-        }
-        .into_any();
+        return view! { <EmptyState test_id="no-conversations" message=t::EMPTY hint=t::EMPTY_HINT /> }
+            .into_any();
     }
     view! {
         <ul class="card conversation-list" data-testid="conversation-list">

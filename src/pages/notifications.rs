@@ -12,6 +12,7 @@ use crate::components::loaded::Loaded;
 use crate::components::more::{use_next_pages, MoreButton};
 use crate::components::relative_time::{now_seconds, relative_time};
 use crate::components::require_login::RequireLogin;
+use crate::components::status::EmptyState;
 use crate::error::AppError;
 use crate::model::notifications::{Notification, NotificationKind, NotificationPage};
 use crate::text::{fill, notifications as t};
@@ -94,13 +95,8 @@ fn NotificationFeed(first: NotificationPage, read_one: Action<i64, Result<(), Ap
         list_notifications(Some(before)).await.map(|page| (page.items, page.next_cursor))
     });
     if first.items.is_empty() {
-        return view! {
-            <div class="card empty-state" data-testid="no-notifications">
-                <p>{t::EMPTY}</p>
-                <p class="form-note">{t::EMPTY_HINT}</p>
-            </div>
-        }
-        .into_any();
+        return view! { <EmptyState test_id="no-notifications" message=t::EMPTY hint=t::EMPTY_HINT /> }
+            .into_any();
     }
     view! {
         <ul class="card notification-list" data-testid="notification-list">
