@@ -238,7 +238,7 @@ async fn a_message_holds_1_to_1000_characters() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn every_refusal_that_depends_on_the_other_student_reads_the_same() {
     let app = spawn_app().await;
-    let (author, author_client) = app.signed_up_student().await;
+    let (_, author_client) = app.signed_up_student().await;
     let (sender, sender_client) = app.signed_up_student().await;
     let board = app.board_id(&author_client, "free").await;
     let post = app.write_post(&author_client, board, "차단할 학생의 쪽지", true).await;
@@ -280,7 +280,6 @@ async fn every_refusal_that_depends_on_the_other_student_reads_the_same() {
         send(&app, &sender_client, conversation, "탈퇴한 뒤에").await,
         (StatusCode::FORBIDDEN, by_block)
     );
-    let _ = author;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
