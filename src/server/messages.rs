@@ -13,14 +13,13 @@
 //! the same pair never interleave; flood limits count messages per minute and new conversations per hour.
 
 use crate::error::AppError;
-use crate::model::community::AuthorLabel;
 use crate::model::messages::{
     validate_message, Conversation, ConversationOrigin, ConversationPage, ConversationSummary, Message,
     MessagePage, Started, CONVERSATIONS_PER_PAGE, MESSAGES_PER_PAGE,
 };
 use crate::model::notifications::NotificationKind;
 use crate::model::Me;
-use crate::server::community::anonymous::named;
+use crate::server::community::anonymous::actor_label;
 use crate::server::db::messages::{self as rows, MessageRow, NewConversation};
 use crate::server::db::throttle::Action;
 use crate::server::db::{friends, notifications as notification_rows, users, Tx};
@@ -58,7 +57,7 @@ pub async fn start(state: &AppState, me: &Me, from: StartFrom, body: &str) -> Re
         let limit = state.config.conversation_limit;
         limits::take(&mut tx, limit, Action::Conversation, &me.id.to_string(), now).await?;
     }
-    let membership = rows::membership(&mut tx, conversation_id, me.id).await?.ok_or(AppError::NotFound)?;
+    let membership = rows::membership(&mut tx, conversation_id, me.id).await?.ok_or_else(not_found)?;
     send_in(state, tx, me, conversation_id, &membership, &body, now).await?;
     Ok(Started { conversation_id })
 }
@@ -178,7 +177,7 @@ pub async fn list(state: &AppState, me: &Me, before: Option<i64>) -> Result<Conv
         .into_iter()
         .map(|row| ConversationSummary {
             id: row.conversation_id,
-            with: other_label(row.anonymous.into(), row.other_nickname),
+            with: actor_label(row.anonymous.into(), row.other_nickname),
             board_name: row.board_name,
             last: message(row.last),
             unread: row.unread,
@@ -212,7 +211,7 @@ pub async fn open(
     page.reverse();
     Ok(Conversation {
         id: header.id,
-        with: other_label(header.anonymous.into(), header.other_nickname),
+        with: actor_label(header.anonymous.into(), header.other_nickname),
         origin: header.origin.0,
         anonymous: header.anonymous.into(),
         board_name: header.board_name,
@@ -274,15 +273,6 @@ pub async fn block(state: &AppState, me: &Me, conversation_id: i64, blocked: boo
     rows::set_blocked(&mut tx, conversation_id, me.id, blocked).await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// The other side: 익명 in an anonymous conversation, else their nickname (or (탈퇴한 사용자)).
-fn other_label(anonymous: bool, nickname: Option<String>) -> AuthorLabel {
-    match (anonymous, nickname) {
-        (true, _) => AuthorLabel::Anonymous,
-        (false, Some(nickname)) => named(nickname),
-        (false, None) => AuthorLabel::Withdrawn,
-    }
 }
 
 fn message(row: MessageRow) -> Message {

@@ -7,12 +7,11 @@
 //! student's next one is written.
 
 use crate::error::AppError;
-use crate::model::community::AuthorLabel;
 use crate::model::notifications::{
     LiveState, Notification, NotificationKind, NotificationPage, NotifiedPost, NOTIFICATIONS_PER_PAGE,
 };
 use crate::model::Me;
-use crate::server::community::anonymous::named;
+use crate::server::community::anonymous::actor_label;
 use crate::server::db::notifications::{self as rows, NewNotification, NotificationRow};
 use crate::server::db::Tx;
 use crate::server::now;
@@ -79,13 +78,8 @@ pub async fn list(state: &AppState, me: &Me, before: Option<i64>) -> Result<Noti
 }
 
 fn notification(row: NotificationRow) -> Notification {
-    let actor = bool::from(row.has_actor).then(|| {
-        if row.actor_anonymous.into() {
-            AuthorLabel::Anonymous
-        } else {
-            row.actor_nickname.map_or(AuthorLabel::Withdrawn, named)
-        }
-    });
+    let actor =
+        bool::from(row.has_actor).then(|| actor_label(row.actor_anonymous.into(), row.actor_nickname));
     let post = match (row.post_id, row.board_name, row.post_title) {
         (Some(id), Some(board_name), Some(title)) => Some(NotifiedPost { id, board_name, title }),
         _ => None,

@@ -46,6 +46,17 @@ pub fn comment_label(row: &CommentRow, post_author: PostAuthor) -> AuthorLabel {
     row.anon_number.map_or(AuthorLabel::Anonymous, AuthorLabel::Numbered)
 }
 
+/// Someone who acted anonymously or not (a commenter in an 알림, the other side of a 쪽지): 익명 when they
+/// did, else their nickname, or (탈퇴한 사용자) when the account is gone. Callers read the nickname only for
+/// those who acted by name.
+pub fn actor_label(anonymous: bool, nickname: Option<String>) -> AuthorLabel {
+    match (anonymous, nickname) {
+        (true, _) => AuthorLabel::Anonymous,
+        (false, Some(nickname)) => named(nickname),
+        (false, None) => AuthorLabel::Withdrawn,
+    }
+}
+
 /// A named author; a deleted account's nickname is empty (see `server::accounts::delete_account`) and reads
 /// as (탈퇴한 사용자).
 pub fn named(nickname: String) -> AuthorLabel {
