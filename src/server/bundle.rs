@@ -12,17 +12,31 @@
 //! `cargo leptos build --release`, which drops them) runs it once in the background, as a process of its
 //! own: done inside the server, the compressor's memory showed up in the server's peak RSS.
 
+use std::collections::{BTreeSet, HashMap};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use leptos::prelude::LeptosOptions;
+use leptos::prelude::{ArcStoredValue, LeptosOptions};
 
-/// The names of the JS, WASM and CSS files under `/pkg`.
+/// The names of the JS, WASM and CSS files under `/pkg`, and of the page chunks when the bundle is split.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AssetNames {
     pub js: String,
     pub wasm: String,
     pub css: String,
+    pub chunks: Chunks,
+}
+
+/// The page chunks of a bundle built with `cargo leptos build --split` (`pages::lazy`); empty otherwise.
+///
+/// cargo-leptos writes a manifest of them (`__wasm_split_manifest.<hash>.json`): for each lazily loaded
+/// function, the chunk files it needs (its own and any it shares with other pages).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Chunks {
+    /// The module the app imports chunks through (`__wasm_split.<hash>.js`).
+    pub loader: Option<String>,
+    /// Each lazy function's name → the chunk files (without `.wasm`) it needs.
+    pub needs: HashMap<String, Vec<String>>,
 }
 
 /// Where cargo-leptos writes the hash list: beside the running binary.
@@ -38,43 +52,104 @@ impl AssetNames {
         } else {
             String::new()
         };
-        Self::from_hash_list(&options.output_name, &hashes)
+        let mut names = Self::from_hash_list(&options.output_name, &hashes);
+        let pkg = Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+        // No manifest means an unsplit bundle: one wasm file, no chunks.
+        if let Ok(manifest) = std::fs::read_to_string(pkg.join(SplitFile::Manifest.name(&hashes))) {
+            match serde_json::from_str(&manifest) {
+                Ok(needs) => names.chunks = Chunks { loader: Some(SplitFile::Loader.name(&hashes)), needs },
+                Err(error) => tracing::error!(%error, "the chunk manifest is unreadable; pages load unsplit"),
+            }
+        }
+        names
     }
 
     /// Parses `js: <hash>` lines; a file without a hash keeps its plain name.
     pub fn from_hash_list(output_name: &str, hashes: &str) -> Self {
-        let hash_of = |kind: &str| {
-            hashes
-                .lines()
-                .filter_map(|line| line.split_once(':'))
-                .find(|(k, _)| k.trim() == kind)
-                .map(|(_, h)| h.trim().to_owned())
-        };
-        let name = |kind: &str, ext: &str| match hash_of(kind) {
+        let name = |kind: &str, ext: &str| match hash_of(hashes, kind) {
             Some(hash) => format!("{output_name}.{hash}.{ext}"),
             None => format!("{output_name}.{ext}"),
         };
-        AssetNames { js: name("js", "js"), wasm: name("wasm", "wasm"), css: name("css", "css") }
+        AssetNames {
+            js: name("js", "js"),
+            wasm: name("wasm", "wasm"),
+            css: name("css", "css"),
+            chunks: Chunks::default(),
+        }
     }
 
-    /// The same files as URL paths under the site's `pkg_dir` (`/pkg/campus.<hash>.js`, ...).
-    pub fn urls(&self, pkg_dir: &str) -> AssetNames {
-        let url = |name: &str| format!("/{pkg_dir}/{name}");
-        AssetNames { js: url(&self.js), wasm: url(&self.wasm), css: url(&self.css) }
+    /// The JS, WASM and CSS files as URL paths under the site's `pkg_dir` (`/pkg/campus.<hash>.js`, ...).
+    pub fn urls(&self, pkg_dir: &str) -> [String; 3] {
+        [&self.js, &self.wasm, &self.css].map(|name| format!("/{pkg_dir}/{name}"))
+    }
+
+    /// Every chunk file and the loader as URL paths, each once, in a stable order.
+    pub fn chunk_urls(&self, pkg_dir: &str) -> Vec<String> {
+        let chunks: BTreeSet<String> =
+            self.chunks.needs.values().flatten().map(|chunk| format!("/{pkg_dir}/{chunk}.wasm")).collect();
+        self.chunks.loader.iter().map(|loader| format!("/{pkg_dir}/{loader}")).chain(chunks).collect()
+    }
+
+    /// What Leptos needs to name a page's chunks as preloads in its head (`leptos::WasmSplitManifest`, read
+    /// by leptos_axum once the page has rendered), or `None` for an unsplit bundle.
+    pub fn split_manifest(&self, pkg_dir: &str) -> Option<leptos::WasmSplitManifest> {
+        let loader = self.chunks.loader.clone()?;
+        Some(leptos::WasmSplitManifest(ArcStoredValue::new((
+            format!("/{pkg_dir}"),
+            self.chunks.needs.clone(),
+            loader,
+        ))))
     }
 
     /// A short version tag that changes whenever any bundle file changes (FNV-1a over the names, which carry
-    /// the content hashes), plus the crate version for builds without hashes.
+    /// the content hashes; the loader's hash covers the chunks' names), plus the crate version for builds
+    /// without hashes.
     pub fn version(&self) -> String {
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in [self.js.as_str(), self.wasm.as_str(), self.css.as_str(), env!("CARGO_PKG_VERSION")]
-            .concat()
-            .bytes()
+        let loader = self.chunks.loader.as_deref().unwrap_or_default();
+        for byte in
+            [self.js.as_str(), self.wasm.as_str(), self.css.as_str(), loader, env!("CARGO_PKG_VERSION")]
+                .concat()
+                .bytes()
         {
             hash ^= u64::from(byte);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
         format!("{hash:016x}")
+    }
+}
+
+/// The hash of one kind of file in cargo-leptos' hash list.
+fn hash_of(hashes: &str, kind: &str) -> Option<String> {
+    hashes
+        .lines()
+        .filter_map(|line| line.split_once(':'))
+        .find(|(k, _)| k.trim() == kind)
+        .map(|(_, h)| h.trim().to_owned())
+}
+
+/// The two files cargo-leptos writes for a split bundle beside the output, named apart from it.
+#[derive(Clone, Copy)]
+enum SplitFile {
+    /// The module the app imports chunks through.
+    Loader,
+    /// Which chunks each lazy function needs (read by the server only).
+    Manifest,
+}
+
+impl SplitFile {
+    /// The file's name, with the hash from the hash list in the middle when cargo-leptos hashes file names.
+    fn name(self, hashes: &str) -> String {
+        let (kind, stem, ext, unhashed) = match self {
+            SplitFile::Loader => ("split", "__wasm_split", "js", "__wasm_split.______________________.js"),
+            SplitFile::Manifest => {
+                ("manifest", "__wasm_split_manifest", "json", "__wasm_split_manifest.json")
+            }
+        };
+        match hash_of(hashes, kind) {
+            Some(hash) => format!("{stem}.{hash}.{ext}"),
+            None => unhashed.to_owned(),
+        }
     }
 }
 
@@ -206,9 +281,35 @@ mod tests {
             AssetNames {
                 js: "campus.abc.js".into(),
                 wasm: "campus.def.wasm".into(),
-                css: "campus.123.css".into()
+                css: "campus.123.css".into(),
+                chunks: Chunks::default(),
             }
         );
+    }
+
+    #[test]
+    fn a_split_bundle_names_each_chunk_once_after_its_loader() {
+        let mut names = AssetNames::from_hash_list("campus", "js: abc\nwasm: def\ncss: 123\nsplit: xyz\n");
+        assert!(names.chunk_urls("pkg").is_empty(), "an unsplit bundle has no chunks");
+        assert!(names.split_manifest("pkg").is_none());
+        names.chunks = Chunks {
+            loader: Some(SplitFile::Loader.name("split: xyz\n")),
+            needs: serde_json::from_str(
+                r#"{"board_1": ["board_1.h1", "shared0.h2"], "post_2": ["post_2.h3", "shared0.h2"]}"#,
+            )
+            .expect("manifest"),
+        };
+        assert_eq!(
+            names.chunk_urls("pkg"),
+            [
+                "/pkg/__wasm_split.xyz.js",
+                "/pkg/board_1.h1.wasm",
+                "/pkg/post_2.h3.wasm",
+                "/pkg/shared0.h2.wasm"
+            ]
+        );
+        assert!(names.split_manifest("pkg").is_some());
+        assert_eq!(SplitFile::Manifest.name(""), "__wasm_split_manifest.json");
     }
 
     #[test]
@@ -217,5 +318,8 @@ mod tests {
         let b = AssetNames::from_hash_list("campus", "js: abc\nwasm: deg\ncss: 123\n");
         assert_ne!(a.version(), b.version());
         assert_eq!(a.version(), a.clone().version());
+        let mut split = a.clone();
+        split.chunks.loader = Some("__wasm_split.xyz.js".into());
+        assert_ne!(a.version(), split.version(), "the loader's hash covers the chunks");
     }
 }

@@ -76,9 +76,11 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
     tracing::info!(backend = ?db.backend(), "database ready");
     let dummy_hash = DummyHash::generate().await.map_err(|e| StartError::Other(e.to_string()))?;
     let boards = BoardDirectory::load(&db).await?;
+    let assets = bundle::AssetNames::load(&leptos_options);
     Ok(AppState::new(Shared {
         boards,
-        assets: Arc::new(bundle::AssetNames::load(&leptos_options)),
+        split_manifest: assets.split_manifest(&leptos_options.site_pkg_dir),
+        assets: Arc::new(assets),
         leptos_options,
         tokens: TokenKeys::new(config.jwt_secret.expose()),
         config: Arc::new(config),

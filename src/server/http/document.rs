@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use leptos_meta::MetaTags;
 
 use crate::app::App;
-use crate::server::bundle::AssetNames;
 use crate::server::state::AppState;
 use crate::text;
 
@@ -42,10 +41,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 /// The stylesheet, the preloads of the JS and wasm, and the module script that hydrates the page once both
 /// have arrived. The inline script carries the request's CSP nonce.
+///
+/// With a split bundle, the chunk manifest goes into the context, and leptos_axum adds a preload of each
+/// chunk the page rendered with once it has rendered, so its chunk downloads beside the main wasm.
 #[component]
 fn BundleLinks() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let AssetNames { js, wasm, css } = state.assets.urls(&state.leptos_options.site_pkg_dir);
+    if let Some(manifest) = &state.split_manifest {
+        provide_context(manifest.clone());
+    }
+    let [js, wasm, css] = state.assets.urls(&state.leptos_options.site_pkg_dir);
     let hydrate = format!(
         "import({js:?}).then((m) => m.default({{ module_or_path: {wasm:?} }}).then(() => m.hydrate()));"
     );

@@ -1,4 +1,4 @@
-// Campus service worker, generated per build by the server (src/server/http/assets.rs fills in the names).
+// Campus service worker, generated per build by the server (service_worker.rs fills in the names).
 // The app shell (bundle, styles, icons, offline page) is cached under a versioned name; pages always come
 // from the network, and when the network is gone the offline page answers instead. The student's own
 // timetable pages are the exception: each one loaded is kept (network first), so that a timetable stays
@@ -11,9 +11,7 @@ const SHELL = [
   "/icons/icon-192.png",
   "/icons/icon-512.png",
   "/favicon.ico",
-  "__JS__",
-  "__WASM__",
-  "__CSS__",
+  "__BUNDLE__",
 ];
 
 self.addEventListener("install", (event) => {

@@ -10,11 +10,13 @@ use crate::server::state::AppState;
 const SERVICE_WORKER_TEMPLATE: &str = include_str!("service_worker.js");
 
 pub async fn service_worker(State(state): State<AppState>) -> impl IntoResponse {
-    let urls = state.assets.urls(&state.leptos_options.site_pkg_dir);
+    let pkg_dir = &state.leptos_options.site_pkg_dir;
+    let [js, wasm, css] = state.assets.urls(pkg_dir);
+    // Every page's chunk is cached at install, so that any page kept for offline use can start.
+    let bundle: Vec<String> = [js, wasm, css].into_iter().chain(state.assets.chunk_urls(pkg_dir)).collect();
+    let bundle = serde_json::to_string(&bundle).unwrap_or_else(|_| "[]".to_owned());
     let body = SERVICE_WORKER_TEMPLATE
         .replace("__VERSION__", &state.assets.version())
-        .replace("__JS__", &urls.js)
-        .replace("__WASM__", &urls.wasm)
-        .replace("__CSS__", &urls.css);
+        .replace("\"__BUNDLE__\"", bundle.trim_start_matches('[').trim_end_matches(']'));
     ([(CONTENT_TYPE, "text/javascript; charset=utf-8")], body)
 }
