@@ -19,13 +19,11 @@ pub mod text;
 pub mod server;
 
 /// The browser entry point: hydrate the server-rendered page and register the service worker.
-///
-/// Hydration waits for the current page's chunk (`pages::lazy`), which downloads beside the main bundle.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_lazy(app::App);
+    leptos::mount::hydrate_body(app::App);
     if let Some(window) = web_sys::window() {
         // Registration failing (e.g. a private window) only costs offline support.
         let _ = window.navigator().service_worker().register("/sw.js");

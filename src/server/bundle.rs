@@ -27,7 +27,8 @@ pub struct AssetNames {
     pub chunks: Chunks,
 }
 
-/// The page chunks of a bundle built with `cargo leptos build --split` (`pages::lazy`); empty otherwise.
+/// The chunks of a bundle built with `cargo leptos build --split` (lazy routes or `#[lazy]` functions); empty
+/// for the one-file bundle Campus ships today.
 ///
 /// cargo-leptos writes a manifest of them (`__wasm_split_manifest.<hash>.json`): for each lazily loaded
 /// function, the chunk files it needs (its own and any it shares with other pages).
