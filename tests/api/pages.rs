@@ -167,4 +167,9 @@ async fn the_manifest_and_service_worker_are_served() {
     assert!(sw.headers()["content-type"].to_str().expect("type").starts_with("text/javascript"));
     let body = sw.text().await.expect("js");
     assert!(body.contains("/offline.html") && !body.contains("__VERSION__"));
+    // The bundle's files are in the list cached at install (the site here has no build: their plain names).
+    assert!(!body.contains("__BUNDLE__"), "{body}");
+    for file in ["/pkg/campus.js", "/pkg/campus.wasm", "/pkg/campus.css"] {
+        assert!(body.contains(&format!("\"{file}\"")), "{file} is not cached at install");
+    }
 }

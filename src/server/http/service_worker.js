@@ -11,7 +11,7 @@ const SHELL = [
   "/icons/icon-192.png",
   "/icons/icon-512.png",
   "/favicon.ico",
-  "__BUNDLE__",
+  ...__BUNDLE__,
 ];
 
 self.addEventListener("install", (event) => {

@@ -17,6 +17,6 @@ pub async fn service_worker(State(state): State<AppState>) -> impl IntoResponse 
     let bundle = serde_json::to_string(&bundle).unwrap_or_else(|_| "[]".to_owned());
     let body = SERVICE_WORKER_TEMPLATE
         .replace("__VERSION__", &state.assets.version())
-        .replace("\"__BUNDLE__\"", bundle.trim_start_matches('[').trim_end_matches(']'));
+        .replace("__BUNDLE__", &bundle);
     ([(CONTENT_TYPE, "text/javascript; charset=utf-8")], body)
 }
