@@ -36,8 +36,12 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_session();
     provide_live_notifications();
-    // Effects run only in the browser, after hydration: the marker tells tests (and CSS) the app is live.
+    // Effects run only in the browser; once hydration has finished, the marker tells tests (and CSS) the app
+    // is live.
     Effect::new(|| {
+        if !crate::hydration::hydrated() {
+            return;
+        }
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-hydrated", "");
         }

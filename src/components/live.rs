@@ -1,7 +1,7 @@
 //! The browser's end of the live stream (`server::live`): while a student is logged in, one EventSource on
 //! `/events` keeps [`LiveNotifications`] current for the tab bar's badge, the 알림 screen and open
 //! conversations. EventSource reconnects by itself, and the first event after a reconnect is the whole state
-//! again. On the server, and before hydration, the state stays empty.
+//! again. On the server, and until hydration has finished, the state stays empty.
 //!
 //! While the page is in the background and the student has allowed it ([`BackgroundAlerts`]), a new 알림
 //! also shows as a system notification through the service worker. It says only that something is new:
@@ -29,6 +29,10 @@ pub fn provide_live_notifications() {
     Effect::new(move |previous: Option<Option<stream::Stream>>| {
         if let Some(Some(previous)) = previous {
             previous.close();
+        }
+        // The stream's first event may change views (the tab bar's badge): not while they hydrate.
+        if !crate::hydration::hydrated() {
+            return None;
         }
         let logged_in = matches!(session.user.get(), Some(Ok(Some(_))));
         if !logged_in {
