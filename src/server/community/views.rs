@@ -1,6 +1,8 @@
 //! Stored rows turned into the views the browser gets. Nothing that identifies the author of anonymous
 //! content is copied into a view: every author label comes from [`super::anonymous`].
 
+use std::collections::HashMap;
+
 use super::anonymous::{comment_label, post_label, PostAuthor};
 use super::posts::question_locked;
 use crate::model::community::{
@@ -58,18 +60,19 @@ pub fn detail(post: PostRow, board: Board, rows: Vec<CommentRow>, viewer_id: i64
         liked_by_me: post.liked_by_viewer.into(),
         scrapped_by_me: post.scrapped_by_viewer.into(),
         locked: question_locked(is_question, post.first_comment_at),
-        comments: thread(&rows, post_author, viewer_id),
+        comments: thread(rows, post_author, viewer_id),
         author: post_label(post.author_nickname),
     }
 }
 
 /// The one-level thread. A deleted comment survives as a tombstone (no body, no author) only while it has
-/// live replies; deleted replies and childless deleted comments are dropped.
-fn thread(rows: &[CommentRow], post_author: PostAuthor, viewer_id: i64) -> Vec<CommentView> {
-    let view = |row: &CommentRow| CommentView {
+/// live replies; deleted replies and childless deleted comments are dropped. `rows` come in id order, so
+/// each comment's replies keep theirs.
+fn thread(rows: Vec<CommentRow>, post_author: PostAuthor, viewer_id: i64) -> Vec<CommentView> {
+    let view = |row: CommentRow| CommentView {
         id: row.id,
-        body: Some(row.body.clone()),
-        author: comment_label(row, post_author),
+        author: comment_label(&row, post_author),
+        body: Some(row.body),
         created_at: row.created_at,
         edited: row.edited_at.is_some(),
         like_count: row.like_count,
@@ -77,17 +80,25 @@ fn thread(rows: &[CommentRow], post_author: PostAuthor, viewer_id: i64) -> Vec<C
         liked_by_me: row.liked_by_viewer.into(),
         replies: Vec::new(),
     };
-    let mut top = Vec::new();
-    for row in rows.iter().filter(|r| r.parent_id.is_none()) {
-        let replies: Vec<CommentView> =
-            rows.iter().filter(|r| r.parent_id == Some(row.id) && r.deleted_at.is_none()).map(view).collect();
-        if row.deleted_at.is_none() {
-            top.push(CommentView { replies, ..view(row) });
-        } else if !replies.is_empty() {
-            top.push(tombstone(row, replies));
+    let (top_level, replies): (Vec<CommentRow>, Vec<CommentRow>) =
+        rows.into_iter().partition(|row| row.parent_id.is_none());
+    let mut replies_to: HashMap<i64, Vec<CommentView>> = HashMap::new();
+    for reply in replies.into_iter().filter(|reply| reply.deleted_at.is_none()) {
+        if let Some(parent_id) = reply.parent_id {
+            replies_to.entry(parent_id).or_default().push(view(reply));
         }
     }
-    top
+    top_level
+        .into_iter()
+        .filter_map(|row| {
+            let replies = replies_to.remove(&row.id).unwrap_or_default();
+            if row.deleted_at.is_none() {
+                Some(CommentView { replies, ..view(row) })
+            } else {
+                (!replies.is_empty()).then(|| tombstone(&row, replies))
+            }
+        })
+        .collect()
 }
 
 fn tombstone(row: &CommentRow, replies: Vec<CommentView>) -> CommentView {

@@ -323,6 +323,13 @@ impl From<bool> for Flag {
     }
 }
 
+/// In rows the database returns as JSON (see `comments::for_post`), a flag is the number 0 or 1.
+impl<'de> serde::Deserialize<'de> for Flag {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Flag, D::Error> {
+        Ok(Flag(i64::deserialize(deserializer)? != 0))
+    }
+}
+
 impl sqlx::Type<Any> for Flag {
     fn type_info() -> sqlx::any::AnyTypeInfo {
         <i64 as sqlx::Type<Any>>::type_info()
