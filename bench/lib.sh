@@ -14,7 +14,7 @@ for tool in wrk nginx sqlite3; do
 done
 if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
   scripts/setup
-  cargo leptos build --release
+  cargo leptos build --release --split
 fi
 export CAMPUS_BIN="${CARGO_TARGET_DIR:-$root/target}/release/campus"
 export LEPTOS_SITE_ROOT="$root/target/site" CAMPUS_JWT_SECRET="bench-secret-bench-secret-bench-secret" RUST_LOG=warn

@@ -3,31 +3,12 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 use crate::components::live::provide_live_notifications;
 use crate::components::tab_bar::TabBar;
-use crate::pages::{
-    board::BoardPage,
-    boards::BoardsPage,
-    course::CoursePage,
-    edit::EditPage,
-    friends::FriendsPage,
-    home::HomePage,
-    list::{ListPage, SearchPage},
-    login::LoginPage,
-    me::MePage,
-    messages::{ConversationPage, MessagesPage, NewMessagePage},
-    moderation::ModerationPage,
-    not_found::NotFound,
-    notifications::NotificationsPage,
-    post::PostPage,
-    professors::{ProfessorPage, ProfessorsPage},
-    signup::SignupPage,
-    student_timetable::StudentTimetablePage,
-    timetable::TimetablePage,
-    write::WritePage,
-};
+use crate::pages::lazy;
+use crate::pages::not_found::NotFound;
 use crate::session::provide_session;
 use crate::text;
 
@@ -45,10 +26,11 @@ pub fn App() -> impl IntoView {
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-hydrated", "");
         }
+        lazy::prefetch_all();
     });
 
     // Every route renders fully on the server before it is sent (SsrMode::Async), so the first paint already
-    // knows who is logged in and is usable before the bundle arrives.
+    // knows who is logged in and is usable before the bundle arrives. Pages load as chunks (`pages::lazy`).
     view! {
         <Title formatter=|title: String| {
             let title =
@@ -60,28 +42,28 @@ pub fn App() -> impl IntoView {
             <div class="app">
                 <main class="page">
                     <Routes fallback=NotFound>
-                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                        <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
-                        <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async />
-                        <Route path=path!("/me") view=MePage ssr=SsrMode::Async />
-                        <Route path=path!("/boards") view=BoardsPage ssr=SsrMode::Async />
-                        <Route path=path!("/boards/:id") view=BoardPage ssr=SsrMode::Async />
-                        <Route path=path!("/boards/:id/write") view=WritePage ssr=SsrMode::Async />
-                        <Route path=path!("/posts/:id") view=PostPage ssr=SsrMode::Async />
-                        <Route path=path!("/posts/:id/edit") view=EditPage ssr=SsrMode::Async />
-                        <Route path=path!("/admin/reports") view=ModerationPage ssr=SsrMode::Async />
-                        <Route path=path!("/lists/:kind") view=ListPage ssr=SsrMode::Async />
-                        <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
-                        <Route path=path!("/timetable") view=TimetablePage ssr=SsrMode::Async />
-                        <Route path=path!("/users/:username/timetable") view=StudentTimetablePage ssr=SsrMode::Async />
-                        <Route path=path!("/courses/:id") view=CoursePage ssr=SsrMode::Async />
-                        <Route path=path!("/professors") view=ProfessorsPage ssr=SsrMode::Async />
-                        <Route path=path!("/professors/:name") view=ProfessorPage ssr=SsrMode::Async />
-                        <Route path=path!("/friends") view=FriendsPage ssr=SsrMode::Async />
-                        <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
-                        <Route path=path!("/messages") view=MessagesPage ssr=SsrMode::Async />
-                        <Route path=path!("/messages/new") view=NewMessagePage ssr=SsrMode::Async />
-                        <Route path=path!("/messages/:id") view=ConversationPage ssr=SsrMode::Async />
+                        <Route path=path!("/") view={Lazy::<lazy::Home>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/login") view={Lazy::<lazy::Login>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/signup") view={Lazy::<lazy::Signup>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/me") view={Lazy::<lazy::Me>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/boards") view={Lazy::<lazy::Boards>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/boards/:id") view={Lazy::<lazy::Board>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/boards/:id/write") view={Lazy::<lazy::Write>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/posts/:id") view={Lazy::<lazy::Post>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/posts/:id/edit") view={Lazy::<lazy::Edit>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/admin/reports") view={Lazy::<lazy::Moderation>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/lists/:kind") view={Lazy::<lazy::List>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/search") view={Lazy::<lazy::Search>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/timetable") view={Lazy::<lazy::Timetable>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/users/:username/timetable") view={Lazy::<lazy::StudentTimetable>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/courses/:id") view={Lazy::<lazy::Course>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/professors") view={Lazy::<lazy::Professors>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/professors/:name") view={Lazy::<lazy::Professor>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/friends") view={Lazy::<lazy::Friends>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/notifications") view={Lazy::<lazy::Notifications>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/messages") view={Lazy::<lazy::Messages>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/messages/new") view={Lazy::<lazy::NewMessage>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/messages/:id") view={Lazy::<lazy::Conversation>::new()} ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <TabBar />

@@ -3,7 +3,7 @@ import { chromium } from "@playwright/test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test, expect, hydrated } from "./fixtures";
+import { test, expect, hydrated, newStudent } from "./fixtures";
 import { chromiumArgs } from "../playwright.config";
 
 test("the manifest names the app and its icons", async ({ page, request }) => {
@@ -54,4 +54,50 @@ test("Chromium reports no installability errors and the offline page answers off
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
+});
+
+// The chunks a server-rendered page has the browser fetch beside the main bundle: the response's Link header
+// names each chunk of the page's lazily loaded group as a preload (with the context's cookies).
+async function chunkPreloads(page: import("@playwright/test").Page, path: string): Promise<string[]> {
+  const response = await page.request.get(path);
+  const links = response.headersArray().filter(({ name }) => name.toLowerCase() === "link");
+  return links
+    .flatMap(({ value }) => value.split(/\n|,\s*(?=<)/))
+    .filter((link) => link.includes("rel=preload"))
+    .map((link) => link.match(/^<([^>]+)>/)![1])
+    .sort();
+}
+
+test("a first load fetches its own page group's chunk, and the other groups only once it is live", async ({
+  page,
+  accounts,
+  pageErrors,
+}) => {
+  test.skip(process.env.CAMPUS_E2E_PROFILE !== "release", "only the release build is split (scripts/test)");
+  // Each group's own chunk is named after its lazily loaded function (src/pages/lazy.rs).
+  const community = await chunkPreloads(page, "/");
+  const people = await chunkPreloads(page, "/login");
+  // Every response names them, however many pages render at once.
+  const paths = ["/", "/login", "/", "/login", "/", "/login"];
+  const together = await Promise.all(paths.map((path) => chunkPreloads(page, path)));
+  expect(together).toEqual([community, people, community, people, community, people]);
+  await accounts.signUp(newStudent());
+  await expect(page.getByTestId("greeting")).toBeVisible();
+  const timetables = await chunkPreloads(page, "/timetable");
+  const own = (chunks: string[]) => chunks.filter((chunk) => chunk.includes("/split_")).map((c) => c.split("_")[1]);
+  expect(own(community)).toEqual(["community"]);
+  expect(own(people)).toEqual(["people"]);
+  expect(own(timetables)).toEqual(["timetables"]);
+
+  // Once the page is live, the idle prefetch fetches the other groups' chunks, so a navigation waits for none.
+  const fetched = new Set<string>();
+  page.on("request", (request) => fetched.add(new URL(request.url()).pathname));
+  await page.goto("/timetable");
+  await hydrated(page);
+  for (const chunk of [...community, ...people]) {
+    await expect.poll(() => fetched.has(chunk) || timetables.includes(chunk), { message: chunk }).toBe(true);
+  }
+  await page.getByRole("link", { name: "홈" }).first().click();
+  await expect(page.getByTestId("greeting")).toBeVisible();
+  expect(pageErrors).toEqual([]);
 });

@@ -6,6 +6,7 @@ pub mod course;
 pub mod edit;
 pub mod friends;
 pub mod home;
+pub mod lazy;
 pub mod list;
 pub mod login;
 pub mod me;

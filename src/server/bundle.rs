@@ -16,7 +16,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use leptos::prelude::{ArcStoredValue, LeptosOptions};
+use leptos::prelude::LeptosOptions;
 
 /// The names of the JS, WASM and CSS files under `/pkg`, and of the page chunks when the bundle is split.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,8 +27,8 @@ pub struct AssetNames {
     pub chunks: Chunks,
 }
 
-/// The chunks of a bundle built with `cargo leptos build --split` (lazy routes or `#[lazy]` functions); empty
-/// for the one-file bundle Campus ships today.
+/// The chunks of a bundle built with `cargo leptos build --split` (the page groups of `pages::lazy`); empty
+/// for an unsplit bundle (the debug build the tests run without `--split`).
 ///
 /// cargo-leptos writes a manifest of them (`__wasm_split_manifest.<hash>.json`): for each lazily loaded
 /// function, the chunk files it needs (its own and any it shares with other pages).
@@ -91,15 +91,15 @@ impl AssetNames {
         self.chunks.loader.iter().map(|loader| format!("/{pkg_dir}/{loader}")).chain(chunks).collect()
     }
 
-    /// What Leptos needs to name a page's chunks as preloads in its head (`leptos::WasmSplitManifest`, read
-    /// by leptos_axum once the page has rendered), or `None` for an unsplit bundle.
-    pub fn split_manifest(&self, pkg_dir: &str) -> Option<leptos::WasmSplitManifest> {
-        let loader = self.chunks.loader.clone()?;
-        Some(leptos::WasmSplitManifest(ArcStoredValue::new((
-            format!("/{pkg_dir}"),
-            self.chunks.needs.clone(),
-            loader,
-        ))))
+    /// The chunk files that the lazily loaded function `function` needs, as URL paths. The manifest keys
+    /// each function by its name and a hash of where it is declared (`community_1345…`).
+    pub fn chunk_urls_of(&self, function: &str, pkg_dir: &str) -> Vec<String> {
+        self.chunks
+            .needs
+            .iter()
+            .filter(|(key, _)| key.strip_prefix(function).is_some_and(|rest| rest.starts_with('_')))
+            .flat_map(|(_, chunks)| chunks.iter().map(|chunk| format!("/{pkg_dir}/{chunk}.wasm")))
+            .collect()
     }
 
     /// A short version tag that changes whenever any bundle file changes (FNV-1a over the names, which carry
@@ -289,10 +289,10 @@ mod tests {
     }
 
     #[test]
-    fn a_split_bundle_names_each_chunk_once_after_its_loader() {
+    fn a_split_bundle_names_each_chunk_once_after_its_loader_and_each_functions_chunks() {
         let mut names = AssetNames::from_hash_list("campus", "js: abc\nwasm: def\ncss: 123\nsplit: xyz\n");
         assert!(names.chunk_urls("pkg").is_empty(), "an unsplit bundle has no chunks");
-        assert!(names.split_manifest("pkg").is_none());
+        assert!(names.chunk_urls_of("board", "pkg").is_empty());
         names.chunks = Chunks {
             loader: Some(SplitFile::Loader.name("split: xyz\n")),
             needs: serde_json::from_str(
@@ -309,7 +309,14 @@ mod tests {
                 "/pkg/shared0.h2.wasm"
             ]
         );
-        assert!(names.split_manifest("pkg").is_some());
+        let mut post = names.chunk_urls_of("post", "pkg");
+        post.sort();
+        assert_eq!(
+            post,
+            ["/pkg/post_2.h3.wasm", "/pkg/shared0.h2.wasm"],
+            "a function's own and shared chunks"
+        );
+        assert!(names.chunk_urls_of("pos", "pkg").is_empty(), "a name matches whole, not as a prefix");
         assert_eq!(SplitFile::Manifest.name(""), "__wasm_split_manifest.json");
     }
 

@@ -79,7 +79,6 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
     let assets = bundle::AssetNames::load(&leptos_options);
     Ok(AppState::new(Shared {
         boards,
-        split_manifest: assets.split_manifest(&leptos_options.site_pkg_dir),
         assets: Arc::new(assets),
         leptos_options,
         tokens: TokenKeys::new(config.jwt_secret.expose()),

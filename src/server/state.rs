@@ -26,8 +26,6 @@ pub struct Shared {
     pub dummy_hash: DummyHash,
     /// The hashed asset names of this build, for the service worker.
     pub assets: Arc<super::bundle::AssetNames>,
-    /// The chunk manifest of a split bundle, as the page head's preloads read it (built once).
-    pub split_manifest: Option<leptos::WasmSplitManifest>,
 }
 
 impl AppState {

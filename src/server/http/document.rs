@@ -6,8 +6,10 @@
 //!
 //! [`AssetNames`]: crate::server::bundle::AssetNames
 
+use axum::http::{header, HeaderValue};
 use leptos::nonce::use_nonce;
 use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
 use leptos_meta::MetaTags;
 
 use crate::app::App;
@@ -39,18 +41,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The stylesheet, the preloads of the JS and wasm, and the module script that hydrates the page once both
-/// have arrived. The inline script carries the request's CSP nonce.
-///
-/// With a split bundle, the chunk manifest goes into the context, and leptos_axum adds a preload of each
-/// chunk the page rendered with once it has rendered, so its chunk downloads beside the main wasm.
+/// The stylesheet, the preloads of the JS and wasm (and of the chunk loader of a split bundle), and the
+/// module script that hydrates the page once both have arrived. The inline script carries the request's CSP
+/// nonce. The page's own chunks are named by [`preload_chunks_of`].
 #[component]
 fn BundleLinks() -> impl IntoView {
     let state = expect_context::<AppState>();
-    if let Some(manifest) = &state.split_manifest {
-        provide_context(manifest.clone());
-    }
-    let [js, wasm, css] = state.assets.urls(&state.leptos_options.site_pkg_dir);
+    let pkg_dir = &state.leptos_options.site_pkg_dir;
+    let [js, wasm, css] = state.assets.urls(pkg_dir);
+    let loader = state.assets.chunks.loader.as_ref().map(|loader| format!("/{pkg_dir}/{loader}"));
     let hydrate = format!(
         "import({js:?}).then((m) => m.default({{ module_or_path: {wasm:?} }}).then(() => m.hydrate()));"
     );
@@ -58,6 +57,26 @@ fn BundleLinks() -> impl IntoView {
         <link rel="stylesheet" id="campus-css" href=css />
         <link rel="modulepreload" href=js crossorigin="" />
         <link rel="preload" href=wasm r#as="fetch" r#type="application/wasm" crossorigin="" />
+        {loader.map(|loader| view! { <link rel="modulepreload" href=loader crossorigin="" /> })}
         <script type="module" nonce=use_nonce()>{hydrate}</script>
+    }
+}
+
+/// Names the chunks that the lazily loaded page function `function` needs (`pages::lazy`) as preloads in the
+/// response's `Link` header, so that a first load fetches them beside the main bundle and hydration does not
+/// wait for them. Does nothing for an unsplit bundle.
+///
+/// leptos_axum's own chunk preloads are not used: it looks the chunk manifest up outside the request's
+/// reactive owner, so it misses it whenever another request ran last on the thread (about 40% of pages
+/// under two concurrent requests).
+pub fn preload_chunks_of(function: &str) {
+    let (Some(state), Some(response)) = (use_context::<AppState>(), use_context::<ResponseOptions>()) else {
+        return;
+    };
+    for url in state.assets.chunk_urls_of(function, &state.leptos_options.site_pkg_dir) {
+        let link = format!("<{url}>; rel=preload; as=fetch; type=\"application/wasm\"; crossorigin");
+        if let Ok(value) = HeaderValue::from_str(&link) {
+            response.append_header(header::LINK, value);
+        }
     }
 }

@@ -11,6 +11,8 @@ mod error_status;
 mod security_headers;
 mod service_worker;
 
+pub use document::preload_chunks_of;
+
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::middleware::{from_fn, from_fn_with_state};

@@ -1,0 +1,136 @@
+//! The pages as lazily loaded routes (leptos_router's `LazyRoute`), in three groups.
+//!
+//! Built with `cargo leptos build --split`, each group's code becomes a wasm chunk: a first load downloads
+//! the shell (the router, the tab bar, the session, the shared components) and the chunks of its page's
+//! group, which the server names as preloads in the response (`server::http::preload_chunks_of`). Once the
+//! page has hydrated and the browser is idle, [`prefetch_all`] fetches the other groups, so a later
+//! navigation never waits for a chunk; the service worker keeps them for offline use. Built without
+//! `--split` (the tests' debug build, `cargo leptos watch`), the same routes are one bundle.
+//!
+//! Pages are grouped by what a student does together, not one chunk each: a chunk per page made 466 files
+//! (75–235 per page), as the pages share much code that the splitter cuts into small shared chunks. Three
+//! groups keep a first load to a handful of files:
+//! - community: the home, boards, posts, lists and search, and moderation;
+//! - timetables: a student's and a friend's timetable, courses with their reviews, professors;
+//! - people: logging in and signing up, 내 정보, friends, 알림 and 쪽지.
+//!
+//! A page loads its own data inside its component (its resources), so a route's `data` is empty.
+
+use leptos::prelude::*;
+use leptos_router::LazyRoute;
+
+use crate::pages::{
+    board::BoardPage,
+    boards::BoardsPage,
+    course::CoursePage,
+    edit::EditPage,
+    friends::FriendsPage,
+    home::HomePage,
+    list::{ListPage, SearchPage},
+    login::LoginPage,
+    me::MePage,
+    messages::{ConversationPage, MessagesPage, NewMessagePage},
+    moderation::ModerationPage,
+    notifications::NotificationsPage,
+    post::PostPage,
+    professors::{ProfessorPage, ProfessorsPage},
+    signup::SignupPage,
+    student_timetable::StudentTimetablePage,
+    timetable::TimetablePage,
+    write::WritePage,
+};
+
+/// Declares a group: an enum of its pages, the lazily loaded function that renders one (its chunk), and a
+/// lazy route per page that renders through it. `$preload` is the preload function `#[lazy]` derives from
+/// `$chunk`'s name (`__preload_<name>`).
+macro_rules! page_group {
+    (
+        $(#[$doc:meta])*
+        $chunk:ident, $preload:ident, $group:ident { $($route:ident => $page:ident),* $(,)? }
+    ) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy)]
+        enum $group {
+            $($route),*
+        }
+
+        #[leptos::lazy]
+        fn $chunk(page: $group) -> AnyView {
+            #[cfg(feature = "ssr")]
+            crate::server::http::preload_chunks_of(stringify!($chunk));
+            match page {
+                $($group::$route => view! { <$page /> }.into_any()),*
+            }
+        }
+
+        $(
+            #[doc = concat!("The lazily loaded route of [`", stringify!($page), "`].")]
+            pub struct $route;
+
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    $route
+                }
+
+                async fn view(_route: Self) -> AnyView {
+                    $chunk($group::$route).await
+                }
+
+                async fn preload() {
+                    #[cfg(feature = "hydrate")]
+                    $preload().await;
+                }
+            }
+        )*
+    };
+}
+
+page_group! {
+    /// The community's pages.
+    community, __preload_community, CommunityPage {
+        Home => HomePage,
+        Boards => BoardsPage,
+        Board => BoardPage,
+        Write => WritePage,
+        Post => PostPage,
+        Edit => EditPage,
+        List => ListPage,
+        Search => SearchPage,
+        Moderation => ModerationPage,
+    }
+}
+
+page_group! {
+    /// The timetable and catalogue pages.
+    timetables, __preload_timetables, TimetablesPage {
+        Timetable => TimetablePage,
+        StudentTimetable => StudentTimetablePage,
+        Course => CoursePage,
+        Professors => ProfessorsPage,
+        Professor => ProfessorPage,
+    }
+}
+
+page_group! {
+    /// The account and people pages.
+    people, __preload_people, PeoplePage {
+        Login => LoginPage,
+        Signup => SignupPage,
+        Me => MePage,
+        Friends => FriendsPage,
+        Notifications => NotificationsPage,
+        Messages => MessagesPage,
+        NewMessage => NewMessagePage,
+        Conversation => ConversationPage,
+    }
+}
+
+/// Fetches (and compiles) every group's chunk once the browser is idle. A chunk already loaded is not
+/// fetched again; in an unsplit build this does nothing.
+pub fn prefetch_all() {
+    request_idle_callback(|| {
+        leptos::task::spawn_local(<Home as LazyRoute>::preload());
+        leptos::task::spawn_local(<Timetable as LazyRoute>::preload());
+        leptos::task::spawn_local(<Login as LazyRoute>::preload());
+    });
+}
