@@ -23,28 +23,39 @@ for (const page of pages) {
     await context.addCookies([{ name: "campus_access", value: cookie, url: base }]);
   }
   const tab = await context.newPage();
-  const files = [];
-  let hydrated = false;
-  const sized = [];
-  tab.on("request", (request) => {
-    const url = request.url();
-    if (!/\.(js|wasm)(\?|$)/.test(url)) return;
-    const file = { url: url.replace(base, ""), bytes: 0, before_hydration: !hydrated };
-    files.push(file);
-    sized.push(request.response().then(async (response) => {
-      if (response) file.bytes = (await request.sizes()).responseBodySize;
-    }));
+  // The moment the app marks itself hydrated, in wall-clock milliseconds as request timings give them: the
+  // idle prefetch starts right after it, before a poll from here could notice.
+  await tab.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.body?.hasAttribute("data-hydrated")) {
+        window.__hydratedAt = performance.timeOrigin + performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-hydrated"] });
+  });
+  const requests = [];
+  tab.on("requestfinished", (request) => {
+    if (/\.(js|wasm)(\?|$)/.test(request.url())) requests.push(request);
   });
   await tab.goto(base + path, { waitUntil: "load" });
   await tab.locator("body[data-hydrated]").waitFor({ state: "attached", timeout: 30_000 });
-  hydrated = true;
   await tab.waitForLoadState("networkidle");
-  await Promise.all(sized);
+  const hydratedAt = await tab.evaluate(() => window.__hydratedAt);
+  // Each file once (a preloaded chunk is requested again when used, and served from the preload).
+  const files = new Map();
+  for (const request of requests) {
+    const url = request.url().replace(base, "");
+    const bytes = Math.max(0, (await request.sizes()).responseBodySize);
+    const before_hydration = request.timing().startTime < hydratedAt;
+    const known = files.get(url);
+    if (!known) files.set(url, { url, bytes, before_hydration });
+    else known.bytes = Math.max(known.bytes, bytes);
+  }
   const sum = (list) => list.reduce((total, file) => total + file.bytes, 0);
-  const needed = files.filter((file) => file.before_hydration);
-  const idle = files.filter((file) => !file.before_hydration);
+  const needed = [...files.values()].filter((file) => file.before_hydration);
+  const idle = [...files.values()].filter((file) => !file.before_hydration);
   console.log(JSON.stringify({ label, url: path, bytes: sum(needed), requests: needed.length,
-    idle_bytes: sum(idle), files }));
+    idle_bytes: sum(idle), files: [...files.values()] }));
   await context.close();
 }
 await browser.close();
