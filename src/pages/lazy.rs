@@ -125,8 +125,9 @@ page_group! {
     }
 }
 
-/// Fetches (and compiles) every group's chunk once the browser is idle. A chunk already loaded is not
-/// fetched again; in an unsplit build this does nothing.
+/// Fetches (and compiles) every group's chunk once the browser is idle: the preload of any one route of a
+/// group loads the whole group. A chunk already loaded is not fetched again; in an unsplit build this does
+/// nothing.
 pub fn prefetch_all() {
     request_idle_callback(|| {
         leptos::task::spawn_local(<Home as LazyRoute>::preload());
