@@ -92,12 +92,17 @@ impl AssetNames {
     }
 
     /// The chunk files that the lazily loaded function `function` needs, as URL paths. The manifest keys
-    /// each function by its name and a hash of where it is declared (`community_1345…`).
+    /// each function by its name, `_` and a decimal hash of where it is declared (`community_1345…`).
     pub fn chunk_urls_of(&self, function: &str, pkg_dir: &str) -> Vec<String> {
+        let names_function = |key: &str| {
+            key.strip_prefix(function)
+                .and_then(|rest| rest.strip_prefix('_'))
+                .is_some_and(|hash| !hash.is_empty() && hash.bytes().all(|byte| byte.is_ascii_digit()))
+        };
         self.chunks
             .needs
             .iter()
-            .filter(|(key, _)| key.strip_prefix(function).is_some_and(|rest| rest.starts_with('_')))
+            .filter(|(key, _)| names_function(key))
             .flat_map(|(_, chunks)| chunks.iter().map(|chunk| format!("/{pkg_dir}/{chunk}.wasm")))
             .collect()
     }
@@ -318,6 +323,17 @@ mod tests {
         );
         assert!(names.chunk_urls_of("pos", "pkg").is_empty(), "a name matches whole, not as a prefix");
         assert_eq!(SplitFile::Manifest.name(""), "__wasm_split_manifest.json");
+    }
+
+    #[test]
+    fn a_functions_chunks_are_found_by_its_whole_name_and_hash() {
+        let mut names = AssetNames::from_hash_list("campus", "split: xyz\n");
+        names.chunks.needs = serde_json::from_str(
+            r#"{"post_2": ["post_2.h1"], "post_office_3": ["post_office_3.h2"], "post_x": ["post_x.h3"]}"#,
+        )
+        .expect("manifest");
+        assert_eq!(names.chunk_urls_of("post", "pkg"), ["/pkg/post_2.h1.wasm"]);
+        assert_eq!(names.chunk_urls_of("post_office", "pkg"), ["/pkg/post_office_3.h2.wasm"]);
     }
 
     #[test]
