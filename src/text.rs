@@ -24,6 +24,9 @@ pub mod app {
     pub const NOT_FOUND_TITLE: &str = "페이지를 찾을 수 없습니다";
     pub const NOT_FOUND_BODY: &str = "주소가 바뀌었거나 삭제된 페이지입니다.";
     pub const GO_HOME: &str = "홈으로";
+    pub const GO_BOARDS: &str = "게시판 목록";
+    pub const FORBIDDEN_TITLE: &str = "볼 수 없는 페이지입니다";
+    pub const FAILED_TITLE: &str = "페이지를 불러오지 못했습니다";
 }
 
 /// Errors that are not about one form field.
@@ -173,6 +176,14 @@ pub mod community {
     pub const NO_RESULTS_YET: &str = "최근 글에서는 찾지 못했어요. 이전 글에서 더 찾아볼 수 있어요.";
     pub const SEARCH_OLDER: &str = "이전 글에서 더 찾기";
     pub const EMPTY_LIST: &str = "아직 아무 글도 없어요.";
+    /// `{}` is the number of 공감 that takes a post into the list.
+    pub const HOT_EMPTY: &str = "아직 HOT 게시물이 없어요. 공감을 {}개 받은 글이 HOT 게시판에 올라와요.";
+    /// `{}` is the number of 공감 that takes a post into the list.
+    pub const BEST_EMPTY: &str = "아직 BEST 게시물이 없어요. 공감을 {}개 받은 글이 BEST 게시판에 올라와요.";
+    /// `{}` is the number of posts found; no older posts are left to look through.
+    pub const RESULT_COUNT: &str = "검색 결과 {}개";
+    /// `{}` is the number of posts found in the posts looked through so far.
+    pub const RESULT_COUNT_SO_FAR: &str = "지금까지 찾은 글 {}개";
     pub const HOT_ON_HOME: &str = "HOT 게시물";
     pub const RECENT: &str = "최신 글";
     pub const SEE_ALL: &str = "더 보기";
@@ -187,10 +198,16 @@ pub mod community {
     pub const QUESTION_CHECK: &str = "질문";
     pub const QUESTION_NOTICE: &str = "질문 글은 댓글이 달리면 수정하거나 삭제할 수 없어요.";
     pub const POST_BUTTON: &str = "완료";
+    pub const CANCEL: &str = "취소";
+    pub const DRAFT_RESTORED: &str = "작성하던 글을 불러왔어요.";
+    pub const DRAFT_DISCARD: &str = "새로 쓰기";
     pub const COMMENT_PLACEHOLDER: &str = "댓글을 입력하세요.";
     pub const REPLY_PLACEHOLDER: &str = "대댓글을 입력하세요.";
     pub const COMMENT_BUTTON: &str = "등록";
     pub const REPLY: &str = "대댓글";
+    /// Above the comment box while a reply is written; `{}` is how the answered comment's author shows.
+    pub const REPLYING_TO: &str = "{}에게 대댓글 쓰는 중";
+    pub const CANCEL_REPLY: &str = "취소";
     pub const LIKE: &str = "공감";
     pub const SCRAP: &str = "스크랩";
     pub const UNSCRAP: &str = "스크랩 취소";

@@ -47,6 +47,8 @@ test("an anonymous thread: post, numbered comments, a reply, the author's answer
   await other.getByTestId("like-post").click();
   await expect(other.getByTestId("like-post")).toHaveText("공감 1");
   await expect(other.getByTestId("like-post")).toBeDisabled();
+  // Shown as liked (pressed, in the brand colour), not merely greyed out.
+  await expect(other.getByTestId("like-post")).toHaveAttribute("aria-pressed", "true");
   await other.getByRole("button", { name: "스크랩", exact: true }).click();
   await expect(other.getByRole("button", { name: "스크랩 취소" })).toBeVisible();
 

@@ -1,5 +1,6 @@
 //! View pieces reused across pages.
 
+pub mod composer;
 pub mod field;
 pub mod live;
 pub mod loaded;

@@ -1,6 +1,8 @@
 //! Loading and error states shared by every page.
 
 use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
 
 use crate::error::AppError;
 use crate::text::app;
@@ -24,7 +26,40 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
             response.set_status(status);
         }
     }
-    view! { <p class="card empty-state error-notice" role="alert">{error.to_string()}</p> }
+    match page_error_title(&error) {
+        None => {
+            view! { <p class="card empty-state error-notice" role="alert">{error.to_string()}</p> }.into_any()
+        }
+        // An error that leaves nothing of the page gets a title and the ways on, never a dead end.
+        Some(title) => view! {
+            <Title text=title />
+            <section class="card empty-state error-notice" role="alert" data-testid="page-error">
+                <h1>{title}</h1>
+                <p>{error.to_string()}</p>
+                <p class="error-links">
+                    <A href="/" attr:class="button primary">{app::GO_HOME}</A>
+                    <A href="/boards" attr:class="button">{app::GO_BOARDS}</A>
+                </p>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+/// The title of an error that takes the place of a whole page (what was asked for is absent, hidden or
+/// forbidden, or the server failed); `None` for a mistake in what was asked, which is shown where it was made.
+fn page_error_title(error: &AppError) -> Option<&'static str> {
+    match error {
+        AppError::NotFound | AppError::Missing(_) => Some(app::NOT_FOUND_TITLE),
+        AppError::Forbidden(_) | AppError::Unauthorized => Some(app::FORBIDDEN_TITLE),
+        AppError::Internal | AppError::Network => Some(app::FAILED_TITLE),
+        AppError::WrongCredentials
+        | AppError::Conflict(_)
+        | AppError::Invalid { .. }
+        | AppError::BadRequest(_)
+        | AppError::PayloadTooLarge
+        | AppError::TooManyRequests(_) => None,
+    }
 }
 
 /// An empty list: what is not there yet, and how it comes to be.

@@ -24,10 +24,12 @@ pub fn TabBar() -> impl IntoView {
         ("/me", t::TAB_ME, "me", false),
     ];
     let live = use_live_notifications();
-    let logged_in = move || matches!(session.user.get(), Some(Ok(Some(_))));
+    // Not while a post is written or edited: one stray tap on a tab would leave the screen.
+    let shown =
+        move || matches!(session.user.get(), Some(Ok(Some(_)))) && !is_composing(&location.pathname.get());
     view! {
         <Transition>
-            <Show when=logged_in>
+            <Show when=shown>
                 <nav class="tab-bar" aria-label=t::MAIN_MENU>
                     {tabs
                         .into_iter()
@@ -67,9 +69,24 @@ fn is_current(path: &str, href: &str) -> bool {
     }
 }
 
+/// Whether `path` is the screen for writing a post (`/boards/3/write`) or editing one (`/posts/7/edit`).
+fn is_composing(path: &str) -> bool {
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    matches!(segments.as_slice(), ["", "boards", _, "write"] | ["", "posts", _, "edit"])
+}
+
 #[cfg(test)]
 mod tests {
-    use super::is_current;
+    use super::{is_composing, is_current};
+
+    #[test]
+    fn the_tab_bar_steps_aside_while_a_post_is_written_or_edited() {
+        assert!(is_composing("/boards/3/write"));
+        assert!(is_composing("/posts/7/edit"));
+        assert!(!is_composing("/boards/3"));
+        assert!(!is_composing("/posts/7"));
+        assert!(!is_composing("/write"));
+    }
 
     #[test]
     fn a_tab_is_current_on_its_pages_only() {

@@ -275,6 +275,18 @@ impl ListKind {
             ListKind::Search => t::SEARCH,
         }
     }
+
+    /// What an empty list says: for HOT and BEST, how a post gets there.
+    pub fn empty_text(self) -> String {
+        match self {
+            ListKind::Hot => crate::text::fill(t::HOT_EMPTY, HOT_LIKES),
+            ListKind::Best => crate::text::fill(t::BEST_EMPTY, BEST_LIKES),
+            ListKind::Search => t::NO_RESULTS.to_owned(),
+            ListKind::Recent | ListKind::Mine | ListKind::Commented | ListKind::Scraps => {
+                t::EMPTY_LIST.to_owned()
+            }
+        }
+    }
 }
 
 coded! {

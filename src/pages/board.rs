@@ -45,6 +45,7 @@ fn BoardView(listing: BoardListing, more: Action<i64, Result<PostPage, AppError>
             more
             href=move |next: i64| format!("/boards/{id}?before={next}")
             empty_text=t::NO_POSTS
+            in_board=true
         />
     }
 }

@@ -48,6 +48,7 @@ fn CourseView(
     let remove_error = move || remove.value().get().and_then(Result::err).map(|e| e.to_string());
     view! {
         <Title text=course.name.clone() />
+        <A href="/timetable" attr:class="back-link">{t::TITLE}</A>
         <header class="page-header">
             <h1>{course.name.clone()}</h1>
             <p class="muted">

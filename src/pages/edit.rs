@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::community::{get_post, EditPost};
+use crate::components::composer::{ComposeFields, ComposeHeader, FORM_ID};
 use crate::components::escaped_on_server;
 use crate::components::loaded::Loaded;
 use crate::components::require_login::RequireLogin;
 use crate::components::status::ErrorNotice;
 use crate::error::AppError;
-use crate::model::community::{PostDetail, POST_BODY_MAX, TITLE_MAX};
+use crate::model::community::PostDetail;
 use crate::pages::params::route_id;
 use crate::text::community as t;
 
@@ -38,16 +39,18 @@ pub fn EditPage() -> impl IntoView {
 fn EditForm(post: PostDetail) -> impl IntoView {
     let action = ServerAction::<EditPost>::new();
     let error = move || action.value().get().and_then(Result::err).map(|e| e.to_string());
+    let body_chars = post.body.chars().count();
     view! {
-        <header class="page-header"><h1>{format!("{} · {}", post.board.name, t::EDIT)}</h1></header>
+        <ComposeHeader
+            title=format!("{} · {}", post.board.name, t::EDIT)
+            cancel_href=format!("/posts/{}", post.id)
+            pending=action.pending()
+        />
         {post.locked.then(|| view! { <p class="card hidden-notice">{t::QUESTION_LOCKED}</p> })}
-        <ActionForm action attr:class="form write-form">
+        <ActionForm action attr:class="form write-form" attr:id=FORM_ID>
             <input type="hidden" name="post_id" value=post.id.to_string() />
-            <label class="visually-hidden" for="post-title">{t::TITLE}</label>
-            <input id="post-title" name="title" placeholder=t::TITLE value=post.title.clone() maxlength=TITLE_MAX.to_string() required />
-            <label class="visually-hidden" for="post-body">{t::BODY}</label>
-            // Escaped by hand: the server writes a textarea's content as it is.
-            <textarea id="post-body" name="body" placeholder=t::BODY rows="10" maxlength=POST_BODY_MAX.to_string() required>{escaped_on_server(post.body.clone())}</textarea>
+            // The body is escaped by hand: the server writes a textarea's content as it is.
+            <ComposeFields title=post.title.clone() body=escaped_on_server(post.body.clone()) body_chars />
             <div class="checks">
                 // A question cannot become a non-question, so its box is fixed; the hidden field keeps the
                 // value that a disabled checkbox would not send.
@@ -61,7 +64,6 @@ fn EditForm(post: PostDetail) -> impl IntoView {
                 }}
             </div>
             <p class="form-error" role="alert">{error}</p>
-            <button type="submit" class="button primary block" disabled=move || action.pending().get()>{t::POST_BUTTON}</button>
         </ActionForm>
     }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::community::list_posts;
@@ -36,12 +37,13 @@ pub fn ListPage() -> impl IntoView {
             <Loaded resource=first_page let:page>
                 {
                     let key = kind().map(|kind| kind.to_string()).unwrap_or_default();
+                    let empty_text = kind().map_or_else(|| t::EMPTY_LIST.to_owned(), ListKind::empty_text);
                     view! {
                         <PostFeed
                             first=page
                             more
                             href=move |next: i64| format!("/lists/{key}?before={next}")
-                            empty_text=t::EMPTY_LIST
+                            empty_text
                         />
                     }
                 }
@@ -71,22 +73,26 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <Title text=t::SEARCH />
         <RequireLogin let:_me>
+            <A href="/boards" attr:class="back-link">{t::BOARDS_TITLE}</A>
             <form class="search-form" method="get" action="/search" role="search">
                 <label class="visually-hidden" for="search-q">{t::SEARCH}</label>
-                <input id="search-q" type="search" name="q" placeholder=t::SEARCH_PLACEHOLDER value=text minlength="2" />
+                // No `minlength`: the browser would answer a one-letter query with its own (English) tooltip;
+                // the server's Korean message shows instead.
+                <input id="search-q" type="search" name="q" placeholder=t::SEARCH_PLACEHOLDER value=text />
                 <button type="submit" class="button primary small">{t::SEARCH}</button>
             </form>
             // Nothing is searched until there is a query.
             <Loaded resource=results let:found>
                 {found.map(|page| {
                     let q = text();
+                    let link_q = encode_query_value(&q);
                     view! {
                         <PostFeed
                             first=page
                             more
-                            href=move |next: i64| format!("/search?q={}&before={next}", encode_query_value(&q))
+                            href=move |next: i64| format!("/search?q={link_q}&before={next}")
                             empty_text=t::NO_RESULTS
-                            searching=true
+                            searching=q.clone()
                         />
                     }
                 })}

@@ -18,7 +18,7 @@ use crate::components::require_login::RequireLogin;
 use crate::error::AppError;
 use crate::model::community::{Anonymity, CommentView, PostDetail, ReportTarget, COMMENT_BODY_MAX};
 use crate::pages::params::route_id;
-use crate::text::{community as t, messages as mt};
+use crate::text::{community as t, fill, messages as mt};
 
 #[component]
 pub fn PostPage() -> impl IntoView {
@@ -46,7 +46,17 @@ struct Thread {
     remove_comment: Action<i64, Result<(), AppError>>,
     remove_post: Action<i64, Result<(), AppError>>,
     /// The comment a reply answers, while the box is answering one.
-    reply_to: RwSignal<Option<i64>>,
+    reply_to: RwSignal<Option<ReplyTarget>>,
+    /// The comment box's text field: emptied once a comment is posted, focused when 대댓글 is tapped.
+    comment_input: NodeRef<leptos::html::Input>,
+}
+
+/// The comment a reply is being written to, as the box's indicator names it.
+#[derive(Clone, Debug, PartialEq)]
+struct ReplyTarget {
+    id: i64,
+    /// How the comment's author shows in the thread (익명3, a nickname, …): nothing the thread does not show.
+    author: String,
 }
 
 fn use_thread(post_id: impl Fn() -> i64 + Send + Sync + 'static) -> Thread {
@@ -78,6 +88,7 @@ fn use_thread(post_id: impl Fn() -> i64 + Send + Sync + 'static) -> Thread {
         remove_comment: Action::new(|id: &i64| delete_comment(*id)),
         remove_post: Action::new(|id: &i64| delete_post(*id)),
         reply_to: RwSignal::new(None),
+        comment_input: NodeRef::new(),
     };
     let report = move |result: Result<(), AppError>| match result {
         Ok(()) => {
@@ -103,9 +114,13 @@ fn use_thread(post_id: impl Fn() -> i64 + Send + Sync + 'static) -> Thread {
             report(result);
         }
     });
+    // A posted comment empties the box, so that a second tap cannot post the same text again.
     Effect::new(move || {
         if let Some(Ok(_)) = write_comment.value().get() {
             thread.reply_to.set(None);
+            if let Some(input) = thread.comment_input.get_untracked() {
+                input.set_value("");
+            }
         }
     });
     let navigate = use_navigate();
@@ -143,12 +158,19 @@ fn PostView(post: PostDetail, thread: Thread) -> impl IntoView {
 fn PostActions(post: PostDetail, thread: Thread) -> impl IntoView {
     let id = post.id;
     let can_change = post.is_mine && !post.locked;
+    // The author of a question that has answers keeps the post but not 수정/삭제: say why they are gone.
+    let locked_note = (post.is_mine && post.locked).then(
+        || view! { <p class="hint lock-note" role="note" data-testid="lock-note">{t::QUESTION_LOCKED}</p> },
+    );
+    let liked = post.liked_by_me;
     view! {
         <div class="post-actions">
             <button
-                class="chip"
+                class="chip like"
+                class:liked=liked
+                aria-pressed=if liked { "true" } else { "false" }
                 data-testid="like-post"
-                disabled=post.is_mine || post.liked_by_me
+                disabled=post.is_mine || liked
                 on:click=move |_| { if confirmed(t::CONFIRM_LIKE) { thread.like_post.dispatch(id); } }
             >
                 {format!("{} {}", t::LIKE, post.like_count)}
@@ -172,20 +194,28 @@ fn PostActions(post: PostDetail, thread: Thread) -> impl IntoView {
                 </button>
             })}
         </div>
+        {locked_note}
     }
 }
 
-/// The comment box at the bottom: a comment, or a reply while one is chosen; 익명 where the board leaves it
-/// to the student.
+/// The comment box at the bottom: a comment, or a reply while one is chosen (named above the box, with 취소);
+/// 익명 where the board leaves it to the student.
 #[component]
 fn CommentBox(post_id: i64, anonymity: Anonymity, thread: Thread) -> impl IntoView {
     let write = thread.write_comment;
     let reply_to = thread.reply_to;
     let error = move || write.value().get().and_then(Result::err).map(|e| e.to_string());
+    let replying = move || reply_to.with(Option::is_some);
     view! {
         <ActionForm action=write attr:class="comment-box">
             <input type="hidden" name="post_id" value=post_id.to_string() />
-            {move || reply_to.get().map(|parent| view! { <input type="hidden" name="parent_id" value=parent.to_string() /> })}
+            {move || reply_to.get().map(|target| view! {
+                <input type="hidden" name="parent_id" value=target.id.to_string() />
+                <p class="reply-bar" data-testid="reply-bar">
+                    <span>{fill(t::REPLYING_TO, &target.author)}</span>
+                    <button type="button" class="link" on:click=move |_| reply_to.set(None)>{t::CANCEL_REPLY}</button>
+                </p>
+            })}
             {(anonymity == Anonymity::Allowed).then(|| view! {
                 <label class="check"><input type="checkbox" name="anonymous" checked />{t::ANONYMOUS_CHECK}</label>
             })}
@@ -193,13 +223,14 @@ fn CommentBox(post_id: i64, anonymity: Anonymity, thread: Thread) -> impl IntoVi
             <input
                 id="comment-body"
                 name="body"
+                node_ref=thread.comment_input
                 maxlength=COMMENT_BODY_MAX.to_string()
-                placeholder=move || if reply_to.get().is_some() { t::REPLY_PLACEHOLDER } else { t::COMMENT_PLACEHOLDER }
+                placeholder=move || if replying() { t::REPLY_PLACEHOLDER } else { t::COMMENT_PLACEHOLDER }
                 required
             />
             <button type="submit" class="button primary small" disabled=move || write.pending().get()>{t::COMMENT_BUTTON}</button>
         </ActionForm>
-        <p class="form-error comment-error" role="alert">{error}</p>
+        <p class="form-error comment-error" class:replying=replying role="alert">{error}</p>
     }
 }
 
@@ -227,12 +258,19 @@ fn PostBody(post: PostDetail) -> impl IntoView {
 fn Comment(comment: CommentView, thread: Thread, #[prop(optional)] reply: bool) -> impl IntoView {
     let now = now_seconds();
     let id = comment.id;
+    let author = comment.author.to_string();
     let replies = comment.replies.clone();
     let (editing, set_editing) = signal(false);
     let body = match comment.body {
         None => view! { <p class="comment-text muted">{t::DELETED_COMMENT}</p> }.into_any(),
         Some(text) => {
             let text_view = comment_text(text, comment.is_mine, id, editing, thread);
+            let answer = move |_| {
+                thread.reply_to.set(Some(ReplyTarget { id, author: author.clone() }));
+                if let Some(input) = thread.comment_input.get_untracked() {
+                    let _ = input.focus();
+                }
+            };
             view! {
             <p class="comment-head">
                 <strong data-testid="comment-author">{comment.author.to_string()}</strong>
@@ -244,10 +282,12 @@ fn Comment(comment: CommentView, thread: Thread, #[prop(optional)] reply: bool) 
             // browser's parser restructure the HTML and break hydration.
             <div class="comment-actions">
                 {(!reply).then(|| view! {
-                    <button class="link" on:click=move |_| thread.reply_to.set(Some(id))>{t::REPLY}</button>
+                    <button class="link" on:click=answer>{t::REPLY}</button>
                 })}
                 <button
-                    class="link"
+                    class="link like"
+                    class:liked=comment.liked_by_me
+                    aria-pressed=if comment.liked_by_me { "true" } else { "false" }
                     disabled=comment.is_mine || comment.liked_by_me
                     on:click=move |_| { if confirmed(t::CONFIRM_LIKE_COMMENT) { thread.like_comment.dispatch(id); } }
                 >

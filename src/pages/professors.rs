@@ -27,10 +27,11 @@ pub fn ProfessorsPage() -> impl IntoView {
     view! {
         <Title text=t::PROFESSORS_TITLE />
         <RequireLogin let:_me>
+            <A href="/timetable" attr:class="back-link">{t::TITLE}</A>
             <header class="page-header"><h1>{t::PROFESSORS_TITLE}</h1></header>
             <form class="search-form" method="get" action="/professors" role="search">
                 <label class="visually-hidden" for="professor-q">{t::PROFESSOR}</label>
-                <input id="professor-q" type="search" name="q" placeholder=t::PROFESSOR_PLACEHOLDER value=text minlength="2" />
+                <input id="professor-q" type="search" name="q" placeholder=t::PROFESSOR_PLACEHOLDER value=text />
                 <button type="submit" class="button primary small">{t::SEARCH}</button>
             </form>
             // Nothing is searched until there is a query.
@@ -83,6 +84,7 @@ pub fn ProfessorPage() -> impl IntoView {
 fn ProfessorView(detail: ProfessorDetail) -> impl IntoView {
     view! {
         <Title text=detail.name.clone() />
+        <A href="/professors" attr:class="back-link">{t::PROFESSORS_TITLE}</A>
         <header class="page-header">
             <h1>{format!("{} {}", detail.name, t::PROFESSOR)}</h1>
             <p class="muted">{t::PROFESSOR_COURSES}</p>

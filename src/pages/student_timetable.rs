@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
 use crate::api::timetable::timetable_of;
 use crate::components::loaded::Loaded;
@@ -11,7 +12,7 @@ use crate::components::require_login::RequireLogin;
 use crate::components::timetable_grid::TimetableGrid;
 use crate::model::timetable::StudentTimetable;
 use crate::pages::params::route_name;
-use crate::text::{fill, timetable as t};
+use crate::text::{fill, friends as ft, timetable as t};
 
 #[component]
 pub fn StudentTimetablePage() -> impl IntoView {
@@ -30,6 +31,7 @@ fn StudentTimetableView(found: StudentTimetable) -> impl IntoView {
     let heading = fill(t::STUDENT_TIMETABLE, &found.nickname);
     view! {
         <Title text=heading.clone() />
+        <A href="/friends" attr:class="back-link">{ft::TITLE}</A>
         <header class="page-header">
             <p class="school-name" data-testid="student-school">{found.school_name}</p>
             <h1>{heading}</h1>
