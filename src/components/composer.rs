@@ -31,14 +31,15 @@ pub fn ComposeHeader(
     }
 }
 
-/// Where a new post's draft is kept (per board), and whether the form is being sent.
+/// Where a new post's draft is kept, and what became of the form. The draft lives in the browser's local
+/// storage, which log-out clears (`Clear-Site-Data: "storage"`), so a draft never outlives its login.
 #[derive(Clone)]
 pub struct Draft {
     /// The browser storage key; one draft per board.
     pub key: String,
-    /// True from the moment the form is sent: the draft is dropped then, and kept again if the post is
-    /// refused (the fields still hold it).
+    /// True from the moment the form is sent: the draft is dropped then.
     pub sent: Signal<bool>,
+    /// True when the post was refused: the draft is kept again from the fields, which still hold it.
     pub refused: Signal<bool>,
 }
 
