@@ -572,13 +572,40 @@ fn is_korean(text: &str) -> bool {
     text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
 }
 
-/// The text of the first non-empty `role="alert"` element of a page (pages show their errors there).
+/// The text of the first non-empty `role="alert"` element of a page (pages show their errors there), its nested
+/// elements' text included: a page-replacing error puts its title and message in a heading and a paragraph.
 fn alert_text(html: &str) -> Option<String> {
     html.split("role=\"alert\"")
         .skip(1)
-        .filter_map(|rest| rest.split_once('>').map(|(_, inner)| inner))
-        .map(|inner| inner.split('<').next().unwrap_or_default().trim().to_owned())
+        .filter_map(|rest| rest.split_once('>').map(|(_, inner)| element_text(inner)))
         .find(|text| !text.is_empty())
+}
+
+/// The text of an element whose opening tag ends just before `inner`: every text run up to its closing tag,
+/// joined by spaces.
+fn element_text(inner: &str) -> String {
+    const VOID: [&str; 4] = ["br", "img", "input", "hr"];
+    let mut depth = 0usize;
+    let mut text = Vec::new();
+    let mut rest = inner;
+    loop {
+        let (run, after) = rest.split_once('<').unwrap_or((rest, ""));
+        if !run.trim().is_empty() {
+            text.push(run.trim());
+        }
+        let Some((tag, next)) = after.split_once('>') else { break };
+        rest = next;
+        let name = tag.trim_start_matches('/').split([' ', '/']).next().unwrap_or_default();
+        if tag.starts_with('/') {
+            match depth.checked_sub(1) {
+                Some(outer) => depth = outer,
+                None => break,
+            }
+        } else if !tag.ends_with('/') && !tag.starts_with('!') && !VOID.contains(&name) {
+            depth += 1;
+        }
+    }
+    text.join(" ")
 }
 
 // ---------------------------------------------------------------------------------------------------------
