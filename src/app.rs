@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/users/:username/timetable") view={Lazy::<lazy::StudentTimetable>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/courses/:id") view={Lazy::<lazy::Course>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/professors") view={Lazy::<lazy::Professors>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/reviews") view={Lazy::<lazy::Reviews>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/professors/:name") view={Lazy::<lazy::Professor>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/friends") view={Lazy::<lazy::Friends>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/notifications") view={Lazy::<lazy::Notifications>::new()} ssr=SsrMode::Async />

@@ -554,3 +554,26 @@ pub mod messages {
     /// `{}` is a number of minutes.
     pub const STARTING_TOO_MANY: &str = "새 쪽지방을 너무 많이 열었습니다. {}분 뒤에 다시 시도해 주세요.";
 }
+
+/// The 강의평 screen and the review summaries.
+pub mod reviews {
+    pub const TITLE: &str = "강의평";
+    pub const SEARCH_LABEL: &str = "강의평 검색";
+    pub const SEARCH_PLACEHOLDER: &str = "과목명 또는 교수명 (2자 이상)";
+    pub const RECENT: &str = "최근 강의평";
+    pub const MINE: &str = "내 강의평";
+    pub const LISTS: &str = "강의평 목록";
+    pub const NO_RECENT: &str = "아직 우리 학교에 올라온 강의평이 없어요.";
+    pub const NO_RECENT_HINT: &str = "들은 수업의 강의 페이지에서 첫 강의평을 남겨 보세요.";
+    pub const NO_MINE: &str = "아직 쓴 강의평이 없어요.";
+    pub const NO_MINE_HINT: &str = "시간표에서 들은 수업을 눌러 강의평을 남길 수 있어요.";
+    pub const NO_RESULTS: &str = "강의평이 있는 강의를 찾지 못했어요.";
+    /// `{}` is how many reviewed courses the search found so far.
+    pub const RESULT_COUNT: &str = "강의 {}개";
+    /// `{}` is a number of reviews.
+    pub const REVIEW_COUNT: &str = "강의평 {}개";
+    pub const MORE: &str = "더 보기";
+    pub const NOT_IN_CATALOGUE: &str = "지금 개설되지 않은 강의";
+    pub const SUMMARY: &str = "강의평 요약";
+    pub const ALL_REVIEWS: &str = "강의평 전체 보기";
+}

@@ -7,6 +7,7 @@ pub mod community;
 pub mod friends;
 pub mod messages;
 pub mod notifications;
+pub mod reviews;
 pub mod schools;
 pub mod timetable;
 

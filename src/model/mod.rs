@@ -10,6 +10,7 @@ pub mod community;
 pub mod friends;
 pub mod messages;
 pub mod notifications;
+pub mod reviews;
 pub mod school;
 pub mod time;
 pub mod timetable;

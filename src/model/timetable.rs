@@ -551,8 +551,8 @@ pub struct Review {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CourseDetail {
     pub course: Course,
-    /// How many reviews gave 1, 2, 3, 4 and 5 stars.
-    pub distribution: [i64; 5],
+    /// How the reviews answered each question (stars included).
+    pub summary: crate::model::reviews::ReviewSummary,
     pub reviews: Vec<Review>,
     pub reviewed_by_me: bool,
 }

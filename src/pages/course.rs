@@ -1,5 +1,5 @@
-//! A course: its details, the 강의평 of its (name, professor) across semesters with the average and the star
-//! distribution, and the form to write one.
+//! A course: its details, the 강의평 of its (name, professor) across semesters with the average, the star
+//! distribution and how the reviews answered each detail question, and the form to write one.
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -7,15 +7,14 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::timetable::{delete_review, get_course, WriteReview};
-use crate::components::confirmed;
 use crate::components::loaded::Loaded;
 use crate::components::require_login::{encode_query_value, RequireLogin};
+use crate::components::review_card::ReviewCard;
 use crate::model::codes::Code;
-use crate::model::timetable::{
-    Amount, Attendance, CourseDetail, Grading, Review, MAX_EXAMS, REVIEW_BODY_MAX,
-};
+use crate::model::reviews::{most_given, ReviewSummary, Tally};
+use crate::model::timetable::{Amount, Attendance, CourseDetail, Grading, MAX_EXAMS, REVIEW_BODY_MAX};
 use crate::pages::params::route_id;
-use crate::text::{fill, timetable as t};
+use crate::text::{fill, reviews as r, timetable as t};
 
 #[component]
 pub fn CoursePage() -> impl IntoView {
@@ -44,7 +43,8 @@ fn CourseView(
     let course = detail.course;
     let rating = course.rating;
     let (times, professor) = (course.times_label(), course.professor.clone());
-    let highest = detail.distribution.iter().copied().max().unwrap_or_default().max(1);
+    let summary = detail.summary;
+    let highest = summary.stars.iter().copied().max().unwrap_or_default().max(1);
     let remove_error = move || remove.value().get().and_then(Result::err).map(|e| e.to_string());
     view! {
         <Title text=course.name.clone() />
@@ -73,7 +73,7 @@ fn CourseView(
             </p>
             <ol class="distribution" reversed>
                 {(1..=5).rev().map(|stars| {
-                    let count = detail.distribution[stars - 1];
+                    let count = summary.stars[stars - 1];
                     let width = format!("width:{}%", count * 100 / highest);
                     view! {
                         <li>
@@ -84,6 +84,8 @@ fn CourseView(
                     }
                 }).collect_view()}
             </ol>
+            <AnswerSummary summary=summary.clone() />
+            <A href="/reviews" attr:class="more-link">{r::ALL_REVIEWS}</A>
         </section>
         {if detail.reviewed_by_me {
             view! { <p class="muted">{t::MY_REVIEW_EXISTS}</p> }.into_any()
@@ -94,43 +96,43 @@ fn CourseView(
         <section aria-label=t::REVIEWS>
             {detail.reviews.is_empty().then(|| view! { <p class="card empty-state">{t::NO_REVIEWS}</p> })}
             <ul class="review-list" data-testid="reviews">
-                {detail.reviews.into_iter().map(|review| view! { <ReviewItem review remove /> }).collect_view()}
+                {detail.reviews.into_iter().map(|review| view! { <ReviewCard review remove /> }).collect_view()}
             </ul>
         </section>
     }
 }
 
+/// How the reviews answered 과제, 조모임, 성적, 출결 and 시험 횟수: every answer with its count, the most
+/// given one marked. Nothing while there are no reviews.
 #[component]
-fn ReviewItem(review: Review, remove: Action<i64, Result<(), crate::error::AppError>>) -> impl IntoView {
-    let id = review.id;
-    let facts = format!(
-        "{} {} · {} {} · {} {} · {} {} · {} {}",
-        t::ASSIGNMENTS,
-        review.content.assignments.label(),
-        t::TEAM_PROJECTS,
-        review.content.team_projects.label(),
-        t::GRADING_LABEL,
-        review.content.grading.label(),
-        t::ATTENDANCE_LABEL,
-        review.content.attendance.label(),
-        t::EXAMS,
-        fill(t::EXAM_COUNT, review.content.exams)
-    );
-    view! {
-        <li class="card review">
-            <p>
-                <span class="stars">{"★".repeat(review.content.stars as usize)}{"☆".repeat(5 - review.content.stars as usize)}</span>
-                <span class="muted small">{format!(" {} · {}", t::ANONYMOUS_REVIEWER, fill(t::TAKEN_IN, review.semester))}</span>
-            </p>
-            <p class="muted small">{facts}</p>
-            <p class="post-text">{review.content.body}</p>
-            {review.is_mine.then(|| view! {
-                <button class="chip danger" on:click=move |_| { if confirmed(t::DELETE_REVIEW) { remove.dispatch(id); } }>
-                    {t::DELETE_REVIEW}
-                </button>
-            })}
-        </li>
+fn AnswerSummary(summary: ReviewSummary) -> impl IntoView {
+    /// One question's row: its answers in form order, with counts.
+    fn row<T: Copy + PartialEq + Send + Sync + 'static>(
+        question: &'static str,
+        tallies: Vec<Tally<T>>,
+        label: impl Fn(T) -> String,
+    ) -> impl IntoView {
+        let top = most_given(&tallies);
+        let answers = tallies
+            .into_iter()
+            .map(|tally| {
+                let class = if Some(tally.answer) == top { "answer top" } else { "answer" };
+                view! { <span class=class>{format!("{} {}", label(tally.answer), tally.count)}</span> }
+            })
+            .collect_view();
+        view! { <dt>{question}</dt><dd>{answers}</dd> }
     }
+    (summary.total() > 0).then(|| {
+        view! {
+            <dl class="facts answer-summary" aria-label=r::SUMMARY data-testid="answer-summary">
+                {row(t::ASSIGNMENTS, summary.assignments, |a: Amount| a.label().to_owned())}
+                {row(t::TEAM_PROJECTS, summary.team_projects, |a: Amount| a.label().to_owned())}
+                {row(t::GRADING_LABEL, summary.grading, |g: Grading| g.label().to_owned())}
+                {row(t::ATTENDANCE_LABEL, summary.attendance, |a: Attendance| a.label().to_owned())}
+                {row(t::EXAMS, summary.exams, |n: i64| fill(t::EXAM_COUNT, n))}
+            </dl>
+        }
+    })
 }
 
 /// The review form: a plain form posting to the server function, so it also works before hydration.

@@ -11,7 +11,7 @@
 //! (75–235 per page), as the pages share much code that the splitter cuts into small shared chunks. Three
 //! groups keep a first load to a handful of files:
 //! - community: the home, boards, posts, lists and search, and moderation;
-//! - timetables: a student's and a friend's timetable, courses with their reviews, professors;
+//! - timetables: a student's and a friend's timetable, courses with their reviews, 강의평, professors;
 //! - people: logging in and signing up, 내 정보, friends, 알림 and 쪽지.
 //!
 //! A page loads its own data inside its component (its resources), so a route's `data` is empty.
@@ -34,6 +34,7 @@ use crate::pages::{
     notifications::NotificationsPage,
     post::PostPage,
     professors::{ProfessorPage, ProfessorsPage},
+    reviews::ReviewsPage,
     signup::SignupPage,
     student_timetable::StudentTimetablePage,
     timetable::TimetablePage,
@@ -108,6 +109,7 @@ page_group! {
         Course => CoursePage,
         Professors => ProfessorsPage,
         Professor => ProfessorPage,
+        Reviews => ReviewsPage,
     }
 }
 

@@ -17,6 +17,7 @@ pub mod notifications;
 pub mod params;
 pub mod post;
 pub mod professors;
+pub mod reviews;
 pub mod signup;
 pub mod student_timetable;
 pub mod timetable;

@@ -199,6 +199,7 @@ fn Editor(
             <SemesterSwitcher semesters=data.semesters.clone() current=semester />
         </header>
         <nav class="chips timetable-tabs" aria-label=t::TIMETABLE>
+            <A href="/reviews" attr:class="chip">{crate::text::reviews::TITLE}</A>
             <A href="/professors" attr:class="chip">{t::FIND_PROFESSOR}</A>
             {data.timetables.into_iter().map(|summary| {
                 let current = Some(summary.id) == open_id;

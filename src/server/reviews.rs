@@ -4,6 +4,7 @@
 
 use crate::error::AppError;
 use crate::model::chars;
+use crate::model::reviews::{ReviewPage, ReviewedCoursePage, REVIEWED_COURSES_PER_PAGE, REVIEWS_PER_PAGE};
 use crate::model::timetable::{
     validate_catalogue_text, CourseDetail, ProfessorDetail, ProfessorSummary, ReviewForm,
 };
@@ -22,9 +23,9 @@ pub async fn course(state: &AppState, me: &Me, course_id: i64) -> Result<CourseD
     let db = &state.db;
     let course = courses::find(db, me.school_id, course_id).await?.ok_or(AppError::NotFound)?;
     let reviews = rows::for_course(db, me.school_id, &course, me.id, REVIEWS_SHOWN).await?;
-    let distribution = rows::star_distribution(db, me.school_id, &course).await?;
+    let summary = rows::summary(db, me.school_id, &course).await?;
     let reviewed_by_me = rows::exists(db, me.school_id, &course, me.id).await?;
-    Ok(CourseDetail { course, distribution, reviews, reviewed_by_me })
+    Ok(CourseDetail { course, summary, reviews, reviewed_by_me })
 }
 
 /// Writes the student's review of the course's (name, professor); once per student. Returns its id.
@@ -76,4 +77,44 @@ pub async fn professor(state: &AppState, me: &Me, name: &str) -> Result<Professo
         return Err(AppError::NotFound);
     }
     Ok(ProfessorDetail { name, courses })
+}
+
+/// The school's newest reviews, a page below the review id `before`.
+#[tracing::instrument(skip_all, fields(user = me.id))]
+pub async fn recent(state: &AppState, me: &Me, before: Option<i64>) -> Result<ReviewPage, AppError> {
+    let reviews = rows::listed(&state.db, me.school_id, None, me.id, before, REVIEWS_PER_PAGE).await?;
+    Ok(review_page(reviews))
+}
+
+/// The student's own reviews, newest first, a page below the review id `before`.
+#[tracing::instrument(skip_all, fields(user = me.id))]
+pub async fn mine(state: &AppState, me: &Me, before: Option<i64>) -> Result<ReviewPage, AppError> {
+    let reviews = rows::listed(&state.db, me.school_id, Some(me.id), me.id, before, REVIEWS_PER_PAGE).await?;
+    Ok(review_page(reviews))
+}
+
+/// A page of reviews: a full page may have more after it, from its last review's id.
+fn review_page(reviews: Vec<crate::model::reviews::ReviewEntry>) -> ReviewPage {
+    let full = reviews.len() as i64 == REVIEWS_PER_PAGE;
+    let next_cursor = reviews.last().filter(|_| full).map(|entry| entry.review.id);
+    ReviewPage { reviews, next_cursor }
+}
+
+/// The school's reviewed (course, professor) pairs whose course name or professor contains `query` (at least
+/// 2 characters), most reviewed first, a page from `offset`.
+#[tracing::instrument(skip_all, fields(user = me.id))]
+pub async fn search(
+    state: &AppState,
+    me: &Me,
+    query: &str,
+    offset: Option<i64>,
+) -> Result<ReviewedCoursePage, AppError> {
+    let text = validate_catalogue_text(query)?;
+    let offset = offset.unwrap_or(0).max(0);
+    // One more than a page tells whether another page follows.
+    let mut courses =
+        rows::search_courses(&state.db, me.school_id, &text, REVIEWED_COURSES_PER_PAGE + 1, offset).await?;
+    let more = courses.len() as i64 > REVIEWED_COURSES_PER_PAGE;
+    courses.truncate(REVIEWED_COURSES_PER_PAGE as usize);
+    Ok(ReviewedCoursePage { courses, next_offset: more.then_some(offset + REVIEWED_COURSES_PER_PAGE) })
 }

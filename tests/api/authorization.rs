@@ -263,6 +263,11 @@ fn server_function_table() -> Vec<Call> {
         call("courses/get", |w, _| form!["course_id" => w.course], [E401, E404, OK, OK, E404, OK, OK]),
         call("reviews/write", |w, _| review_form(w.course), [E401, E404, OK, OK, E404, OK, E409]),
         call("reviews/delete", |w, _| form!["review_id" => w.review], [E401, E404, E404, E404, E404, E404, OK]),
+        // The 강의평 screen: the school reads its reviews without their authors; another school reads none.
+        call("reviews/recent", |_, _| form![], [E401, BLIND, OK, OK, BLIND, OK, OK]).hiding(owner_review),
+        call("reviews/recent", |_, _| form![], [E401, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(owner_identity),
+        call("reviews/mine", |_, _| form![], [E401, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(owner_review),
+        call("reviews/search", |w, _| form!["q" => w.professor_prefix()], [E401, BLIND, OK, OK, BLIND, OK, OK]).hiding(|w| vec![w.professor.clone()]),
         call("professors/search", |w, _| form!["q" => w.professor_prefix()], [E401, BLIND, OK, OK, BLIND, OK, OK]).hiding(|w| vec![w.professor.clone()]),
         call("professors/get", |w, _| form!["name" => w.professor], [E401, E404, OK, OK, E404, OK, OK]),
     ]
@@ -288,6 +293,9 @@ fn page_table() -> Vec<Page> {
         page("/timetable", |w| format!("/timetable?id={}", w.timetable), [LOGIN, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(owner_timetable),
         page("/users/:username/timetable", |w| format!("/users/{}/timetable", w.owner.student.username), [LOGIN, E404, OK, BLIND, E404, OK, OK]).hiding(owner_timetable),
         page("/courses/:id", |w| format!("/courses/{}", w.course), [LOGIN, E404, OK, OK, E404, OK, OK]),
+        page("/reviews", |_| "/reviews".into(), [LOGIN, BLIND, OK, OK, BLIND, OK, OK]).hiding(owner_review),
+        page("/reviews", |_| "/reviews".into(), [LOGIN, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(owner_identity),
+        page("/reviews", |w| format!("/reviews?q={}", encode(&w.professor_prefix())), [LOGIN, BLIND, OK, OK, BLIND, OK, OK]).hiding(|w| vec![w.professor.clone()]),
         page("/professors", |w| format!("/professors?q={}", encode(&w.professor_prefix())), [LOGIN, BLIND, OK, OK, BLIND, OK, OK]).hiding(|w| vec![w.professor.clone()]),
         page("/professors/:name", |w| format!("/professors/{}", encode(&w.professor)), [LOGIN, E404, OK, OK, E404, OK, OK]),
         page("/friends", |_| "/friends".into(), [LOGIN, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(|w| vec![w.owner.student.username.clone()]),
@@ -302,9 +310,17 @@ fn page_table() -> Vec<Page> {
 /// must not be a secret itself.
 const SEARCH_TEXT: &str = "주인의 글";
 
+/// The text of the owner's 강의평: the school reads it (anonymously), another school must not.
+const REVIEW_TEXT: &str = "설명이 친절하고 과제가 적당합니다.";
+
+/// What the owner's 강의평 says.
+fn owner_review(_: &World) -> Vec<String> {
+    vec![REVIEW_TEXT.to_owned()]
+}
+
 fn review_form(course: i64) -> Form {
     form![
-        "course_id" => course, "stars" => 4, "body" => "설명이 친절하고 과제가 적당합니다.",
+        "course_id" => course, "stars" => 4, "body" => REVIEW_TEXT,
         "assignments" => "average", "team_projects" => "average", "grading" => "average", "attendance" => "mixed",
         "exams" => 2,
     ]

@@ -1382,6 +1382,14 @@ async fn searches_refuse_short_or_control_text_and_treat_everything_else_as_lite
             }
         }
     }
+    // The 강의평 search takes the same text as the catalogue's.
+    for _ in 0..40 {
+        let q = gen.draw(&query);
+        let reply = probe.send(&client, "reviews/search", &[("q", &q)]).await;
+        let what = format!("review search {}", show(&q));
+        let verdict = ok_or_messages(&rules::CATALOGUE_SEARCH.judge(&q));
+        probe.judge(&reply, 0, &[("q", verdict)], &what);
+    }
     // A professor's page by name: anything that is not a professor of the school is not found.
     let (_, course) = some_course(&probe, &client).await;
     let real = course["professor"].as_str().map(str::to_owned);
@@ -1906,6 +1914,9 @@ async fn wrong_types_missing_unknown_and_repeated_fields_are_answered_with_a_4xx
             &[],
         ),
         Form::new("professors/search", &[("q", "교수")], &[], &[]),
+        Form::new("reviews/search", &[("q", "교수"), ("offset", "20")], &["offset"], &["offset"]),
+        Form::new("reviews/recent", &[("before", "100")], &["before"], &["before"]),
+        Form::new("reviews/mine", &[("before", "100")], &["before"], &["before"]),
         Form::new("notifications", &[("before", "100")], &["before"], &["before"]),
         Form::new("notifications/read", &[("notification_id", &notification)], &["notification_id"], &[]),
     ];

@@ -25,6 +25,7 @@ mod messages;
 mod moderation;
 mod notifications;
 mod pages;
+mod reviews;
 mod scale_out;
 mod schema;
 mod timetable;

@@ -420,7 +420,7 @@ async fn one_review_per_student_and_the_average_follows_across_semesters() {
     assert!(!text.contains(&first.username) && !text.contains(&first.nickname), "reviews are anonymous");
     let detail: Value = serde_json::from_str(&text).expect("json");
     assert_eq!(detail["course"]["rating"], serde_json::json!({ "count": 2, "total": 7 }));
-    assert_eq!(detail["distribution"], serde_json::json!([0, 1, 0, 0, 1]));
+    assert_eq!(detail["summary"]["stars"], serde_json::json!([0, 1, 0, 0, 1]));
     assert_eq!(detail["reviewed_by_me"], true);
     let mine: Vec<bool> =
         detail["reviews"].as_array().expect("reviews").iter().map(|r| r["is_mine"] == true).collect();

@@ -1,10 +1,16 @@
 //! 강의평 (course reviews), keyed by (course name, professor) within a school. The running totals in
 //! `course_ratings` move in the review's own transaction, by increments, so averages stay exact.
+//!
+//! Every list reads the author's id only to compute `is_mine` for the reader; it never leaves this module.
 
 use sqlx::{AnyConnection, FromRow};
 
-use super::{Db, Stored};
-use crate::model::timetable::{Amount, Attendance, Course, Grading, Review, ReviewInput, Semester};
+use super::{contains_pattern, Db, Stored};
+use crate::model::codes::Code;
+use crate::model::reviews::{ReviewEntry, ReviewSummary, ReviewedCourse, ReviewedPair, Tally};
+use crate::model::timetable::{
+    Amount, Attendance, Course, Grading, Rating, Review, ReviewInput, Semester, MAX_EXAMS,
+};
 
 /// Stores the student's review of the course's (name, professor) and counts it in the totals; `None` when
 /// the student has reviewed that pair already (the unique key allows one).
@@ -100,8 +106,36 @@ struct ReviewRow {
     created_at: i64,
 }
 
-/// At most `limit` reviews of a (course name, professor), newest first, as `viewer_id` sees them: anonymous,
-/// with `is_mine` computed here so that the author's id never leaves the server.
+/// The columns of [`ReviewRow`], of the review aliased `r`.
+macro_rules! review_columns {
+    () => {
+        "r.id, r.user_id, r.semester, r.stars, r.body, r.assignments, r.team_projects, r.grading, \
+         r.attendance, r.exams, r.created_at"
+    };
+}
+
+impl ReviewRow {
+    /// The review as `viewer_id` sees it: anonymous, `is_mine` computed here.
+    fn into_review(self, viewer_id: i64) -> Review {
+        Review {
+            id: self.id,
+            semester: Semester(self.semester),
+            content: ReviewInput {
+                stars: self.stars,
+                body: self.body,
+                assignments: self.assignments.0,
+                team_projects: self.team_projects.0,
+                grading: self.grading.0,
+                attendance: self.attendance.0,
+                exams: self.exams,
+            },
+            created_at: self.created_at,
+            is_mine: self.user_id == viewer_id,
+        }
+    }
+}
+
+/// At most `limit` reviews of a (course name, professor), newest first, as `viewer_id` sees them.
 pub async fn for_course(
     db: &Db,
     school_id: i64,
@@ -109,56 +143,177 @@ pub async fn for_course(
     viewer_id: i64,
     limit: i64,
 ) -> Result<Vec<Review>, sqlx::Error> {
-    let rows: Vec<ReviewRow> = sqlx::query_as(
-        "SELECT id, user_id, semester, stars, body, assignments, team_projects, grading, attendance, exams, \
-                created_at \
-         FROM course_reviews WHERE school_id = $1 AND course_name = $2 AND professor = $3 \
-         ORDER BY id DESC LIMIT $4",
-    )
-    .bind(school_id)
-    .bind(&course.name)
-    .bind(&course.professor)
-    .bind(limit)
-    .fetch_all(db.pool())
-    .await?;
+    const FOR_COURSE: &str = concat!(
+        "SELECT ",
+        review_columns!(),
+        " FROM course_reviews r WHERE r.school_id = $1 AND r.course_name = $2 AND r.professor = $3 \
+         ORDER BY r.id DESC LIMIT $4"
+    );
+    let rows: Vec<ReviewRow> = sqlx::query_as(FOR_COURSE)
+        .bind(school_id)
+        .bind(&course.name)
+        .bind(&course.professor)
+        .bind(limit)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows.into_iter().map(|row| row.into_review(viewer_id)).collect())
+}
+
+/// A review with the course it is about.
+#[derive(FromRow)]
+struct EntryRow {
+    #[sqlx(flatten)]
+    review: ReviewRow,
+    course_name: String,
+    professor: String,
+    course_id: Option<i64>,
+}
+
+/// The newest semester's section of the pair of the row aliased `$alias` (`courses_professor_idx`).
+macro_rules! newest_section {
+    ($alias:literal) => {
+        concat!(
+            "(SELECT c.id FROM courses c WHERE c.school_id = ",
+            $alias,
+            ".school_id AND c.professor = ",
+            $alias,
+            ".professor AND c.name = ",
+            $alias,
+            ".course_name ORDER BY c.semester DESC, c.id DESC LIMIT 1)"
+        )
+    };
+}
+
+/// The school's reviews, or only `author_id`'s when given, newest first below the id `before`: at most
+/// `limit`, as `viewer_id` sees them.
+pub async fn listed(
+    db: &Db,
+    school_id: i64,
+    author_id: Option<i64>,
+    viewer_id: i64,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<Vec<ReviewEntry>, sqlx::Error> {
+    const LISTED: &str = concat!(
+        "SELECT ",
+        review_columns!(),
+        ", r.course_name, r.professor, ",
+        newest_section!("r"),
+        " AS course_id FROM course_reviews r \
+         WHERE r.school_id = $1 AND ($2 IS NULL OR r.user_id = $2) AND ($3 IS NULL OR r.id < $3) \
+         ORDER BY r.id DESC LIMIT $4"
+    );
+    let rows: Vec<EntryRow> = sqlx::query_as(LISTED)
+        .bind(school_id)
+        .bind(author_id)
+        .bind(before)
+        .bind(limit)
+        .fetch_all(db.pool())
+        .await?;
     Ok(rows
         .into_iter()
-        .map(|row| Review {
-            id: row.id,
-            semester: Semester(row.semester),
-            content: ReviewInput {
-                stars: row.stars,
-                body: row.body,
-                assignments: row.assignments.0,
-                team_projects: row.team_projects.0,
-                grading: row.grading.0,
-                attendance: row.attendance.0,
-                exams: row.exams,
+        .map(|row| ReviewEntry {
+            course: ReviewedPair {
+                course_id: row.course_id,
+                name: row.course_name,
+                professor: row.professor,
             },
-            created_at: row.created_at,
-            is_mine: row.user_id == viewer_id,
+            review: row.review.into_review(viewer_id),
         })
         .collect())
 }
 
-/// How many reviews of a (course name, professor) gave 1, 2, 3, 4 and 5 stars.
-pub async fn star_distribution(db: &Db, school_id: i64, course: &Course) -> Result<[i64; 5], sqlx::Error> {
-    let counts: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT stars, COUNT(*) FROM course_reviews WHERE school_id = $1 AND course_name = $2 AND professor = $3 \
-         GROUP BY stars",
-    )
-    .bind(school_id)
-    .bind(&course.name)
-    .bind(&course.professor)
-    .fetch_all(db.pool())
-    .await?;
-    let mut distribution = [0; 5];
-    for (stars, count) in counts {
-        if let Some(slot) = distribution.get_mut((stars - 1) as usize) {
-            *slot = count;
-        }
+/// The school's reviewed (course name, professor) pairs whose name or professor contains `text`, most
+/// reviewed first: at most `limit` from `offset`.
+pub async fn search_courses(
+    db: &Db,
+    school_id: i64,
+    text: &str,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<ReviewedCourse>, sqlx::Error> {
+    const SEARCH: &str = concat!(
+        "SELECT ",
+        newest_section!("r"),
+        " AS course_id, r.course_name, r.professor, r.review_count, r.star_total \
+         FROM course_ratings r \
+         WHERE r.school_id = $1 AND r.review_count > 0 \
+           AND (r.course_name LIKE $2 ESCAPE '\\' OR r.professor LIKE $2 ESCAPE '\\') \
+         ORDER BY r.review_count DESC, r.course_name, r.professor LIMIT $3 OFFSET $4"
+    );
+    let rows: Vec<(Option<i64>, String, String, i64, i64)> = sqlx::query_as(SEARCH)
+        .bind(school_id)
+        .bind(contains_pattern(text))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(course_id, name, professor, count, total)| ReviewedCourse {
+            course: ReviewedPair { course_id, name, professor },
+            rating: Rating { count, total },
+        })
+        .collect())
+}
+
+/// How the reviews of a (course name, professor) answered each question, in one statement: a row per
+/// (question, answer) with its count.
+pub async fn summary(db: &Db, school_id: i64, course: &Course) -> Result<ReviewSummary, sqlx::Error> {
+    /// One question's counts, as text answers (the exam count and stars cast, so that the union has one type).
+    macro_rules! counts_of {
+        ($question:literal, $answer:literal) => {
+            concat!(
+                "SELECT '",
+                $question,
+                "' AS question, CAST(",
+                $answer,
+                " AS TEXT) AS answer, COUNT(*) AS n FROM course_reviews \
+                 WHERE school_id = $1 AND course_name = $2 AND professor = $3 GROUP BY ",
+                $answer
+            )
+        };
     }
-    Ok(distribution)
+    const SUMMARY: &str = concat!(
+        counts_of!("stars", "stars"),
+        " UNION ALL ",
+        counts_of!("assignments", "assignments"),
+        " UNION ALL ",
+        counts_of!("team_projects", "team_projects"),
+        " UNION ALL ",
+        counts_of!("grading", "grading"),
+        " UNION ALL ",
+        counts_of!("attendance", "attendance"),
+        " UNION ALL ",
+        counts_of!("exams", "exams")
+    );
+    let rows: Vec<(String, String, i64)> = sqlx::query_as(SUMMARY)
+        .bind(school_id)
+        .bind(&course.name)
+        .bind(&course.professor)
+        .fetch_all(db.pool())
+        .await?;
+    let count_of = |question: &str, answer: &str| {
+        rows.iter().find(|(q, a, _)| q == question && a == answer).map_or(0, |(_, _, n)| *n)
+    };
+    fn tallies<T: Code>(count_of: impl Fn(&str) -> i64) -> Vec<Tally<T>> {
+        T::ALL.iter().map(|&answer| Tally { answer, count: count_of(answer.code()) }).collect()
+    }
+    let mut stars = [0; 5];
+    for (slot, value) in stars.iter_mut().zip(1..) {
+        *slot = count_of("stars", &value.to_string());
+    }
+    Ok(ReviewSummary {
+        stars,
+        assignments: tallies(|code| count_of("assignments", code)),
+        team_projects: tallies(|code| count_of("team_projects", code)),
+        grading: tallies(|code| count_of("grading", code)),
+        attendance: tallies(|code| count_of("attendance", code)),
+        exams: (0..=MAX_EXAMS)
+            .map(|exams| Tally { answer: exams, count: count_of("exams", &exams.to_string()) })
+            .filter(|tally| tally.count > 0)
+            .collect(),
+    })
 }
 
 /// Whether the student has reviewed this (course name, professor).
