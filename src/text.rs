@@ -384,6 +384,7 @@ pub mod timetable {
     pub const FIND_PROFESSOR: &str = "교수 검색";
 
     pub const PRIVATE_TIMETABLE: &str = "비공개 시간표입니다";
+    pub const FRIENDS_ONLY_TIMETABLE: &str = "친구에게만 공개된 시간표입니다";
     /// `{}` is the nickname.
     pub const STUDENT_TIMETABLE: &str = "{}님의 시간표";
 

@@ -89,7 +89,7 @@ test("two students become friends, and a 친구공개 timetable shows to the fri
   // 비공개: after a reload the friend sees only the notice.
   await timetable.setVisibility("친구용", "비공개");
   await other.reload();
-  await expect(other.getByTestId("private-timetable")).toHaveText("비공개 시간표입니다");
+  await expect(other.getByTestId("hidden-timetable")).toHaveText("비공개 시간표입니다");
   await expect(other.getByText("스터디 모임")).toHaveCount(0);
 
   expect(otherErrors).toEqual([]);

@@ -71,7 +71,7 @@ test("a student builds a timetable, meets a clash, hides it, reviews a course an
   await expect(other.getByTestId("timetable-block").first()).toContainText(courseName);
   await timetable.setVisibility("이번 학기", "비공개");
   await other.reload();
-  await expect(other.getByTestId("private-timetable")).toHaveText("비공개 시간표입니다");
+  await expect(other.getByTestId("hidden-timetable")).toHaveText("비공개 시간표입니다");
   await expect(other.getByText(courseName)).toHaveCount(0);
   await context.close();
 
