@@ -27,6 +27,8 @@ pub mod app {
     pub const GO_BOARDS: &str = "게시판 목록";
     pub const FORBIDDEN_TITLE: &str = "볼 수 없는 페이지입니다";
     pub const FAILED_TITLE: &str = "페이지를 불러오지 못했습니다";
+    /// Closes a sheet.
+    pub const CLOSE: &str = "닫기";
 }
 
 /// Errors that are not about one form field.
