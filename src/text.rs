@@ -27,6 +27,8 @@ pub mod app {
     pub const GO_BOARDS: &str = "게시판 목록";
     pub const FORBIDDEN_TITLE: &str = "볼 수 없는 페이지입니다";
     pub const FAILED_TITLE: &str = "페이지를 불러오지 못했습니다";
+    /// Closes a sheet.
+    pub const CLOSE: &str = "닫기";
 }
 
 /// Errors that are not about one form field.
@@ -288,8 +290,20 @@ pub mod timetable {
     pub const PRIMARY: &str = "기본";
     pub const MAKE_PRIMARY: &str = "기본 시간표로 설정";
     pub const NEW_TIMETABLE: &str = "새 시간표";
+    pub const SETTINGS: &str = "설정";
+    pub const SETTINGS_TITLE: &str = "시간표 설정";
+    pub const TIMETABLE_NAME: &str = "시간표 이름";
+    pub const SAVE: &str = "저장";
+    pub const RENAMED: &str = "이름을 바꿨습니다.";
+    /// `{}` is the visibility chosen (전체공개, 친구공개, 비공개).
+    pub const VISIBILITY_CHANGED: &str = "공개 범위를 {}로 바꿨습니다.";
+    pub const VISIBILITY_NOTE: &str =
+        "기본 시간표가 전체공개면 우리 학교 학생 모두에게, 친구공개면 친구에게만 보입니다.";
+    pub const PRIMARY_TIMETABLE: &str = "기본 시간표";
+    pub const PRIMARY_NOTE: &str = "다른 학생에게는 학기마다 기본 시간표 하나만 보입니다.";
+    pub const IS_PRIMARY: &str = "이 학기의 기본 시간표입니다.";
+    pub const PRIMARY_SET: &str = "기본 시간표로 설정했습니다.";
     pub const CREATE: &str = "만들기";
-    pub const RENAME: &str = "이름 변경";
     pub const DELETE_TIMETABLE: &str = "시간표 삭제";
     pub const CONFIRM_DELETE_TIMETABLE: &str = "이 시간표를 삭제하시겠습니까?";
     pub const NAME: &str = "이름";
@@ -302,17 +316,21 @@ pub mod timetable {
     /// `{}` is a number of exams.
     pub const EXAM_COUNT: &str = "{}회";
     pub const NO_TIMETABLE: &str = "이 학기의 시간표가 아직 없어요. 시간표를 만들고 수업을 추가해 보세요.";
-    pub const EMPTY_TIMETABLE: &str = "아직 추가한 수업이 없어요. 아래에서 수업을 검색해 추가해 보세요.";
+    pub const EMPTY_TIMETABLE: &str = "아직 추가한 수업이 없어요. 수업 추가를 눌러 수업을 검색해 보세요.";
     /// `{}` is the number of credits.
     pub const CREDITS_TOTAL: &str = "총 {}학점";
     pub const CREDITS: &str = "학점";
     pub const ADD_COURSE: &str = "수업 추가";
     pub const ADD: &str = "추가";
     pub const PREVIEW: &str = "미리보기";
+    /// On a previewed course's block that overlaps an entry of the timetable.
+    pub const PREVIEW_CLASH: &str = "시간 겹침";
     pub const REMOVE: &str = "시간표에서 삭제";
     pub const CONFIRM_REMOVE: &str = "이 수업을 시간표에서 삭제하시겠습니까?";
-    pub const CLOSE: &str = "닫기";
     pub const ADD_CUSTOM: &str = "직접 추가";
+    /// The course sheet: 미리보기 shrinks it to one course; this brings the list back.
+    pub const BACK_TO_LIST: &str = "목록으로";
+    pub const COURSE_ADDED: &str = "시간표에 추가했습니다.";
     pub const CUSTOM_NAME: &str = "일정 이름";
     pub const PROFESSOR: &str = "교수";
     pub const ROOM: &str = "장소";
@@ -328,6 +346,9 @@ pub mod timetable {
     pub const ALL_WEEKDAYS: &str = "전체 요일";
     pub const ALL_CATEGORIES: &str = "전체 구분";
     pub const SORT: &str = "정렬";
+    /// The catalogue filters' names (their first entry reads 전체 …).
+    pub const DEPARTMENT: &str = "학과";
+    pub const CREDITS_FILTER: &str = "학점";
     pub const SORT_NAME: &str = "과목명순";
     pub const SORT_CODE: &str = "과목코드순";
     pub const SORT_RATING: &str = "강의평순";
@@ -384,6 +405,7 @@ pub mod timetable {
     pub const FIND_PROFESSOR: &str = "교수 검색";
 
     pub const PRIVATE_TIMETABLE: &str = "비공개 시간표입니다";
+    pub const FRIENDS_ONLY_TIMETABLE: &str = "친구에게만 공개된 시간표입니다";
     /// `{}` is the nickname.
     pub const STUDENT_TIMETABLE: &str = "{}님의 시간표";
 

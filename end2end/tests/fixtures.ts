@@ -50,11 +50,16 @@ export class AccountPages {
   }
 }
 
-/** The timetable editor (/timetable) as a page object. */
+/** The timetable screen (/timetable) and the sheets it opens over the grid, as a page object. */
 export class TimetablePages {
   constructor(private page: Page) {}
 
-  /** Opens the editor and makes the semester's first timetable. */
+  /** A sheet (a modal dialog) by its heading: "수업 추가", "직접 추가", "시간표 설정", or a course's name. */
+  sheet(name: string) {
+    return this.page.getByRole("dialog", { name });
+  }
+
+  /** Opens the screen and makes the semester's first timetable. */
   async createFirst(name: string) {
     await this.page.goto("/timetable");
     await hydrated(this.page);
@@ -63,23 +68,46 @@ export class TimetablePages {
     await expect(this.page.getByTestId("total-credits")).toBeVisible();
   }
 
-  /** Adds a custom entry (on Monday unless a weekday label such as "토" is given) and waits for its block. */
-  async addCustom(name: string, start: string, end: string, weekday?: string) {
-    const form = this.page.getByText("직접 추가");
-    if (!(await this.page.getByLabel("일정 이름").isVisible())) await form.click();
-    await this.page.getByLabel("일정 이름").fill(name);
-    if (weekday) await this.page.getByLabel("요일", { exact: true }).selectOption({ label: weekday });
-    await this.page.getByLabel("시작").fill(start);
-    await this.page.getByLabel("종료").fill(end);
-    await this.page.getByRole("button", { name: "추가", exact: true }).last().click();
+  /** Opens the catalogue sheet (수업 추가) and waits for its first results. */
+  async openCourseSheet() {
+    await this.page.getByRole("button", { name: "수업 추가", exact: true }).click();
+    const sheet = this.sheet("수업 추가");
+    await expect(sheet.getByTestId("course-item").first()).toBeVisible();
+    return sheet;
   }
 
-  /** Sets 공개 범위 of the open timetable (called `name`) and waits until the page shows it. */
-  async setVisibility(name: string, visibility: "전체공개" | "친구공개" | "비공개") {
-    // The settings may have closed when the timetable was fetched again.
-    if (!(await this.page.getByLabel("공개 범위").isVisible())) await this.page.getByText(`${name} · `).click();
-    await this.page.getByLabel("공개 범위").selectOption({ label: visibility });
-    await expect(this.page.getByText(`${name} · ${visibility}`)).toBeVisible();
+  /** Waits until every result in the sheet shows each of `texts` (a search's results have arrived). */
+  async resultsShow(...texts: string[]) {
+    const results = this.sheet("수업 추가").getByTestId("course-item");
+    await expect(results.first()).toBeVisible();
+    await expect
+      .poll(async () => (await results.allTextContents()).every((item) => texts.every((text) => item.includes(text))))
+      .toBe(true);
+  }
+
+  /** Adds a custom entry (on Monday unless a weekday label such as "토" is given) from the 직접 추가 sheet. */
+  async addCustom(name: string, start: string, end: string, weekday?: string) {
+    const sheet = this.sheet("직접 추가");
+    if (!(await sheet.isVisible())) await this.page.getByRole("button", { name: "직접 추가" }).click();
+    await sheet.getByLabel("일정 이름").fill(name);
+    if (weekday) await sheet.getByLabel("요일", { exact: true }).selectOption({ label: weekday });
+    await sheet.getByLabel("시작").fill(start);
+    await sheet.getByLabel("종료").fill(end);
+    await sheet.getByRole("button", { name: "추가", exact: true }).click();
+  }
+
+  /** Sets 공개 범위 of the open timetable in the settings sheet, and waits until the screen shows it. */
+  async setVisibility(visibility: "전체공개" | "친구공개" | "비공개") {
+    const sheet = this.sheet("시간표 설정");
+    if (!(await sheet.isVisible())) await this.page.getByRole("button", { name: "설정", exact: true }).click();
+    const choice = sheet.getByRole("radio", { name: visibility });
+    if (!(await choice.isChecked())) {
+      await choice.check();
+      await expect(sheet.getByRole("status")).toHaveText(`공개 범위를 ${visibility}로 바꿨습니다.`);
+    }
+    await sheet.getByRole("button", { name: "닫기" }).click();
+    await expect(sheet).toBeHidden();
+    await expect(this.page.getByTestId("timetable-about")).toContainText(visibility);
   }
 }
 

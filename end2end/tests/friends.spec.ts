@@ -77,7 +77,7 @@ test("two students become friends, and a 친구공개 timetable shows to the fri
   await timetable.createFirst("친구용");
   await timetable.addCustom("스터디 모임", "10:00", "11:30");
   await expect(page.getByTestId("timetable-block")).toContainText("스터디 모임");
-  await timetable.setVisibility("친구용", "친구공개");
+  await timetable.setVisibility("친구공개");
 
   // The friend opens it from the friend list: nickname, school and the block.
   await friendFriends.person("friends", owner).getByRole("link", { name: "시간표" }).click();
@@ -87,9 +87,9 @@ test("two students become friends, and a 친구공개 timetable shows to the fri
   await expect(other.getByTestId("timetable-block")).toContainText("스터디 모임");
 
   // 비공개: after a reload the friend sees only the notice.
-  await timetable.setVisibility("친구용", "비공개");
+  await timetable.setVisibility("비공개");
   await other.reload();
-  await expect(other.getByTestId("private-timetable")).toHaveText("비공개 시간표입니다");
+  await expect(other.getByTestId("hidden-timetable")).toHaveText("비공개 시간표입니다");
   await expect(other.getByText("스터디 모임")).toHaveCount(0);
 
   expect(otherErrors).toEqual([]);

@@ -1,5 +1,6 @@
-// The timetable journey on a phone: create, search, preview, add, clash, custom entry, visibility, 강의평,
-// professor lookup, and the timetable offline after one visit.
+// The timetable journey on a phone: create, search, preview and add in the course sheet, a clash, custom
+// entries, a block's details, visibility as a classmate sees it, 강의평, professor lookup, and the timetable
+// offline after one visit.
 import { test, expect, newStudent, hydrated, AccountPages, TimetablePages, tab } from "./fixtures";
 
 test("a student builds a timetable, meets a clash, hides it, reviews a course and finds its professor", async ({
@@ -22,20 +23,23 @@ test("a student builds a timetable, meets a clash, hides it, reviews a course an
   await expect(page.getByRole("link", { name: /이번 학기/ })).toBeVisible();
   await expect(page.getByTestId("total-credits")).toHaveText("총 0학점");
 
-  // Search Tuesday 3-credit courses, preview the first and add it.
-  await page.getByLabel("전체 요일").selectOption({ label: "화" });
-  await page.getByLabel("전체 학점").selectOption({ label: "3학점" });
-  await page.getByRole("button", { name: "검색", exact: true }).click();
-  await expect(page).toHaveURL(/weekday=1/);
-  await hydrated(page);
-  const first = page.getByTestId("course-item").first();
-  const courseName = (await first.locator(".course-name strong").textContent())!.trim();
+  // Search Tuesday 3-credit courses in the sheet, preview the first and add it.
+  const timetable = new TimetablePages(page);
+  const sheet = await timetable.openCourseSheet();
+  await sheet.getByLabel("요일", { exact: true }).selectOption({ label: "화" });
+  await sheet.getByLabel("학점", { exact: true }).selectOption({ label: "3학점" });
+  await timetable.resultsShow("3학점", "화 ");
+  const first = sheet.getByTestId("course-item").first();
+  const courseName = (await first.getByTestId("course-name").textContent())!.trim();
   await first.getByRole("button", { name: "미리보기" }).click();
   await expect(page.getByTestId("preview-block").first()).toBeVisible();
-  await first.getByRole("button", { name: "추가" }).click();
+  await first.getByRole("button", { name: "추가", exact: true }).click();
+  await expect(first.getByRole("status")).toHaveText("시간표에 추가했습니다.");
   const blocks = page.getByTestId("timetable-block");
   await expect(blocks.first()).toContainText(courseName);
   await expect(page.getByTestId("total-credits")).toHaveText("총 3학점");
+  await sheet.getByRole("button", { name: "닫기" }).click();
+  await expect(sheet).toBeHidden();
   // The block sits in the Tuesday column, and its position matches its start time.
   const tuesdayBlock = page.locator('.tt-day[data-weekday="1"]').getByTestId("timetable-block");
   await expect(tuesdayBlock).toHaveCount(1);
@@ -49,29 +53,37 @@ test("a student builds a timetable, meets a clash, hides it, reviews a course an
   // Adding a custom entry on the same Tuesday time is refused with the clashing course's name.
   const hhmm = (minutes: number) =>
     `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-  const timetable = new TimetablePages(page);
   await timetable.addCustom("동아리 회의", hhmm(start), hhmm(start + 30), "화");
-  await expect(page.getByText(`'${courseName}' 수업과 시간이 겹칩니다.`)).toBeVisible();
+  await expect(timetable.sheet("직접 추가").getByRole("alert")).toHaveText(`'${courseName}' 수업과 시간이 겹칩니다.`);
   // On Saturday it fits, and the grid grows a Saturday column.
   await timetable.addCustom("동아리 회의", hhmm(start), hhmm(start + 30), "토");
   await expect(page.locator('.tt-day[data-weekday="5"]').getByTestId("timetable-block")).toContainText("동아리 회의");
 
-  // Tapping a block shows its details.
+  // Tapping a block shows its details: the course, its times, and removal.
   await tuesdayBlock.click();
-  await expect(page.getByTestId("entry-sheet")).toContainText(courseName);
-  await page.getByRole("button", { name: "닫기" }).click();
+  const details = timetable.sheet(courseName);
+  await expect(details).toContainText(courseName);
+  await expect(details).toContainText("화 ");
+  await expect(details.getByRole("button", { name: "시간표에서 삭제" })).toBeVisible();
+  await details.getByRole("button", { name: "닫기" }).click();
+  await expect(details).toBeHidden();
 
-  // Visible to everyone, then private: a classmate sees it, then sees "비공개 시간표입니다".
-  await timetable.setVisibility("이번 학기", "전체공개");
+  // Visible to everyone, to friends only, then private: a classmate sees it, then is told it is for
+  // friends, then that it is private.
+  await timetable.setVisibility("전체공개");
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const other = await context.newPage();
   await new AccountPages(other).signUp(newStudent());
   await expect(other.getByTestId("greeting")).toBeVisible();
   await other.goto(`/users/${owner.username}/timetable`);
   await expect(other.getByTestId("timetable-block").first()).toContainText(courseName);
-  await timetable.setVisibility("이번 학기", "비공개");
+  await timetable.setVisibility("친구공개");
   await other.reload();
-  await expect(other.getByTestId("private-timetable")).toHaveText("비공개 시간표입니다");
+  await expect(other.getByTestId("hidden-timetable")).toHaveText("친구에게만 공개된 시간표입니다");
+  await expect(other.getByText(courseName)).toHaveCount(0);
+  await timetable.setVisibility("비공개");
+  await other.reload();
+  await expect(other.getByTestId("hidden-timetable")).toHaveText("비공개 시간표입니다");
   await expect(other.getByText(courseName)).toHaveCount(0);
   await context.close();
 

@@ -10,6 +10,7 @@ pub mod relative_time;
 pub mod report_form;
 pub mod require_login;
 pub mod review_card;
+pub mod sheet;
 pub mod status;
 pub mod tab_bar;
 pub mod timetable_grid;

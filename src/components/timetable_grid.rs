@@ -2,11 +2,13 @@
 //! that grow to fit the earliest and latest entry, and one coloured block per entry time.
 //!
 //! Blocks are placed with percentages of the day column, so the grid's height is the stylesheet's choice
-//! (denser on a phone). A preview course is drawn as outlined ghost blocks before it is added.
+//! (denser on a phone). A preview course is drawn as outlined ghost blocks before it is added, marked where
+//! it clashes with an entry.
 
 use leptos::prelude::*;
 
 use crate::model::timetable::{weekday_name, Entry, Slot};
+use crate::text::timetable as t;
 
 /// A course drawn as ghost blocks before it is added: its name and weekly times.
 pub type Preview = (String, Vec<Slot>);
@@ -93,14 +95,20 @@ pub fn TimetableGrid(
                             let ghosts = preview
                                 .iter()
                                 .flat_map(|(name, slots)| slots.iter().filter(|s| s.weekday == day).map(move |s| (name.clone(), *s)))
-                                .map(|(name, slot)| view! {
-                                    <div
-                                        class="tt-block tt-preview"
-                                        data-testid="preview-block"
-                                        style=placement(&slot, first, last)
-                                    >
-                                        <strong>{name}</strong>
-                                    </div>
+                                .map(|(name, slot)| {
+                                    // Drawn over what it clashes with, it says so: the block under it is hidden.
+                                    let clash = entries.iter().any(|entry| entry.slots.iter().any(|taken| taken.clashes_with(&slot)));
+                                    view! {
+                                        <div
+                                            class="tt-block tt-preview"
+                                            class:clash=clash
+                                            data-testid="preview-block"
+                                            style=placement(&slot, first, last)
+                                        >
+                                            <strong>{name}</strong>
+                                            {clash.then(|| view! { <span>{t::PREVIEW_CLASH}</span> })}
+                                        </div>
+                                    }
                                 })
                                 .collect_view();
                             view! {

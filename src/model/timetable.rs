@@ -322,15 +322,26 @@ pub struct MyTimetables {
     pub open: Option<Timetable>,
 }
 
-/// Another student's primary timetable of the current semester, if its visibility lets the viewer see it.
+/// Another student's primary timetable of the current semester, as its visibility lets the viewer see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StudentTimetable {
     pub nickname: String,
     /// The student's school (always the viewer's own: other schools' students are not found).
     pub school_name: String,
     pub semester: Semester,
-    /// `None` when it is not visible to the viewer (or there is none): "비공개 시간표입니다".
-    pub timetable: Option<Timetable>,
+    pub timetable: SharedTimetable,
+}
+
+/// What a viewer is shown of another student's timetable: the timetable, or why not. Only `Shown` carries
+/// anything of it; the other two are all a viewer learns of a timetable they may not see.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SharedTimetable {
+    Shown(Timetable),
+    /// 친구공개, and the viewer is not a friend: "친구에게만 공개된 시간표입니다", so they know a friend
+    /// request is the way to it.
+    FriendsOnly,
+    /// 비공개, hidden across a block, or no primary timetable this semester: "비공개 시간표입니다".
+    Private,
 }
 
 /// A custom entry as typed, checked: name required, weekday, start < end on 5-minute steps.

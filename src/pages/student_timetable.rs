@@ -1,6 +1,7 @@
 //! Another student's timetable, by username: their nickname and school, and their primary timetable of the
 //! current semester when its visibility lets the viewer see it (전체공개, or 친구공개 to a friend, and never
-//! across a block), otherwise a note that it is not shown.
+//! across a block), otherwise a note that says why not: shared with friends only, or 비공개. A back link
+//! leads to the friend list, where these pages are opened from.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,7 +11,7 @@ use crate::api::timetable::timetable_of;
 use crate::components::loaded::Loaded;
 use crate::components::require_login::RequireLogin;
 use crate::components::timetable_grid::TimetableGrid;
-use crate::model::timetable::StudentTimetable;
+use crate::model::timetable::{SharedTimetable, StudentTimetable};
 use crate::pages::params::route_name;
 use crate::text::{fill, friends as ft, timetable as t};
 
@@ -38,8 +39,7 @@ fn StudentTimetableView(found: StudentTimetable) -> impl IntoView {
             <p class="muted">{found.semester.to_string()}</p>
         </header>
         {match found.timetable {
-            None => view! { <p class="card empty-state" data-testid="private-timetable">{t::PRIVATE_TIMETABLE}</p> }.into_any(),
-            Some(timetable) => {
+            SharedTimetable::Shown(timetable) => {
                 let credits = timetable.total_credits();
                 view! {
                     <TimetableGrid entries=Signal::stored(timetable.entries) />
@@ -47,6 +47,14 @@ fn StudentTimetableView(found: StudentTimetable) -> impl IntoView {
                 }
                 .into_any()
             }
+            SharedTimetable::FriendsOnly => view! {
+                <p class="card empty-state" data-testid="hidden-timetable">{t::FRIENDS_ONLY_TIMETABLE}</p>
+            }
+            .into_any(),
+            SharedTimetable::Private => view! {
+                <p class="card empty-state" data-testid="hidden-timetable">{t::PRIVATE_TIMETABLE}</p>
+            }
+            .into_any(),
         }}
     }
 }

@@ -5,8 +5,9 @@
 //!   names the course it clashes with ([`first_clash`], on `Slot::clashes_with`).
 //! - **Primary.** Exactly one timetable per semester is primary: the first one made; promoting another
 //!   demotes the old; deleting the primary promotes the oldest left.
-//! - **Visibility** ([`visible_to`]): another student's primary timetable of the current semester shows to
+//! - **Visibility** ([`shared_with`]): another student's primary timetable of the current semester shows to
 //!   the school when 전체공개, to friends when 친구공개, and never when 비공개 — nor to either side of a block.
+//!   A non-friend is told that a 친구공개 one is for friends; everyone else it hides from is told 비공개.
 //!
 //! Every change takes the student's row lock first (`Db::begin_for_student`), so two requests of the same
 //! student never both pass the cap, the clash check or the primary rule.
@@ -16,8 +17,8 @@ use crate::model::account::could_name_an_account;
 use crate::model::codes::{optional_pick, Pick};
 use crate::model::timetable::{
     validate_catalogue_text, validate_custom_entry, validate_timetable_name, CatalogueQuery, CourseCategory,
-    CoursePage, CourseSort, CustomEntry, MyTimetables, Semester, Slot, StudentTimetable, Visibility,
-    CATALOGUE_PAGE, MAX_ENTRIES,
+    CoursePage, CourseSort, CustomEntry, MyTimetables, Semester, SharedTimetable, Slot, StudentTimetable,
+    Timetable, Visibility, CATALOGUE_PAGE, MAX_ENTRIES,
 };
 use crate::model::Me;
 use crate::server::db::friends::Relation;
@@ -238,10 +239,19 @@ fn name_free<T>(named: Named<T>) -> Result<T, AppError> {
     }
 }
 
-/// Whether `viewer` sees `owner`'s timetable of this visibility: their own always; anyone else's as its
-/// visibility allows, and nothing across a block in either direction, exactly as 비공개.
-pub fn visible_to(viewer: i64, owner: i64, visibility: Visibility, relation: Relation) -> bool {
-    viewer == owner || (!relation.blocked && visibility.shown_to_other(relation.friends))
+/// What `viewer` is shown of `owner`'s timetable: their own always; anyone else's as its visibility allows,
+/// and nothing across a block in either direction, exactly as 비공개. A 친구공개 one that a non-friend may
+/// not see says so (the way to it is a friend request); across a block it says 비공개 like any other, so a
+/// block reveals nothing of the timetable's visibility either.
+pub fn shared_with(viewer: i64, owner: i64, timetable: Timetable, relation: Relation) -> SharedTimetable {
+    let visibility = timetable.summary.visibility;
+    if viewer == owner || (!relation.blocked && visibility.shown_to_other(relation.friends)) {
+        SharedTimetable::Shown(timetable)
+    } else if !relation.blocked && visibility == Visibility::Friends {
+        SharedTimetable::FriendsOnly
+    } else {
+        SharedTimetable::Private
+    }
 }
 
 /// Another student's primary timetable of the current semester, by username, as its visibility allows.
@@ -256,9 +266,9 @@ pub async fn of_student(state: &AppState, me: &Me, username: &str) -> Result<Stu
     let timetable = match rows::primary_of(db, student.id, semester).await? {
         Some(timetable) => {
             let relation = friends::relation(db, me.id, student.id).await?;
-            visible_to(me.id, student.id, timetable.summary.visibility, relation).then_some(timetable)
+            shared_with(me.id, student.id, timetable, relation)
         }
-        None => None,
+        None => SharedTimetable::Private,
     };
     // `in_school` found the student in the viewer's own school, so the school's name is the viewer's.
     Ok(StudentTimetable {

@@ -72,15 +72,27 @@ impl TestApp {
         id
     }
 
-    /// Whether this client is shown `username`'s timetable: `Ok(shown)`, or the error status.
-    async fn sees_timetable_of(&self, client: &Client, username: &str) -> Result<bool, StatusCode> {
+    /// What this client is shown of `username`'s timetable: `Ok(Shown)`, `Ok(FriendsOnly)` or
+    /// `Ok(Private)`, or the error status.
+    async fn sees_timetable_of(&self, client: &Client, username: &str) -> Result<Sees, StatusCode> {
         let (status, body) =
             outcome(self.call(client, "timetables/of", &[("username", username)]).await).await;
-        match status {
-            StatusCode::OK => Ok(body["timetable"].is_object()),
-            status => Err(status),
+        match (status, &body["timetable"]) {
+            (StatusCode::OK, timetable) if timetable.is_object() => Ok(Sees::Shown),
+            (StatusCode::OK, timetable) if timetable == "FriendsOnly" => Ok(Sees::FriendsOnly),
+            (StatusCode::OK, timetable) if timetable == "Private" => Ok(Sees::Private),
+            (StatusCode::OK, other) => panic!("unexpected timetable {other}"),
+            (status, _) => Err(status),
         }
     }
+}
+
+/// What a student is shown of another's timetable (`SharedTimetable`, without its content).
+#[derive(Debug, PartialEq)]
+enum Sees {
+    Shown,
+    FriendsOnly,
+    Private,
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -365,11 +377,13 @@ async fn friendship_and_blocks_decide_who_sees_a_timetable() {
     assert_eq!(app.friend_action(&blocker_client, "block", &owner.username).await.0, StatusCode::OK);
     let timetable = app.timetable_with_entry(&owner_client, "동아리 정기모임").await;
 
-    // (visibility, friend, classmate, blocked by the owner, who blocked the owner)
+    // (visibility, friend, classmate, blocked by the owner, who blocked the owner). Across a block a 친구공개
+    // timetable reads 비공개 like any other, so the block reveals nothing of its visibility.
+    use Sees::{FriendsOnly, Private, Shown};
     let matrix = [
-        ("public", true, true, false, false),
-        ("friends", true, false, false, false),
-        ("private", false, false, false, false),
+        ("public", Shown, Shown, Private, Private),
+        ("friends", Shown, FriendsOnly, Private, Private),
+        ("private", Private, Private, Private, Private),
     ];
     for (visibility, to_friend, to_classmate, to_blocked, to_blocker) in matrix {
         let form = [("timetable_id", timetable.as_str()), ("visibility", visibility)];
@@ -379,7 +393,7 @@ async fn friendship_and_blocks_decide_who_sees_a_timetable() {
             let username = owner.username.clone();
             async move { app.sees_timetable_of(&client, &username).await }
         };
-        assert_eq!(sees(owner_client.clone()).await, Ok(true), "the owner, {visibility}");
+        assert_eq!(sees(owner_client.clone()).await, Ok(Shown), "the owner, {visibility}");
         assert_eq!(sees(friend_client.clone()).await, Ok(to_friend), "a friend, {visibility}");
         assert_eq!(sees(classmate.clone()).await, Ok(to_classmate), "a classmate, {visibility}");
         assert_eq!(sees(blocked_client.clone()).await, Ok(to_blocked), "blocked by the owner, {visibility}");
@@ -409,7 +423,43 @@ async fn friendship_and_blocks_decide_who_sees_a_timetable() {
         html.contains(&school) && html.contains("동아리 정기모임") && !html.contains("비공개 시간표입니다")
     );
     let html = page(&classmate).await.expect("page").text().await.expect("html");
-    assert!(html.contains("비공개 시간표입니다") && !html.contains("동아리 정기모임"));
+    assert!(html.contains("친구에게만 공개된 시간표입니다") && !html.contains("동아리 정기모임"));
     assert_eq!(app.friend_action(&friend_client, "remove", &owner.username).await.0, StatusCode::OK);
-    assert_eq!(app.sees_timetable_of(&friend_client, &owner.username).await, Ok(false));
+    assert_eq!(app.sees_timetable_of(&friend_client, &owner.username).await, Ok(Sees::FriendsOnly));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_non_friend_is_told_a_friends_only_timetable_is_for_friends_and_a_private_one_is_private() {
+    let app = spawn_app().await;
+    let (owner, owner_client) = app.signed_up_student().await;
+    let (_, classmate) = app.signed_up_student().await;
+    let (blocked, blocked_client) = app.signed_up_student().await;
+    assert_eq!(app.friend_action(&owner_client, "block", &blocked.username).await.0, StatusCode::OK);
+    let timetable = app.timetable_with_entry(&owner_client, "동아리 정기모임").await;
+    let page = |client: &Client| client.get(app.url(&format!("/users/{}/timetable", owner.username))).send();
+    const FRIENDS_ONLY: &str = "친구에게만 공개된 시간표입니다";
+    const PRIVATE: &str = "비공개 시간표입니다";
+
+    // (visibility, what the classmate is told, what a blocked student is told)
+    for (visibility, to_classmate, to_blocked) in
+        [("friends", FRIENDS_ONLY, PRIVATE), ("private", PRIVATE, PRIVATE)]
+    {
+        let form = [("timetable_id", timetable.as_str()), ("visibility", visibility)];
+        assert_eq!(app.call(&owner_client, "timetables/visibility", &form).await.status(), StatusCode::OK);
+        for (client, told) in [(&classmate, to_classmate), (&blocked_client, to_blocked)] {
+            let html = page(client).await.expect("page").text().await.expect("html");
+            let other = if told == PRIVATE { FRIENDS_ONLY } else { PRIVATE };
+            assert!(html.contains(told) && !html.contains(other), "{visibility}: told {told}");
+            assert!(
+                !html.contains("동아리 정기모임") && !html.contains("이번 학기"),
+                "{visibility}: no content"
+            );
+            let answer = app.call(client, "timetables/of", &[("username", &owner.username)]).await;
+            let answer = answer.text().await.expect("body");
+            assert!(
+                !answer.contains("동아리 정기모임") && !answer.contains("이번 학기"),
+                "{visibility}: {answer}"
+            );
+        }
+    }
 }

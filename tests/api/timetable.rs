@@ -323,7 +323,14 @@ async fn visibility_decides_who_sees_a_primary_timetable() {
             (status, response.json::<Value>().await.unwrap_or_default())
         }
     };
-    for (visibility, shown_to_classmate) in [("public", true), ("friends", false), ("private", false)] {
+    // A classmate who is not a friend: what the call says, and what the page tells them instead.
+    let not_shown = [
+        ("public", None),
+        ("friends", Some(("FriendsOnly", "친구에게만 공개된 시간표입니다"))),
+        ("private", Some(("Private", "비공개 시간표입니다"))),
+    ];
+    for (visibility, hidden) in not_shown {
+        let shown_to_classmate = hidden.is_none();
         let set = app
             .call(
                 &owner_client,
@@ -338,14 +345,16 @@ async fn visibility_decides_who_sees_a_primary_timetable() {
         let (status, theirs) = view(classmate.clone()).await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(theirs["timetable"].is_object(), shown_to_classmate, "visibility {visibility}");
-        if !shown_to_classmate {
+        if let Some((outcome, notice)) = hidden {
+            assert_eq!(theirs["timetable"], outcome, "visibility {visibility}");
+            assert!(!theirs.to_string().contains("비밀 일정"), "nothing of it in the answer");
             let html = classmate
                 .get(app.url(&format!("/users/{}/timetable", owner.username)))
                 .send()
                 .await
                 .expect("page");
             let html = html.text().await.expect("html");
-            assert!(html.contains("비공개 시간표입니다") && !html.contains("비밀 일정"));
+            assert!(html.contains(notice) && !html.contains("비밀 일정"), "visibility {visibility}");
         }
         assert_eq!(view(outsider.clone()).await.0, StatusCode::NOT_FOUND, "another school");
         assert_eq!(view(new_client()).await.0, StatusCode::UNAUTHORIZED, "logged out");
