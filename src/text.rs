@@ -12,8 +12,13 @@ pub mod app {
     pub const TAB_TIMETABLE: &str = "시간표";
     pub const TAB_FRIENDS: &str = "친구";
     pub const TAB_ME: &str = "내 정보";
-    /// The tab bar's name for assistive technology.
+    /// The tab bar's (on a wide screen, the side navigation's) name for assistive technology.
     pub const MAIN_MENU: &str = "주요 메뉴";
+    /// The second column of a wide screen, named for assistive technology.
+    pub const SIDE_COLUMN: &str = "HOT, BEST와 오늘의 수업";
+    pub const TODAY_CLASSES: &str = "오늘의 수업";
+    pub const NO_CLASSES_TODAY: &str = "오늘은 수업이 없어요.";
+    pub const NO_TIMETABLE: &str = "이번 학기 시간표를 만들면 오늘의 수업이 여기에 보여요.";
     /// Times in lists: a minute ago, minutes ago, hours ago (then a date).
     pub const JUST_NOW: &str = "방금";
     /// `{}` is a number of minutes.
@@ -185,6 +190,7 @@ pub mod community {
     /// `{}` is the number of posts found in the posts looked through so far.
     pub const RESULT_COUNT_SO_FAR: &str = "지금까지 찾은 글 {}개";
     pub const HOT_ON_HOME: &str = "HOT 게시물";
+    pub const BEST_ON_HOME: &str = "BEST 게시물";
     pub const RECENT: &str = "최신 글";
     pub const SEE_ALL: &str = "더 보기";
     pub const WRITE: &str = "글쓰기";

@@ -9,6 +9,7 @@ pub mod post_feed;
 pub mod relative_time;
 pub mod report_form;
 pub mod require_login;
+pub mod side_column;
 pub mod status;
 pub mod tab_bar;
 pub mod timetable_grid;
