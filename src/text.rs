@@ -118,6 +118,8 @@ pub mod profile {
     /// "24학번" from the two last digits of the admission year.
     pub const ADMISSION_SUFFIX: &str = "학번";
     pub const MY_TIMETABLE_PAGE: &str = "친구에게 보이는 내 시간표";
+    /// The links to the student's own lists and pages, named for assistive technology.
+    pub const MY_LINKS: &str = "내 활동";
 
     pub const SETTINGS: &str = "계정 설정";
     pub const CHANGE_NICKNAME: &str = "닉네임 변경";
@@ -346,6 +348,8 @@ pub mod timetable {
     pub const CATEGORY: &str = "이수 구분";
 
     pub const REVIEWS: &str = "강의평";
+    /// The average and the distribution of stars, named for assistive technology.
+    pub const RATING_SUMMARY: &str = "강의평 요약";
     pub const NO_REVIEWS: &str = "아직 강의평이 없습니다. 첫 강의평을 남겨 주세요.";
     pub const NO_RATING: &str = "-";
     /// `{}` is the semester, e.g. 2026년 2학기.
