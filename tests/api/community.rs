@@ -925,20 +925,16 @@ async fn the_side_column_shows_the_newest_of_hot_and_best_and_the_callers_classe
         posts.iter().rev().take(campus::model::community::SIDE_PREVIEW as usize).copied().collect();
     assert_eq!(post_ids(&lists["hot"]), newest, "the newest few of HOT");
     assert_eq!(post_ids(&lists["best"]), [posts[1], posts[0]]);
-    let classes: Vec<(String, i64, String)> = lists["today"]
+    let classes: Vec<(&str, i64, &str)> = lists["today"]
         .as_array()
         .expect("today's classes")
         .iter()
         .map(|class| {
-            (
-                class["name"].to_string(),
-                class["start_minute"].as_i64().unwrap_or(-1),
-                class["room"].to_string(),
-            )
+            let text = |field: &str| class[field].as_str().unwrap_or_default();
+            (text("name"), class["start_minute"].as_i64().unwrap_or(-1), text("room"))
         })
         .collect();
-    let class = |name: &str, start| (format!("\"{name}\""), start, "\"공학관 301\"".to_owned());
-    assert_eq!(classes, [class("아침 수업", 540), class("오후 수업", 900)]);
+    assert_eq!(classes, [("아침 수업", 540, "공학관 301"), ("오후 수업", 900, "공학관 301")]);
 
     let (_, outsider) = app.student_of(1).await;
     let elsewhere = side_lists(&app, &outsider).await;
