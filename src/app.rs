@@ -6,6 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, Lazy, SsrMode};
 
 use crate::components::live::provide_live_notifications;
+use crate::components::side_column::SideColumn;
 use crate::components::tab_bar::TabBar;
 use crate::pages::lazy;
 use crate::pages::not_found::NotFound;
@@ -39,7 +40,10 @@ pub fn App() -> impl IntoView {
             crate::components::escaped_on_server(title)
         } />
         <Router>
+            // The menu comes first, as a side navigation does; on a phone the stylesheet pins it to the bottom.
+            // On a wide screen the second column follows the page (`style/main.css` lays the three out).
             <div class="app">
+                <TabBar />
                 <main class="page">
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view={Lazy::<lazy::Home>::new()} ssr=SsrMode::Async />
@@ -67,7 +71,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/messages/:id") view={Lazy::<lazy::Conversation>::new()} ssr=SsrMode::Async />
                     </Routes>
                 </main>
-                <TabBar />
+                <SideColumn />
             </div>
         </Router>
     }

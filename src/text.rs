@@ -12,8 +12,13 @@ pub mod app {
     pub const TAB_TIMETABLE: &str = "시간표";
     pub const TAB_FRIENDS: &str = "친구";
     pub const TAB_ME: &str = "내 정보";
-    /// The tab bar's name for assistive technology.
+    /// The tab bar's (on a wide screen, the side navigation's) name for assistive technology.
     pub const MAIN_MENU: &str = "주요 메뉴";
+    /// The second column of a wide screen, named for assistive technology.
+    pub const SIDE_COLUMN: &str = "HOT, BEST와 오늘의 수업";
+    pub const TODAY_CLASSES: &str = "오늘의 수업";
+    pub const NO_CLASSES_TODAY: &str = "오늘은 수업이 없어요.";
+    pub const NO_TIMETABLE: &str = "이번 학기 시간표를 만들면 오늘의 수업이 여기에 보여요.";
     /// Times in lists: a minute ago, minutes ago, hours ago (then a date).
     pub const JUST_NOW: &str = "방금";
     /// `{}` is a number of minutes.
@@ -115,6 +120,8 @@ pub mod profile {
     /// "24학번" from the two last digits of the admission year.
     pub const ADMISSION_SUFFIX: &str = "학번";
     pub const MY_TIMETABLE_PAGE: &str = "친구에게 보이는 내 시간표";
+    /// The links to the student's own lists and pages, named for assistive technology.
+    pub const MY_LINKS: &str = "내 활동";
 
     pub const SETTINGS: &str = "계정 설정";
     pub const CHANGE_NICKNAME: &str = "닉네임 변경";
@@ -187,6 +194,7 @@ pub mod community {
     /// `{}` is the number of posts found in the posts looked through so far.
     pub const RESULT_COUNT_SO_FAR: &str = "지금까지 찾은 글 {}개";
     pub const HOT_ON_HOME: &str = "HOT 게시물";
+    pub const BEST_ON_HOME: &str = "BEST 게시물";
     pub const RECENT: &str = "최신 글";
     pub const SEE_ALL: &str = "더 보기";
     pub const WRITE: &str = "글쓰기";
@@ -361,6 +369,8 @@ pub mod timetable {
     pub const CATEGORY: &str = "이수 구분";
 
     pub const REVIEWS: &str = "강의평";
+    /// The average and the distribution of stars, named for assistive technology.
+    pub const RATING_SUMMARY: &str = "강의평 요약";
     pub const NO_REVIEWS: &str = "아직 강의평이 없습니다. 첫 강의평을 남겨 주세요.";
     pub const NO_RATING: &str = "-";
     /// `{}` is the semester, e.g. 2026년 2학기.

@@ -111,16 +111,20 @@ export class TimetablePages {
   }
 }
 
+/** Collects into `errors` what `page` throws and the errors it logs, except fetches refused with `allowed`. */
+export function watchErrors(page: Page, errors: string[], allowed = /status of (409|422) /) {
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !allowed.test(message.text())) errors.push(message.text());
+  });
+}
+
 export const test = base.extend<{ accounts: AccountPages; pageErrors: string[] }>({
   pageErrors: async ({ page }, use) => {
     const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    page.on("console", (message) => {
-      // Chromium logs every 4xx fetch. A 409 or 422 is a refusal the page shows to the student (a time
-      // clash, a rule), which tests assert on screen; anything else is an error.
-      const refusal = /status of (409|422) /.test(message.text());
-      if (message.type() === "error" && !refusal) errors.push(message.text());
-    });
+    // Chromium logs every 4xx fetch. A 409 or 422 is a refusal the page shows to the student (a time
+    // clash, a rule), which tests assert on screen; anything else is an error.
+    watchErrors(page, errors);
     await use(errors);
     expect(errors, "the page reported errors").toEqual([]);
   },

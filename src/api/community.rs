@@ -7,12 +7,12 @@ use crate::error::AppError;
 use crate::model::codes::Pick;
 use crate::model::community::{
     Board, BoardListing, HomeLists, ListKind, ModerationAction, PostDetail, PostPage, QueuePosition,
-    ReportReason, ReportTarget, ReviewQueuePage,
+    ReportReason, ReportTarget, ReviewQueuePage, SideLists,
 };
 #[cfg(feature = "ssr")]
 use crate::{
     model::community::{CommentInput, PostInput},
-    server::{auth::identity::require_student, community, moderation, state::app_state},
+    server::{auth::identity::require_student, community, moderation, state::app_state, timetable},
 };
 
 /// A checkbox in a form is sent as "on" when ticked and not at all otherwise.
@@ -44,6 +44,17 @@ pub async fn home_feed() -> Result<Option<HomeLists>, AppError> {
         Identity::Student { me, .. } => community::home(&state, Some(&me)).await,
         Identity::Visitor => community::home(&state, None).await,
     }
+}
+
+/// The second column of a wide screen, in one call: a few posts of HOT and of BEST, and today's classes.
+/// Only the browser asks, after hydration and on a wide screen (`components::side_column`), so no page
+/// render pays for it.
+#[server(prefix = "/api", endpoint = "side")]
+pub async fn side_column_lists() -> Result<SideLists, AppError> {
+    let (state, student) = (app_state()?, require_student()?);
+    let (hot, best) = community::hot_and_best(&state, &student.me).await?;
+    let today = timetable::today(&state, &student.me).await?;
+    Ok(SideLists { hot, best, today })
 }
 
 /// The lists that are not boards; a search takes `query` (at least 2 characters; each page looks through a

@@ -11,6 +11,7 @@ pub mod report_form;
 pub mod require_login;
 pub mod review_card;
 pub mod sheet;
+pub mod side_column;
 pub mod status;
 pub mod tab_bar;
 pub mod timetable_grid;

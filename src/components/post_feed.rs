@@ -127,11 +127,20 @@ pub fn PostItem(post: PostSummary, #[prop(optional)] show: ItemOptions) -> impl 
                     <span class="meta-time">{relative_time(post.created_at, now)}</span>
                     <span class="meta-author">{post.author.to_string()}</span>
                     {show.board.then(|| view! { <span class="board-tag">{post.board_name}</span> })}
-                    <span class="count like" aria-label=t::LIKE>{post.like_count}</span>
-                    <span class="count comment" aria-label=t::COMMENTS>{post.comment_count}</span>
+                    <Counts likes=post.like_count comments=post.comment_count />
                 </p>
             </A>
         </li>
+    }
+}
+
+/// A post's 공감 and 댓글 counts: an icon and the number for the eye, the word for a screen reader (a
+/// `<span>` has no role, so an `aria-label` on it would name nothing).
+#[component]
+pub fn Counts(likes: i64, comments: i64) -> impl IntoView {
+    view! {
+        <span class="count like-count"><span class="visually-hidden">{t::LIKE}</span>{likes}</span>
+        <span class="count comment-count"><span class="visually-hidden">{t::COMMENTS}</span>{comments}</span>
     }
 }
 

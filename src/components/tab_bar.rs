@@ -1,5 +1,7 @@
-//! The bottom tab bar (홈 · 게시판 · 시간표 · 친구 · 알림 · 내 정보), shown to logged-in students, with the
-//! unread 알림 count that the live stream keeps current.
+//! The main menu (홈 · 게시판 · 시간표 · 친구 · 알림 · 내 정보), shown to logged-in students, with the
+//! unread 알림 count that the live stream keeps current. One menu for every screen: on a phone it is the
+//! bottom tab bar, on a wide screen (≥ 1,024 px) the side navigation at the left of the page, as the
+//! stylesheet places it; the destinations, the current one and the badge are the same.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -24,13 +26,15 @@ pub fn TabBar() -> impl IntoView {
         ("/me", t::TAB_ME, "me", false),
     ];
     let live = use_live_notifications();
-    // Not while a post is written or edited: one stray tap on a tab would leave the screen.
-    let shown =
-        move || matches!(session.user.get(), Some(Ok(Some(_)))) && !is_composing(&location.pathname.get());
+    let shown = move || matches!(session.user.get(), Some(Ok(Some(_))));
+    // A phone puts the bar away while a post is written or edited, where one stray tap on a tab would leave
+    // the screen; the side navigation of a wide screen is out of the way and stays.
+    let composing = move || is_composing(&location.pathname.get());
     view! {
         <Transition>
             <Show when=shown>
-                <nav class="tab-bar" aria-label=t::MAIN_MENU>
+                <nav class="tab-bar" class:composing=composing aria-label=t::MAIN_MENU>
+                    <span class="nav-brand" aria-hidden="true">{t::NAME}</span>
                     {tabs
                         .into_iter()
                         .map(|(href, label, icon, shows_unread)| {
@@ -80,7 +84,7 @@ mod tests {
     use super::{is_composing, is_current};
 
     #[test]
-    fn the_tab_bar_steps_aside_while_a_post_is_written_or_edited() {
+    fn a_phone_puts_the_tab_bar_away_while_a_post_is_written_or_edited() {
         assert!(is_composing("/boards/3/write"));
         assert!(is_composing("/posts/7/edit"));
         assert!(!is_composing("/boards/3"));

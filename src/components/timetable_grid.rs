@@ -112,7 +112,7 @@ pub fn TimetableGrid(
                                 })
                                 .collect_view();
                             view! {
-                                <div class="tt-day" data-weekday=day aria-label=weekday_name(day)>
+                                <div class="tt-day" role="group" data-weekday=day aria-label=weekday_name(day)>
                                     {blocks}
                                     {ghosts}
                                 </div>

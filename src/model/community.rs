@@ -110,6 +110,18 @@ pub struct HomeLists {
     pub hot: Vec<PostSummary>,
 }
 
+/// Posts of HOT and of BEST that the second column of a wide screen shows.
+pub const SIDE_PREVIEW: i64 = 4;
+
+/// The second column of a wide screen: the newest few of HOT and of BEST, and the student's classes of
+/// today; `today` is `None` without a primary timetable this semester.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SideLists {
+    pub hot: Vec<PostSummary>,
+    pub best: Vec<PostSummary>,
+    pub today: Option<Vec<super::timetable::TodayClass>>,
+}
+
 /// A board and one page of its posts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardListing {

@@ -21,6 +21,13 @@ impl KstDate {
     }
 }
 
+/// The weekday in KST of a UTC Unix timestamp: 0 (Mon) … 6 (Sun), as timetable slots number them.
+pub fn kst_weekday(seconds: i64) -> i64 {
+    let days = (seconds + KST_OFFSET_SECONDS).div_euclid(86_400);
+    // 1970-01-01 was a Thursday (3).
+    (days + 3).rem_euclid(7)
+}
+
 impl std::fmt::Display for KstDate {
     /// `2026.03.02`, the way Korean services write dates.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -56,6 +63,14 @@ mod tests {
         // 2026-11-24 15:00:00 UTC is 2026-11-25 00:00 KST.
         assert_eq!(KstDate::from_unix(1_795_532_400).to_string(), "2026.11.25");
         assert_eq!(KstDate::from_unix(1_795_532_399).to_string(), "2026.11.24");
+    }
+
+    #[test]
+    fn the_weekday_turns_at_midnight_in_kst() {
+        // 1970-01-01 (KST) was a Thursday; 2026-11-24 15:00 UTC is Wednesday 2026-11-25 00:00 KST.
+        assert_eq!(kst_weekday(0), 3);
+        assert_eq!(kst_weekday(1_795_532_399), 1);
+        assert_eq!(kst_weekday(1_795_532_400), 2);
     }
 
     #[test]

@@ -65,7 +65,7 @@ fn CourseView(
                 <dt>{t::CAPACITY}</dt><dd>{course.capacity}</dd>
             </dl>
         </section>
-        <section class="card rating-summary" aria-label=t::REVIEWS>
+        <section class="card rating-summary" aria-label=t::RATING_SUMMARY>
             <p class="rating-average">
                 <span class="stars big" data-testid="rating-average">{rating.label()}</span>
                 <span class="muted">{format!(" / 5 · {} ", t::REVIEWS)}</span>

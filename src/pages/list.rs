@@ -74,6 +74,8 @@ pub fn SearchPage() -> impl IntoView {
         <Title text=t::SEARCH />
         <RequireLogin let:_me>
             <A href="/boards" attr:class="back-link">{t::BOARDS_TITLE}</A>
+            // The search box says what the page is; the heading says it to a screen reader.
+            <h1 class="visually-hidden">{t::SEARCH}</h1>
             <form class="search-form" method="get" action="/search" role="search">
                 <label class="visually-hidden" for="search-q">{t::SEARCH}</label>
                 // No `minlength`: the browser would answer a one-letter query with its own (English) tooltip;

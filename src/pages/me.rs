@@ -40,12 +40,15 @@ pub fn MePage() -> impl IntoView {
                     <dd data-testid="joined-at">{KstDate::from_unix(me.joined_at).to_string()}</dd>
                 </dl>
             </section>
-            <nav class="card link-list">
-                {ListKind::PERSONAL.iter().map(|kind| view! { <A href=format!("/lists/{kind}")>{kind.title()}</A> }).collect_view()}
-                {me.is_admin.then(|| view! { <A href="/admin/reports">{community::MODERATION_TITLE}</A> })}
-            </nav>
-            <nav class="card link-list">
-                <A href=format!("/users/{}/timetable", me.username)>{t::MY_TIMETABLE_PAGE}</A>
+            // One landmark for both cards of links: two navigations without names would be told apart by none.
+            <nav aria-label=t::MY_LINKS>
+                <div class="card link-list">
+                    {ListKind::PERSONAL.iter().map(|kind| view! { <A href=format!("/lists/{kind}")>{kind.title()}</A> }).collect_view()}
+                    {me.is_admin.then(|| view! { <A href="/admin/reports">{community::MODERATION_TITLE}</A> })}
+                </div>
+                <div class="card link-list">
+                    <A href=format!("/users/{}/timetable", me.username)>{t::MY_TIMETABLE_PAGE}</A>
+                </div>
             </nav>
             <ActionForm action=session.log_out attr:class="logout-form">
                 <button type="submit" class="button block">{auth::LOGOUT_BUTTON}</button>

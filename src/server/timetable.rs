@@ -15,10 +15,11 @@
 use crate::error::AppError;
 use crate::model::account::could_name_an_account;
 use crate::model::codes::{optional_pick, Pick};
+use crate::model::time::kst_weekday;
 use crate::model::timetable::{
     validate_catalogue_text, validate_custom_entry, validate_timetable_name, CatalogueQuery, CourseCategory,
     CoursePage, CourseSort, CustomEntry, MyTimetables, Semester, SharedTimetable, Slot, StudentTimetable,
-    Timetable, Visibility, CATALOGUE_PAGE, MAX_ENTRIES,
+    Timetable, TodayClass, Visibility, CATALOGUE_PAGE, MAX_ENTRIES,
 };
 use crate::model::Me;
 use crate::server::db::friends::Relation;
@@ -64,6 +65,15 @@ pub async fn editor(
     semesters.sort_unstable_by(|a, b| b.cmp(a));
     semesters.dedup();
     Ok(MyTimetables { semester, semesters, timetables, open })
+}
+
+/// The student's classes of today (KST) in their primary timetable of the current semester; `None` when they
+/// have no timetable this semester.
+#[tracing::instrument(skip_all, fields(user = me.id))]
+pub async fn today(state: &AppState, me: &Me) -> Result<Option<Vec<TodayClass>>, AppError> {
+    let now = now();
+    let primary = rows::primary_of(&state.db, me.id, Semester::current(now)).await?;
+    Ok(primary.map(|timetable| timetable.classes_on(kst_weekday(now))))
 }
 
 /// Makes a timetable; the student's first of the semester becomes its primary. Returns its id.

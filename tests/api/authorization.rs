@@ -184,6 +184,9 @@ fn server_function_table() -> Vec<Call> {
         // Boards and posts: another school's answers 404; only the author edits or deletes (403 for a
         // schoolmate, who can see the post anyway); nobody likes, scraps or reports their own.
         call("home", |_, _| form![], [OK, BLIND, OK, OK, BLIND, OK, OK]).hiding(owner_titles),
+        // The second column of a wide screen: the school's HOT and BEST, and the caller's own classes of today
+        // (never the owner's; `community::the_side_column_*` checks them on today's weekday).
+        call("side", |_, _| form![], [E401, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(owner_timetable),
         call("boards", |_, _| form![], [E401, OK, OK, OK, OK, OK, OK]),
         call("boards/get", |w, _| form!["board_id" => w.board], [E401, E404, OK, OK, E404, OK, OK]),
         call("boards/posts", |w, _| form!["board_id" => w.board], [E401, E404, OK, OK, E404, OK, OK]),

@@ -881,3 +881,106 @@ async fn a_question_edited_or_deleted_while_it_is_answered_is_locked_by_the_answ
         }
     }
 }
+
+/// The second column of a wide screen, in one call: the newest few of HOT and of BEST, and the caller's own
+/// classes of today (KST) from their primary timetable, by start time; nothing of anyone else's timetable.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_side_column_shows_the_newest_of_hot_and_best_and_the_callers_classes_of_today() {
+    let app = spawn_app().await;
+    let (_, student) = app.signed_up_student().await;
+    let (_, classmate) = app.signed_up_student().await;
+    let first = side_lists(&app, &student).await;
+    assert!(post_ids(&first["hot"]).is_empty() && post_ids(&first["best"]).is_empty());
+    assert!(first["today"].is_null(), "no timetable this semester yet");
+
+    // Six posts on boards that count for HOT (one per board: the posting interval); all are in HOT, the
+    // oldest two in BEST as well. The thresholds are tested above: here the posts are stamped.
+    let mut posts = Vec::new();
+    for slug in ["free", "secret", "alumni", "freshman", "info", "careers"] {
+        let board = app.board_id(&student, slug).await;
+        posts.push(app.write_post(&student, board, &format!("{slug} 인기 글"), false).await);
+    }
+    for (n, post) in posts.iter().enumerate() {
+        let sql = if n < 2 {
+            "UPDATE posts SET hot_at = 1, best_at = 1 WHERE id = $1"
+        } else {
+            "UPDATE posts SET hot_at = 1 WHERE id = $1"
+        };
+        sqlx::query(sql).bind(post).execute(app.db().pool()).await.expect("stamp");
+    }
+
+    // Two classes today (the later one added first) and one tomorrow; the classmate's class today is theirs.
+    let today = campus::model::time::kst_weekday(campus::server::now());
+    let mine = new_timetable(&app, &student).await;
+    add_class(&app, &student, &mine, "오후 수업", today, "15:00").await;
+    add_class(&app, &student, &mine, "아침 수업", today, "09:00").await;
+    add_class(&app, &student, &mine, "내일 수업", (today + 1) % 7, "09:00").await;
+    let theirs = new_timetable(&app, &classmate).await;
+    app.call(&classmate, "timetables/visibility", &[("timetable_id", &theirs), ("visibility", "public")])
+        .await;
+    add_class(&app, &classmate, &theirs, "남의 수업", today, "11:00").await;
+
+    let lists = side_lists(&app, &student).await;
+    let newest: Vec<i64> =
+        posts.iter().rev().take(campus::model::community::SIDE_PREVIEW as usize).copied().collect();
+    assert_eq!(post_ids(&lists["hot"]), newest, "the newest few of HOT");
+    assert_eq!(post_ids(&lists["best"]), [posts[1], posts[0]]);
+    let classes: Vec<(&str, i64, &str)> = lists["today"]
+        .as_array()
+        .expect("today's classes")
+        .iter()
+        .map(|class| {
+            let text = |field: &str| class[field].as_str().unwrap_or_default();
+            (text("name"), class["start_minute"].as_i64().unwrap_or(-1), text("room"))
+        })
+        .collect();
+    assert_eq!(classes, [("아침 수업", 540, "공학관 301"), ("오후 수업", 900, "공학관 301")]);
+
+    let (_, outsider) = app.student_of(1).await;
+    let elsewhere = side_lists(&app, &outsider).await;
+    assert!(post_ids(&elsewhere["hot"]).is_empty() && post_ids(&elsewhere["best"]).is_empty(), "per school");
+    assert_eq!(app.call(&new_client(), "side", &[]).await.status(), StatusCode::UNAUTHORIZED);
+}
+
+async fn side_lists(app: &TestApp, client: &reqwest::Client) -> Value {
+    let response = app.call(client, "side", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.expect("side lists")
+}
+
+fn post_ids(list: &Value) -> Vec<i64> {
+    list.as_array().expect("posts").iter().filter_map(|post| post["id"].as_i64()).collect()
+}
+
+/// A new timetable of the current semester (the student's first, so their primary); its id.
+async fn new_timetable(app: &TestApp, client: &reqwest::Client) -> String {
+    let editor: Value = app.call(client, "timetables/mine", &[]).await.json().await.expect("editor");
+    let semester = editor["semester"].to_string();
+    let created = app.call(client, "timetables/create", &[("semester", &semester), ("name", "시간표")]).await;
+    created.json::<i64>().await.expect("timetable id").to_string()
+}
+
+/// A 75-minute custom entry in room 공학관 301.
+async fn add_class(
+    app: &TestApp,
+    client: &reqwest::Client,
+    timetable: &str,
+    name: &str,
+    weekday: i64,
+    start: &str,
+) {
+    let end = campus::model::timetable::clock(
+        campus::model::timetable::parse_clock(start).expect("a clock time") + 75,
+    );
+    let end = format!("{end:0>5}");
+    let weekday = weekday.to_string();
+    let form = [
+        ("timetable_id", timetable),
+        ("name", name),
+        ("room", "공학관 301"),
+        ("weekday", weekday.as_str()),
+        ("start", start),
+        ("end", end.as_str()),
+    ];
+    assert_eq!(app.call(client, "timetables/add-custom", &form).await.status(), StatusCode::OK);
+}

@@ -15,7 +15,8 @@ pub mod views;
 
 use crate::error::AppError;
 use crate::model::community::{
-    validate_search, Board, BoardListing, HomeLists, ListKind, PostDetail, PostPage, HOME_PREVIEW, PAGE_SIZE,
+    validate_search, Board, BoardListing, HomeLists, ListKind, PostDetail, PostPage, PostSummary,
+    HOME_PREVIEW, PAGE_SIZE, SIDE_PREVIEW,
 };
 use crate::model::Me;
 use crate::server::db::posts::Listing;
@@ -62,6 +63,18 @@ pub async fn home(state: &AppState, me: Option<&Me>) -> Result<Option<HomeLists>
     let recent = post_rows::list(db, me.school_id, me.id, &Listing::Recent, None, HOME_PREVIEW).await?;
     let hot = post_rows::list(db, me.school_id, me.id, &Listing::Hot, None, HOME_PREVIEW).await?;
     Ok(Some(HomeLists { recent: views::summaries(recent), hot: views::summaries(hot) }))
+}
+
+/// The newest few posts of HOT and of BEST ([`SIDE_PREVIEW`] each), for the second column of a wide screen.
+#[tracing::instrument(skip_all, fields(user = me.id))]
+pub async fn hot_and_best(
+    state: &AppState,
+    me: &Me,
+) -> Result<(Vec<PostSummary>, Vec<PostSummary>), AppError> {
+    let db = &state.db;
+    let hot = post_rows::list(db, me.school_id, me.id, &Listing::Hot, None, SIDE_PREVIEW).await?;
+    let best = post_rows::list(db, me.school_id, me.id, &Listing::Best, None, SIDE_PREVIEW).await?;
+    Ok((views::summaries(hot), views::summaries(best)))
 }
 
 /// One page of a list that is not a board; a search needs `query`.
