@@ -91,6 +91,15 @@ export async function buildWorld(page: Page, browser: Browser): Promise<World> {
     }),
   );
   await ok(request.post("/api/timetables/visibility", { form: { timetable_id: created, visibility: "public" } }));
+  // A 강의평 of that course, one unbroken word long.
+  await ok(
+    request.post("/api/reviews/write", {
+      form: {
+        course_id: course.id, stars: 4, body: UNBROKEN, assignments: "average", team_projects: "none",
+        grading: "average", attendance: "mixed", exams: 2,
+      },
+    }),
+  );
 
   // A friend, who comments (an 알림), writes a post of their own and starts a 쪽지.
   const context = await browser.newContext(phone);
@@ -139,6 +148,9 @@ export function studentScreens(w: World): [string, string][] {
     ["시간표", "/timetable"],
     ["친구 시간표", `/users/${w.friend.username}/timetable`],
     ["강의", `/courses/${w.course}`],
+    ["강의평", "/reviews"],
+    ["내 강의평", "/reviews?list=mine"],
+    ["강의평 검색", `/reviews?q=${q(w.professor.slice(0, 2))}`],
     ["교수님 찾기", `/professors?q=${q(w.professor.slice(0, 2))}`],
     ["교수님", `/professors/${q(w.professor)}`],
     ["친구", "/friends"],
