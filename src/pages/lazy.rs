@@ -4,8 +4,9 @@
 //! the shell (the router, the tab bar, the session, the shared components) and the chunks of its page's
 //! group, which the server names as preloads in the response (`server::http::preload_chunks_of`). Once the
 //! page has hydrated and the browser is idle, [`prefetch_all`] fetches the other groups, so a later
-//! navigation never waits for a chunk; the service worker keeps them for offline use. Built without
-//! `--split` (the tests' debug build, `cargo leptos watch`), the same routes are one bundle.
+//! navigation never waits for a chunk; the service worker keeps them for offline use. Every build needs
+//! `--split`, debug builds too: without it the bundle keeps the splitter's placeholder imports and never
+//! hydrates.
 //!
 //! Pages are grouped by what a student does together, not one chunk each: a chunk per page made 466 files
 //! (75–235 per page), as the pages share much code that the splitter cuts into small shared chunks. Three
