@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use super::checked;
 use crate::error::AppError;
 use crate::model::codes::Pick;
 use crate::model::community::{
@@ -14,11 +16,6 @@ use crate::{
     model::community::{CommentInput, PostInput},
     server::{auth::identity::require_student, community, moderation, state::app_state},
 };
-
-/// A checkbox in a form is sent as "on" when ticked and not at all otherwise.
-pub fn checked(value: &Option<String>) -> bool {
-    value.as_deref().is_some_and(|v| matches!(v, "on" | "true" | "1"))
-}
 
 #[server(prefix = "/api", endpoint = "boards")]
 pub async fn list_boards() -> Result<Vec<Board>, AppError> {

@@ -13,6 +13,11 @@ pub mod timetable;
 pub use auth::{current_user, log_in, log_out, my_account, refresh, sign_up, LogIn, LogOut, SignUp};
 pub use schools::list_schools;
 
+/// A checkbox in a form is sent as "on" when ticked and not at all otherwise.
+pub fn checked(value: &Option<String>) -> bool {
+    value.as_deref().is_some_and(|v| matches!(v, "on" | "true" | "1"))
+}
+
 /// Attaches `Set-Cookie` values to the response of the current server function.
 #[cfg(feature = "ssr")]
 fn set_cookies(cookies: &[http::HeaderValue]) {

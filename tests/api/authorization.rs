@@ -176,7 +176,7 @@ fn server_function_table() -> Vec<Call> {
         call("me", |_, _| form![], [E401, OK, OK, OK, OK, OK, OK]),
         call("account/nickname-rule", |_, _| form![], [E401, OK, OK, OK, OK, OK, OK]),
         call("account/nickname", |_, _| form!["nickname" => fresh_nickname()], [E401, OK, OK, OK, OK, OK, OK]),
-        call("account/password", |_, _| form!["current_password" => PASSWORD, "new_password" => "another-pass-2"], [E401, OK, OK, OK, OK, OK, OK]),
+        call("account/password", |_, _| form!["current_password" => PASSWORD, "new_password" => "another-pass-2", "new_password_confirm" => "another-pass-2"], [E401, OK, OK, OK, OK, OK, OK]),
         call("account/logout-everywhere", |_, _| form![], [E401, OK, OK, OK, OK, OK, OK]),
         call("account/delete", |_, _| form!["password" => PASSWORD], [E401, OK, OK, OK, OK, OK, OK]),
         call("schools", |_, _| form![], [OK, OK, OK, OK, OK, OK, OK]),
@@ -984,7 +984,8 @@ impl World {
 
 fn signup_fields(student: &Student) -> Form {
     form![
-        "username" => student.username, "password" => PASSWORD, "nickname" => student.nickname,
+        "username" => student.username, "password" => PASSWORD, "password_confirm" => PASSWORD,
+        "nickname" => student.nickname,
         "school_id" => student.school_id, "department_id" => student.department_id, "admission_year" => 2024,
     ]
 }
