@@ -229,6 +229,14 @@ pub mod community {
     pub const CONFIRM_LIKE: &str = "이 글에 공감하시겠습니까? 공감은 취소할 수 없습니다.";
     pub const CONFIRM_LIKE_COMMENT: &str = "이 댓글에 공감하시겠습니까? 공감은 취소할 수 없습니다.";
     pub const CONFIRM_DELETE: &str = "정말 삭제하시겠습니까?";
+    /// The confirmation pages (`pages::confirm`), where the thread's buttons lead before the page hydrates.
+    pub const LIKE_POST_QUESTION: &str = "이 글에 공감하시겠습니까?";
+    pub const LIKE_COMMENT_QUESTION: &str = "이 댓글에 공감하시겠습니까?";
+    pub const LIKE_IS_FINAL: &str = "공감은 취소할 수 없습니다.";
+    pub const DELETE_POST_QUESTION: &str = "이 글을 삭제하시겠습니까?";
+    pub const DELETE_COMMENT_QUESTION: &str = "이 댓글을 삭제하시겠습니까?";
+    pub const DELETE_IS_FINAL: &str = "삭제하면 되돌릴 수 없습니다.";
+    pub const BACK_TO_POST: &str = "글로 돌아가기";
 
     pub const TITLE_REQUIRED: &str = "제목을 입력해 주세요.";
     pub const TITLE_TOO_LONG: &str = "제목은 100자까지 쓸 수 있습니다.";

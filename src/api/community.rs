@@ -90,9 +90,12 @@ pub async fn edit_post(
     Ok(())
 }
 
+/// Deletes one's own post; then goes to `next` when a confirmation page asks (see [`super::go_next`]).
 #[server(prefix = "/api", endpoint = "posts/delete")]
-pub async fn delete_post(post_id: i64) -> Result<(), AppError> {
-    community::posts::delete(&app_state()?, &require_student()?.me, post_id).await
+pub async fn delete_post(post_id: i64, next: Option<String>) -> Result<(), AppError> {
+    community::posts::delete(&app_state()?, &require_student()?.me, post_id).await?;
+    super::go_next(next.as_deref());
+    Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "comments/write")]
@@ -112,24 +115,32 @@ pub async fn edit_comment(comment_id: i64, body: String) -> Result<(), AppError>
     community::comments::edit(&app_state()?, &require_student()?.me, comment_id, &body).await
 }
 
+/// Deletes one's own comment; then goes to `next` when a confirmation page asks.
 #[server(prefix = "/api", endpoint = "comments/delete")]
-pub async fn delete_comment(comment_id: i64) -> Result<(), AppError> {
-    community::comments::delete(&app_state()?, &require_student()?.me, comment_id).await
+pub async fn delete_comment(comment_id: i64, next: Option<String>) -> Result<(), AppError> {
+    community::comments::delete(&app_state()?, &require_student()?.me, comment_id).await?;
+    super::go_next(next.as_deref());
+    Ok(())
 }
 
-/// 공감 on a post; returns the new count.
+/// 공감 on a post; returns the new count, or goes to `next` when a confirmation page asks.
 #[server(prefix = "/api", endpoint = "posts/like")]
-pub async fn like_post(post_id: i64) -> Result<i64, AppError> {
-    community::reactions::like_post(&app_state()?, &require_student()?.me, post_id).await
+pub async fn like_post(post_id: i64, next: Option<String>) -> Result<i64, AppError> {
+    let likes = community::reactions::like_post(&app_state()?, &require_student()?.me, post_id).await?;
+    super::go_next(next.as_deref());
+    Ok(likes)
 }
 
-/// 공감 on a comment; returns the new count.
+/// 공감 on a comment; returns the new count, or goes to `next` when a confirmation page asks.
 #[server(prefix = "/api", endpoint = "comments/like")]
-pub async fn like_comment(comment_id: i64) -> Result<i64, AppError> {
-    community::reactions::like_comment(&app_state()?, &require_student()?.me, comment_id).await
+pub async fn like_comment(comment_id: i64, next: Option<String>) -> Result<i64, AppError> {
+    let likes = community::reactions::like_comment(&app_state()?, &require_student()?.me, comment_id).await?;
+    super::go_next(next.as_deref());
+    Ok(likes)
 }
 
-/// 스크랩 (`scrapped = true`) or un-scrap; returns the new state.
+/// 스크랩 (`scrapped = true`) or un-scrap; returns the new state. Posted by a plain form (before the page
+/// hydrates), it answers with a redirect back to the page.
 #[server(prefix = "/api", endpoint = "posts/scrap")]
 pub async fn scrap_post(post_id: i64, scrapped: bool) -> Result<bool, AppError> {
     community::reactions::scrap(&app_state()?, &require_student()?.me, post_id, scrapped).await

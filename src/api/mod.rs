@@ -28,6 +28,17 @@ fn set_cookies(cookies: &[http::HeaderValue]) {
     }
 }
 
+/// After a write that a confirmation page posted (공감, 삭제; `pages::confirm`), goes on to `next`, a page
+/// of the app: a plain form post (before hydration) gets a 302, a hydrated page a redirect its router
+/// follows. Without `next` (the in-page buttons) the caller gets the function's value and stays. A refusal
+/// never gets here: a plain form post then returns to the confirmation page, which shows the message.
+#[cfg(feature = "ssr")]
+fn go_next(next: Option<&str>) {
+    if next.is_some() {
+        leptos_axum::redirect(&safe_return_path(next));
+    }
+}
+
 /// A same-site path to return to after log-in; anything else (another host, `//evil`, `/\evil`) becomes `/`.
 pub fn safe_return_path(next: Option<&str>) -> String {
     match next {
