@@ -168,6 +168,7 @@ print(next(d["id"] for d in json.load(sys.stdin)["departments"] if d["school_id"
   for n in $(seq 1 "$writers"); do
     writer_cookies+=("$(curl -s -D - -o /dev/null -X POST "$base/api/auth/signup" \
       --data-urlencode "username=${tag}_$n" --data-urlencode "password=$password" \
+      --data-urlencode "password_confirm=$password" \
       --data-urlencode "nickname=${tag}_$n" --data "school_id=$school&department_id=$department&admission_year=2024" |
       sed -nE 's/^set-cookie: campus_access=([^;]+).*/\1/ip')")
   done

@@ -55,6 +55,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/boards/:id/write") view={Lazy::<lazy::Write>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/posts/:id") view={Lazy::<lazy::Post>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/posts/:id/edit") view={Lazy::<lazy::Edit>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/posts/:id/like") view={Lazy::<lazy::LikeConfirm>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/posts/:id/delete") view={Lazy::<lazy::DeleteConfirm>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/admin/reports") view={Lazy::<lazy::Moderation>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/lists/:kind") view={Lazy::<lazy::List>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/search") view={Lazy::<lazy::Search>::new()} ssr=SsrMode::Async />

@@ -40,3 +40,14 @@ pub fn provide_session() {
     );
     provide_context(Session { log_in, sign_up, log_out, log_out_everywhere, delete_account, user });
 }
+
+/// The refusal that a plain form post to server function `S` (made before the page hydrated) brought back
+/// in the address. Leptos hands it to the server actions made inside the router, which reads the address;
+/// the session's actions are made above the router, so a page asks with an action of its own.
+pub fn refusal_in_address<S>() -> Option<AppError>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Send + Sync + 'static,
+{
+    ServerAction::<S>::new().value().with_untracked(|value| value.as_ref()?.as_ref().err().cloned())
+}

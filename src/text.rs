@@ -67,10 +67,20 @@ pub mod auth {
 
     pub const USERNAME: &str = "아이디";
     pub const PASSWORD: &str = "비밀번호";
+    pub const PASSWORD_CONFIRM: &str = "비밀번호 확인";
+    /// The show-password toggle's name; it says whether it is on with `aria-pressed`, so the name stays.
+    pub const SHOW_PASSWORD: &str = "비밀번호 보기";
+    /// The log-in checkbox. Unticked, the login ends when the browser closes (and after a few hours).
+    pub const KEEP_LOGGED_IN: &str = "로그인 유지";
+    pub const KEEP_LOGGED_IN_HINT: &str =
+        "내 기기에서만 체크하세요. 체크하지 않으면 브라우저를 닫을 때 로그아웃됩니다.";
     pub const NICKNAME: &str = "닉네임";
     pub const SCHOOL: &str = "학교";
     pub const DEPARTMENT: &str = "학과";
     pub const ADMISSION_YEAR: &str = "학번 (입학년도)";
+    pub const CHOOSE_ADMISSION_YEAR: &str = "입학년도를 선택하세요";
+    /// An option of the 학번 select; `{}` is the year.
+    pub const ADMISSION_YEAR_OPTION: &str = "{}년";
     pub const CHOOSE_SCHOOL: &str = "학교를 선택하세요";
     pub const CHOOSE_DEPARTMENT: &str = "학과를 선택하세요";
     pub const CHOOSE_SCHOOL_FIRST: &str = "먼저 학교를 선택하세요";
@@ -90,8 +100,10 @@ pub mod auth {
     pub const SCHOOL_REQUIRED: &str = "학교를 선택해 주세요.";
     pub const DEPARTMENT_REQUIRED: &str = "학과를 선택해 주세요.";
     pub const DEPARTMENT_MISMATCH: &str = "선택한 학교의 학과가 아닙니다.";
-    pub const ADMISSION_YEAR_INVALID: &str = "입학년도를 네 자리 숫자로 입력해 주세요.";
-    pub const ADMISSION_YEAR_RANGE: &str = "입학년도가 올바르지 않습니다.";
+    pub const ADMISSION_YEAR_INVALID: &str = "입학년도를 선택해 주세요.";
+    /// The span is `model::account::ADMISSION_YEARS_BACK`.
+    pub const ADMISSION_YEAR_RANGE: &str = "입학년도는 올해부터 15년 전까지만 선택할 수 있습니다.";
+    pub const PASSWORD_MISMATCH: &str = "비밀번호가 일치하지 않습니다.";
 
     pub const LOGIN_FAILED: &str = "아이디 또는 비밀번호가 올바르지 않습니다.";
     pub const LOGIN_FIELDS_REQUIRED: &str = "아이디와 비밀번호를 입력해 주세요.";
@@ -138,6 +150,7 @@ pub mod profile {
     pub const CHANGE_PASSWORD: &str = "비밀번호 변경";
     pub const CURRENT_PASSWORD: &str = "현재 비밀번호";
     pub const NEW_PASSWORD: &str = "새 비밀번호";
+    pub const NEW_PASSWORD_CONFIRM: &str = "새 비밀번호 확인";
     pub const PASSWORD_CHANGED: &str = "비밀번호를 바꿨습니다. 다른 기기의 로그인은 모두 끝났습니다.";
     pub const WRONG_PASSWORD: &str = "현재 비밀번호가 올바르지 않습니다.";
     pub const SAME_PASSWORD: &str = "새 비밀번호가 지금 비밀번호와 같습니다.";
@@ -226,6 +239,14 @@ pub mod community {
     pub const CONFIRM_LIKE: &str = "이 글에 공감하시겠습니까? 공감은 취소할 수 없습니다.";
     pub const CONFIRM_LIKE_COMMENT: &str = "이 댓글에 공감하시겠습니까? 공감은 취소할 수 없습니다.";
     pub const CONFIRM_DELETE: &str = "정말 삭제하시겠습니까?";
+    /// The confirmation pages (`pages::confirm`), where the thread's buttons lead before the page hydrates.
+    pub const LIKE_POST_QUESTION: &str = "이 글에 공감하시겠습니까?";
+    pub const LIKE_COMMENT_QUESTION: &str = "이 댓글에 공감하시겠습니까?";
+    pub const LIKE_IS_FINAL: &str = "공감은 취소할 수 없습니다.";
+    pub const DELETE_POST_QUESTION: &str = "이 글을 삭제하시겠습니까?";
+    pub const DELETE_COMMENT_QUESTION: &str = "이 댓글을 삭제하시겠습니까?";
+    pub const DELETE_IS_FINAL: &str = "삭제하면 되돌릴 수 없습니다.";
+    pub const BACK_TO_POST: &str = "글로 돌아가기";
 
     pub const TITLE_REQUIRED: &str = "제목을 입력해 주세요.";
     pub const TITLE_TOO_LONG: &str = "제목은 100자까지 쓸 수 있습니다.";

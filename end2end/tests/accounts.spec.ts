@@ -42,7 +42,7 @@ test("invalid sign-up input is explained next to each field", async ({ page }) =
   await page.goto("/signup");
   await hydrated(page);
   await page.getByLabel("아이디").fill("ab");
-  await page.getByLabel("비밀번호").fill("onlyletters");
+  await page.getByLabel("비밀번호", { exact: true }).fill("onlyletters");
   await page.getByRole("button", { name: "가입하기" }).click();
 
   await expect(page.getByText("아이디는 4~20자여야 합니다.")).toBeVisible();
@@ -73,7 +73,7 @@ test("a visitor opening a protected page logs in and comes back to it", async ({
   await expect(page).toHaveURL(/\/login\?next=\/me/);
   await hydrated(page);
   await page.getByLabel("아이디").fill(student.username);
-  await page.getByLabel("비밀번호").fill(student.password);
+  await page.getByLabel("비밀번호", { exact: true }).fill(student.password);
   await page.getByRole("button", { name: "로그인" }).click();
 
   await expect(page).toHaveURL("/me");
@@ -85,16 +85,116 @@ test("the login form works before the bundle loads (no JavaScript)", async ({ br
   const page = await context.newPage();
   const student = newStudent();
   await page.goto("/signup");
+  // The show-password toggle needs the bundle: before it, there is none to tap.
+  await expect(page.getByRole("button", { name: "비밀번호 보기" })).toHaveCount(0);
   await page.getByLabel("아이디").fill(student.username);
-  await page.getByLabel("비밀번호").fill(student.password);
+  await page.getByLabel("비밀번호", { exact: true }).fill(student.password);
+  await page.getByLabel("비밀번호 확인").fill(student.password);
   await page.getByLabel("닉네임").fill(student.nickname);
   await page.getByLabel("학교").selectOption({ label: "고려대학교" });
   await page.getByLabel("학과").selectOption({ label: "경영학과" });
-  await page.getByLabel("학번").fill("2023");
+  await page.getByLabel("학번").selectOption({ label: "2023년" });
   await page.getByRole("button", { name: "가입하기" }).click();
 
   await expect(page.getByTestId("greeting")).toContainText(student.nickname);
+
+  // Log-in too, with 로그인 유지: the form posts without the bundle, and the box is honoured.
+  await context.clearCookies();
+  await page.goto("/login");
+  await page.getByLabel("아이디").fill(student.username);
+  await page.getByLabel("비밀번호", { exact: true }).fill(student.password);
+  await page.getByLabel("로그인 유지").check();
+  await page.getByRole("button", { name: "로그인" }).click();
+  await expect(page.getByTestId("greeting")).toContainText(student.nickname);
+  const refresh = (await context.cookies()).find((cookie) => cookie.name === "campus_refresh");
+  expect(refresh?.expires, "a lasting cookie").toBeGreaterThan(Date.now() / 1000 + 6 * 86_400);
   await context.close();
+});
+
+test("sign-up asks for the password twice, shows it on request, and offers 학번 as a list", async ({
+  page,
+  pageErrors,
+}) => {
+  const student = newStudent();
+  await page.goto("/signup");
+  await hydrated(page);
+  const password = page.getByLabel("비밀번호", { exact: true });
+  const confirmation = page.getByLabel("비밀번호 확인", { exact: true });
+
+  // 학번: this year back to 15 years before, newest first, after a prompt.
+  const year = new Date().getFullYear();
+  const years = page.getByLabel("학번").locator("option");
+  await expect(years).toHaveCount(17);
+  await expect(years.nth(1)).toHaveText(`${year}년`);
+  await expect(years.last()).toHaveText(`${year - 15}년`);
+
+  // The toggle shows both fields' text, says so with aria-pressed, and hides it again; it is a 44 px target.
+  const toggle = page.getByRole("button", { name: "비밀번호 보기" });
+  await password.fill("campus-pass-1");
+  await expect(password).toHaveAttribute("type", "password");
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  const box = await toggle.boundingBox();
+  expect(box && box.width >= 44 && box.height >= 44, `44 × 44 px: ${JSON.stringify(box)}`).toBe(true);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await expect(password).toHaveAttribute("type", "text");
+  await expect(confirmation).toHaveAttribute("type", "text");
+  await expect(password).toHaveValue("campus-pass-1");
+  await page.screenshot({ path: "/tmp/forms-signup-shown.png" });
+  await toggle.click();
+  await expect(password).toHaveAttribute("type", "password");
+
+  // A confirmation that differs is refused by the server, and the message sits under its field.
+  await page.getByLabel("아이디").fill(student.username);
+  await confirmation.fill("campus-pass-2");
+  await page.getByLabel("닉네임").fill(student.nickname);
+  await page.getByLabel("학교").selectOption({ label: "서울대학교" });
+  await page.getByLabel("학과").selectOption({ label: "컴퓨터공학부" });
+  await page.getByLabel("학번").selectOption({ label: `${year - 1}년` });
+  await page.getByRole("button", { name: "가입하기" }).click();
+  // Under its field: the message describes the field (aria-describedby) and marks it invalid.
+  await expect(confirmation).toHaveAccessibleDescription("비밀번호가 일치하지 않습니다.");
+  await expect(confirmation).toHaveAttribute("aria-invalid", "true");
+  await expect(password).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/signup/);
+  await page.screenshot({ path: "/tmp/forms-signup-mismatch.png" });
+
+  await confirmation.fill("campus-pass-1");
+  await page.getByRole("button", { name: "가입하기" }).click();
+  await expect(page.getByTestId("greeting")).toContainText(student.nickname);
+  expect(pageErrors).toEqual([]);
+});
+
+test("without 로그인 유지 the login cookies end with the browser; with it they last", async ({
+  page,
+  context,
+  accounts,
+}) => {
+  const student = newStudent();
+  await accounts.signUp(student);
+  await expect(page.getByTestId("greeting")).toBeVisible();
+  await accounts.logOut();
+  await expect(page.getByRole("link", { name: "시작하기" })).toBeVisible();
+
+  await page.goto("/login");
+  await hydrated(page);
+  await expect(page.getByLabel("로그인 유지")).not.toBeChecked();
+  await page.screenshot({ path: "/tmp/forms-login.png" });
+  await accounts.logIn(student);
+  await expect(page.getByTestId("greeting")).toContainText(student.nickname);
+  const session = (await context.cookies()).filter((cookie) => cookie.name.startsWith("campus_"));
+  expect(session.map((cookie) => cookie.name).sort()).toEqual(["campus_access", "campus_refresh"]);
+  for (const cookie of session) expect(cookie.expires, `${cookie.name} is a session cookie`).toBe(-1);
+
+  await accounts.logOut();
+  await expect(page.getByRole("link", { name: "시작하기" })).toBeVisible();
+  await accounts.logIn(student, { keep: true });
+  await expect(page.getByTestId("greeting")).toContainText(student.nickname);
+  const kept = (await context.cookies()).filter((cookie) => cookie.name.startsWith("campus_"));
+  const now = Date.now() / 1000;
+  const expiry = (name: string) => kept.find((cookie) => cookie.name === name)?.expires ?? -1;
+  expect(expiry("campus_access")).toBeGreaterThan(now + 25 * 60);
+  expect(expiry("campus_refresh")).toBeGreaterThan(now + 6 * 86_400);
 });
 
 test("a nickname changes once, then the cooldown is explained; deleting the account logs out for good", async ({

@@ -21,26 +21,44 @@ export async function hydrated(page: Page) {
   await expect(page.locator("body[data-hydrated]")).toBeAttached({ timeout: 20_000 });
 }
 
+/** The sign-up form's fields for a student (as the form posts them), for a sign-up through the API. */
+export function signUpForm(student: Student, schoolId: number, departmentId: number) {
+  return {
+    username: student.username,
+    password: student.password,
+    password_confirm: student.password,
+    nickname: student.nickname,
+    school_id: String(schoolId),
+    department_id: String(departmentId),
+    admission_year: "2024",
+  };
+}
+
 export class AccountPages {
   constructor(private page: Page) {}
 
+  // Labels are matched exactly where one contains another: "비밀번호" is also in "비밀번호 확인" and in the
+  // show-password toggle's name, "비밀번호 보기".
   async signUp(student: Student, school = "서울대학교", department = "컴퓨터공학부") {
     await this.page.goto("/signup");
     await hydrated(this.page);
     await this.page.getByLabel("아이디").fill(student.username);
-    await this.page.getByLabel("비밀번호").fill(student.password);
+    await this.page.getByLabel("비밀번호", { exact: true }).fill(student.password);
+    await this.page.getByLabel("비밀번호 확인", { exact: true }).fill(student.password);
     await this.page.getByLabel("닉네임").fill(student.nickname);
     await this.page.getByLabel("학교").selectOption({ label: school });
     await this.page.getByLabel("학과").selectOption({ label: department });
-    await this.page.getByLabel("학번").fill("2024");
+    await this.page.getByLabel("학번").selectOption("2024");
     await this.page.getByRole("button", { name: "가입하기" }).click();
   }
 
-  async logIn(student: Student) {
+  /** Logs in; `keep` ticks 로그인 유지 (unticked by default, as on the form). */
+  async logIn(student: Student, { keep = false } = {}) {
     await this.page.goto("/login");
     await hydrated(this.page);
     await this.page.getByLabel("아이디").fill(student.username);
-    await this.page.getByLabel("비밀번호").fill(student.password);
+    await this.page.getByLabel("비밀번호", { exact: true }).fill(student.password);
+    if (keep) await this.page.getByLabel("로그인 유지").check();
     await this.page.getByRole("button", { name: "로그인" }).click();
   }
 

@@ -17,9 +17,13 @@ pub async fn change_nickname(nickname: String) -> Result<(), AppError> {
     accounts::change_nickname(&app_state()?, &identity::require_student()?.me, &nickname).await
 }
 
-/// Changes the password; every other login of the student ends, this one continues.
+/// Changes the password (typed twice); every other login of the student ends, this one continues.
 #[server(prefix = "/api", endpoint = "account/password")]
-pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+    new_password_confirm: String,
+) -> Result<(), AppError> {
     let student = identity::require_student()?;
     let addr = identity::current_client_addr();
     accounts::change_password(
@@ -28,6 +32,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
         student.session_id,
         &current_password,
         &new_password,
+        &new_password_confirm,
         &addr,
     )
     .await

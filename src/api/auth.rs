@@ -3,6 +3,10 @@
 //! Forms post here directly, so they work before the page hydrates: on success the server answers a plain
 //! form post with a redirect, and the hydrated app with a redirect header its router follows.
 
+// The sign-up function takes one argument per form field, as the form posts them. An `allow` on the
+// function itself would not do: server_fn 0.8 leaves lint attributes off the browser's copy of it.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use crate::error::AppError;
@@ -10,33 +14,48 @@ use crate::model::{LoginResult, Me};
 #[cfg(feature = "ssr")]
 use crate::server::{accounts, auth::identity, auth::logins, state::app_state};
 
+/// Creates the account and logs it in, kept (로그인 유지) when `keep_logged_in` is ticked.
 #[server(prefix = "/api", endpoint = "auth/signup")]
 pub async fn sign_up(
     username: String,
     password: String,
+    password_confirm: String,
     nickname: String,
     school_id: String,
     department_id: String,
     admission_year: String,
+    keep_logged_in: Option<String>,
 ) -> Result<Me, AppError> {
     let state = app_state()?;
-    let input =
-        crate::model::SignupInput { username, password, nickname, school_id, department_id, admission_year };
-    let login = accounts::sign_up(&state, input, &identity::current_client_addr()).await?;
+    let input = crate::model::SignupInput {
+        username,
+        password,
+        password_confirm,
+        nickname,
+        school_id,
+        department_id,
+        admission_year,
+    };
+    let kept = super::checked(&keep_logged_in);
+    let login = accounts::sign_up(&state, input, kept, &identity::current_client_addr()).await?;
     super::set_cookies(&login.cookies);
     leptos_axum::redirect("/");
     Ok(login.me)
 }
 
-/// Logs in; returns the student, and (for API clients) the access token to send as `Bearer`.
+/// Logs in; returns the student, and (for API clients) the access token to send as `Bearer`. Ticked,
+/// `keep_logged_in` (로그인 유지) keeps the login for days; otherwise it is a short one (see `auth::logins`).
 #[server(prefix = "/api", endpoint = "auth/login")]
 pub async fn log_in(
     username: String,
     password: String,
+    keep_logged_in: Option<String>,
     next: Option<String>,
 ) -> Result<LoginResult, AppError> {
     let state = app_state()?;
-    let login = accounts::log_in(&state, &username, &password, &identity::current_client_addr()).await?;
+    let kept = super::checked(&keep_logged_in);
+    let addr = identity::current_client_addr();
+    let login = accounts::log_in(&state, &username, &password, kept, &addr).await?;
     super::set_cookies(&login.cookies);
     leptos_axum::redirect(&super::safe_return_path(next.as_deref()));
     Ok(LoginResult { me: login.me, access_token: login.access_token })

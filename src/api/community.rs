@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use super::checked;
 use crate::error::AppError;
 use crate::model::codes::Pick;
 use crate::model::community::{
@@ -14,11 +16,6 @@ use crate::{
     model::community::{CommentInput, PostInput},
     server::{auth::identity::require_student, community, moderation, state::app_state, timetable},
 };
-
-/// A checkbox in a form is sent as "on" when ticked and not at all otherwise.
-pub fn checked(value: &Option<String>) -> bool {
-    value.as_deref().is_some_and(|v| matches!(v, "on" | "true" | "1"))
-}
 
 #[server(prefix = "/api", endpoint = "boards")]
 pub async fn list_boards() -> Result<Vec<Board>, AppError> {
@@ -104,9 +101,12 @@ pub async fn edit_post(
     Ok(())
 }
 
+/// Deletes one's own post; then goes to `next` when a confirmation page asks (see [`super::go_next`]).
 #[server(prefix = "/api", endpoint = "posts/delete")]
-pub async fn delete_post(post_id: i64) -> Result<(), AppError> {
-    community::posts::delete(&app_state()?, &require_student()?.me, post_id).await
+pub async fn delete_post(post_id: i64, next: Option<String>) -> Result<(), AppError> {
+    community::posts::delete(&app_state()?, &require_student()?.me, post_id).await?;
+    super::go_next(next.as_deref());
+    Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "comments/write")]
@@ -126,24 +126,32 @@ pub async fn edit_comment(comment_id: i64, body: String) -> Result<(), AppError>
     community::comments::edit(&app_state()?, &require_student()?.me, comment_id, &body).await
 }
 
+/// Deletes one's own comment; then goes to `next` when a confirmation page asks.
 #[server(prefix = "/api", endpoint = "comments/delete")]
-pub async fn delete_comment(comment_id: i64) -> Result<(), AppError> {
-    community::comments::delete(&app_state()?, &require_student()?.me, comment_id).await
+pub async fn delete_comment(comment_id: i64, next: Option<String>) -> Result<(), AppError> {
+    community::comments::delete(&app_state()?, &require_student()?.me, comment_id).await?;
+    super::go_next(next.as_deref());
+    Ok(())
 }
 
-/// 공감 on a post; returns the new count.
+/// 공감 on a post; returns the new count, or goes to `next` when a confirmation page asks.
 #[server(prefix = "/api", endpoint = "posts/like")]
-pub async fn like_post(post_id: i64) -> Result<i64, AppError> {
-    community::reactions::like_post(&app_state()?, &require_student()?.me, post_id).await
+pub async fn like_post(post_id: i64, next: Option<String>) -> Result<i64, AppError> {
+    let likes = community::reactions::like_post(&app_state()?, &require_student()?.me, post_id).await?;
+    super::go_next(next.as_deref());
+    Ok(likes)
 }
 
-/// 공감 on a comment; returns the new count.
+/// 공감 on a comment; returns the new count, or goes to `next` when a confirmation page asks.
 #[server(prefix = "/api", endpoint = "comments/like")]
-pub async fn like_comment(comment_id: i64) -> Result<i64, AppError> {
-    community::reactions::like_comment(&app_state()?, &require_student()?.me, comment_id).await
+pub async fn like_comment(comment_id: i64, next: Option<String>) -> Result<i64, AppError> {
+    let likes = community::reactions::like_comment(&app_state()?, &require_student()?.me, comment_id).await?;
+    super::go_next(next.as_deref());
+    Ok(likes)
 }
 
-/// 스크랩 (`scrapped = true`) or un-scrap; returns the new state.
+/// 스크랩 (`scrapped = true`) or un-scrap; returns the new state. Posted by a plain form (before the page
+/// hydrates), it answers with a redirect back to the page.
 #[server(prefix = "/api", endpoint = "posts/scrap")]
 pub async fn scrap_post(post_id: i64, scrapped: bool) -> Result<bool, AppError> {
     community::reactions::scrap(&app_state()?, &require_student()?.me, post_id, scrapped).await

@@ -14,6 +14,11 @@ pub mod timetable;
 pub use auth::{current_user, log_in, log_out, my_account, refresh, sign_up, LogIn, LogOut, SignUp};
 pub use schools::list_schools;
 
+/// A checkbox in a form is sent as "on" when ticked and not at all otherwise.
+pub fn checked(value: &Option<String>) -> bool {
+    value.as_deref().is_some_and(|v| matches!(v, "on" | "true" | "1"))
+}
+
 /// Attaches `Set-Cookie` values to the response of the current server function.
 #[cfg(feature = "ssr")]
 fn set_cookies(cookies: &[http::HeaderValue]) {
@@ -21,6 +26,17 @@ fn set_cookies(cookies: &[http::HeaderValue]) {
         for cookie in cookies {
             response.append_header(http::header::SET_COOKIE, cookie.clone());
         }
+    }
+}
+
+/// After a write that a confirmation page posted (공감, 삭제; `pages::confirm`), goes on to `next`, a page
+/// of the app: a plain form post (before hydration) gets a 302, a hydrated page a redirect its router
+/// follows. Without `next` (the in-page buttons) the caller gets the function's value and stays. A refusal
+/// never gets here: a plain form post then returns to the confirmation page, which shows the message.
+#[cfg(feature = "ssr")]
+fn go_next(next: Option<&str>) {
+    if next.is_some() {
+        leptos_axum::redirect(&safe_return_path(next));
     }
 }
 

@@ -8,5 +8,8 @@ use crate::model::SchoolDirectory;
 #[server(prefix = "/api", endpoint = "schools")]
 pub async fn list_schools() -> Result<SchoolDirectory, AppError> {
     let state = crate::server::state::app_state()?;
-    Ok(crate::server::db::schools::directory(&state.db).await?)
+    let directory = crate::server::db::schools::directory(&state.db).await?;
+    let current_year = crate::server::current_year();
+    let admission_years = crate::model::account::admission_years(current_year).collect();
+    Ok(SchoolDirectory { admission_years, ..directory })
 }

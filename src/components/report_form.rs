@@ -11,25 +11,37 @@ use crate::model::codes::Code;
 use crate::model::community::{ReportReason, ReportTarget};
 use crate::text::community as t;
 
-/// `on_demand`: the form is rendered once the disclosure is opened (needs the page to be interactive; one
-/// opened before that gets its form as soon as the page is).
+/// `on_demand`: the form is rendered once the disclosure is opened, which needs the page to be interactive;
+/// until it is, 신고 is a disabled button, so that nothing opens to a form that cannot come. Without
+/// `on_demand` the form is in the page and works before hydration (a plain form post).
 #[component]
 pub fn ReportForm(target: ReportTarget, id: i64, #[prop(optional)] on_demand: bool) -> impl IntoView {
-    let disclosure = NodeRef::<leptos::html::Details>::new();
-    let (opened, set_opened) = signal(!on_demand);
-    Effect::new(move || {
-        if disclosure.get().is_some_and(|details| details.open()) {
-            set_opened.set(true);
-        }
-    });
-    view! {
-        <details class="report" node_ref=disclosure on:toggle=move |_| set_opened.set(true)>
-            <summary>{t::REPORT}</summary>
-            <Show when=move || opened.get() fallback=|| view! { <p class="muted">{t::REPORT_LOADING}</p> }>
+    if !on_demand {
+        return view! {
+            <details class="report">
+                <summary>{t::REPORT}</summary>
                 <ReportFields target id />
-            </Show>
-        </details>
+            </details>
+        }
+        .into_any();
     }
+    // The server's render and the first one in the browser (during hydration) are the disabled button.
+    (move || {
+        if !crate::hydration::hydrated() {
+            return view! { <button type="button" class="link" disabled>{t::REPORT}</button> }.into_any();
+        }
+        let (opened, set_opened) = signal(false);
+        view! {
+            <details class="report" on:toggle=move |_| set_opened.set(true)>
+                <summary>{t::REPORT}</summary>
+                <Show when=move || opened.get() fallback=|| view! { <p class="muted">{t::REPORT_LOADING}</p> }>
+                    <ReportFields target id />
+                </Show>
+            </details>
+        }
+        .into_any()
+    })
+    .into_any()
 }
 
 /// The form itself. Its server action (a handful of signals) is made only when the form is shown: made

@@ -44,6 +44,8 @@ pub struct LoginResult {
 pub struct SignupInput {
     pub username: String,
     pub password: String,
+    /// The password typed a second time (비밀번호 확인): a typo in a hidden field would lock the student out.
+    pub password_confirm: String,
     pub nickname: String,
     pub school_id: String,
     pub department_id: String,
@@ -62,8 +64,15 @@ pub struct ValidSignup {
     pub admission_year: i64,
 }
 
-/// The earliest 학번 accepted: older alumni are rare enough to be a typo.
-pub const EARLIEST_ADMISSION_YEAR: i64 = 1950;
+/// How many years back from this year a 학번 may go. The form offers exactly these years (this year first),
+/// since a student picks one rather than types it; a 졸업생 of longer ago is rare enough not to lengthen the
+/// list for every new student, and the server refuses any other year, as a form that was not ours may send.
+pub const ADMISSION_YEARS_BACK: i64 = 15;
+
+/// The 학번 a student may sign up with, newest first.
+pub fn admission_years(current_year: i64) -> impl Iterator<Item = i64> {
+    (current_year - ADMISSION_YEARS_BACK..=current_year).rev()
+}
 
 impl SignupInput {
     /// Checks every field and reports all problems at once. `current_year` bounds the 학번.
@@ -76,6 +85,7 @@ impl SignupInput {
         };
         check("username", validate_username(&self.username));
         check("password", validate_password(&self.password));
+        check("password_confirm", confirm_password(&self.password, &self.password_confirm));
         let nickname = self.nickname.trim();
         check("nickname", validate_nickname(nickname));
         let school_id = self.school_id.trim().parse::<i64>().ok().filter(|id| *id > 0);
@@ -145,6 +155,15 @@ pub fn validate_password(password: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
+/// The second typing of a new password matches the first (sign-up, password change).
+pub fn confirm_password(password: &str, confirmation: &str) -> Result<(), &'static str> {
+    if password == confirmation {
+        Ok(())
+    } else {
+        Err(t::PASSWORD_MISMATCH)
+    }
+}
+
 /// 2–10 characters of 한글 syllables, a–z, A–Z, 0–9 and `_`. The narrow alphabet keeps out look-alike letters
 /// from other scripts, invisible characters and right-to-left overrides, so a nickname cannot impersonate.
 pub fn validate_nickname(nickname: &str) -> Result<(), &'static str> {
@@ -164,14 +183,14 @@ pub fn nickname_key(nickname: &str) -> String {
     nickname.trim().to_lowercase()
 }
 
-/// A four-digit admission year between [`EARLIEST_ADMISSION_YEAR`] and `current_year`.
+/// A four-digit admission year among [`admission_years`].
 pub fn parse_admission_year(text: &str, current_year: i64) -> Result<i64, &'static str> {
     let text = text.trim();
     if text.len() != 4 || !text.chars().all(|c| c.is_ascii_digit()) {
         return Err(t::ADMISSION_YEAR_INVALID);
     }
     let year: i64 = text.parse().map_err(|_| t::ADMISSION_YEAR_INVALID)?;
-    if !(EARLIEST_ADMISSION_YEAR..=current_year).contains(&year) {
+    if !admission_years(current_year).any(|allowed| allowed == year) {
         return Err(t::ADMISSION_YEAR_RANGE);
     }
     Ok(year)
@@ -190,6 +209,7 @@ mod tests {
         SignupInput {
             username: "Kim_Minsu24".into(),
             password: "correct horse 1".into(),
+            password_confirm: "correct horse 1".into(),
             nickname: "민수".into(),
             school_id: "1".into(),
             department_id: "3".into(),
@@ -204,6 +224,14 @@ mod tests {
         assert_eq!(valid.nickname, "민수");
         assert_eq!(valid.school_id, 1);
         assert_eq!(valid.admission_year, 2024);
+    }
+
+    #[test]
+    fn a_confirmation_that_differs_is_refused_by_itself() {
+        let input = SignupInput { password_confirm: "correct horse 2".into(), ..valid_input() };
+        let error = input.validate(2026).expect_err("mismatch");
+        assert_eq!(error.message_for("password_confirm"), Some(t::PASSWORD_MISMATCH));
+        assert_eq!(error.message_for("password"), None, "the password itself is fine");
     }
 
     #[test]
@@ -254,9 +282,13 @@ mod tests {
         assert_eq!(parse_admission_year("2024", 2026), Ok(2024));
         assert_eq!(parse_admission_year(" 2026 ", 2026), Ok(2026));
         assert_eq!(parse_admission_year("2027", 2026), Err(t::ADMISSION_YEAR_RANGE));
+        assert_eq!(parse_admission_year("2011", 2026), Ok(2011));
+        assert_eq!(parse_admission_year("2010", 2026), Err(t::ADMISSION_YEAR_RANGE));
         assert_eq!(parse_admission_year("1949", 2026), Err(t::ADMISSION_YEAR_RANGE));
         assert_eq!(parse_admission_year("24", 2026), Err(t::ADMISSION_YEAR_INVALID));
         assert_eq!(parse_admission_year("２０２４", 2026), Err(t::ADMISSION_YEAR_INVALID));
+        let offered: Vec<i64> = admission_years(2026).collect();
+        assert_eq!((offered.len(), offered[0], offered[15]), (16, 2026, 2011), "newest first");
         assert_eq!(admission_label(2024), "24학번");
         assert_eq!(admission_label(2005), "05학번");
     }
@@ -266,13 +298,23 @@ mod tests {
         let input = SignupInput {
             username: "ab".into(),
             password: "short".into(),
+            password_confirm: "shorter".into(),
             nickname: "x".into(),
             school_id: "".into(),
             department_id: "abc".into(),
             admission_year: "".into(),
         };
         let error = input.validate(2026).expect_err("invalid");
-        for field in ["username", "password", "nickname", "school_id", "department_id", "admission_year"] {
+        let fields = [
+            "username",
+            "password",
+            "password_confirm",
+            "nickname",
+            "school_id",
+            "department_id",
+            "admission_year",
+        ];
+        for field in fields {
             assert!(error.message_for(field).is_some(), "no message for {field}");
         }
         assert_eq!(error.status(), 422);

@@ -18,11 +18,14 @@ pub struct Department {
     pub name: String,
 }
 
-/// Every school with its departments, as the sign-up form needs them.
+/// Every school with its departments, and the 학번 on offer: the sign-up form's choices.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SchoolDirectory {
     pub schools: Vec<School>,
     pub departments: Vec<Department>,
+    /// `model::account::admission_years` by the server's clock, so that the page renders the same list on
+    /// the server and in the browser (a phone's clock could be off by a year, and hydration would break).
+    pub admission_years: Vec<i64>,
 }
 
 impl SchoolDirectory {

@@ -11,7 +11,7 @@
 //! Pages are grouped by what a student does together, not one chunk each: a chunk per page made 466 files
 //! (75–235 per page), as the pages share much code that the splitter cuts into small shared chunks. Three
 //! groups keep a first load to a handful of files:
-//! - community: the home, boards, posts, lists and search, and moderation;
+//! - community: the home, boards, posts (with their confirmation pages), lists and search, and moderation;
 //! - timetables: a student's and a friend's timetable, courses with their reviews, 강의평, professors;
 //! - people: logging in and signing up, 내 정보, friends, 알림 and 쪽지.
 //!
@@ -23,6 +23,7 @@ use leptos_router::LazyRoute;
 use crate::pages::{
     board::BoardPage,
     boards::BoardsPage,
+    confirm::{DeleteConfirmPage, LikeConfirmPage},
     course::CoursePage,
     edit::EditPage,
     friends::FriendsPage,
@@ -96,6 +97,8 @@ page_group! {
         Write => WritePage,
         Post => PostPage,
         Edit => EditPage,
+        LikeConfirm => LikeConfirmPage,
+        DeleteConfirm => DeleteConfirmPage,
         List => ListPage,
         Search => SearchPage,
         Moderation => ModerationPage,

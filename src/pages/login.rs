@@ -1,4 +1,4 @@
-//! 로그인.
+//! 로그인, with 로그인 유지. A plain form posting to the log-in server function: it works before hydration.
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -6,8 +6,9 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::field::Field;
-use crate::session::use_session;
+use crate::api::LogIn;
+use crate::components::field::{Field, KeepLoggedIn};
+use crate::session::{refusal_in_address, use_session};
 use crate::text::auth as t;
 
 #[component]
@@ -16,10 +17,16 @@ pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_else(|| "/".to_owned());
     let action = session.log_in;
-    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    // Before hydration the form posts by itself, and a refusal comes back in the address.
+    let returned = refusal_in_address::<LogIn>();
+    let error = Signal::derive(move || match action.value().get() {
+        Some(result) => result.err(),
+        None => returned.clone(),
+    });
     // Errors that belong to no single field (wrong password, throttling) are shown above the button.
     let general_error =
         move || error.get().filter(|e| e.message_for("username").is_none()).map(|e| e.to_string());
+    let shown = RwSignal::new(false);
     view! {
         <Title text=t::LOGIN_TITLE />
         <section class="auth-page">
@@ -28,7 +35,8 @@ pub fn LoginPage() -> impl IntoView {
             <ActionForm action=action attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="next" value=next />
                 <Field name="username" label=t::USERNAME autocomplete="username" max_length=20 error=error />
-                <Field name="password" label=t::PASSWORD kind="password" autocomplete="current-password" error=error />
+                <Field name="password" label=t::PASSWORD kind="password" autocomplete="current-password" reveal=shown toggle=true error=error />
+                <KeepLoggedIn />
                 <p class="form-error" role="alert" data-testid="login-error">{general_error}</p>
                 <button type="submit" class="button primary block" disabled=move || action.pending().get()>
                     {move || if action.pending().get() { t::LOGGING_IN } else { t::LOGIN_BUTTON }}

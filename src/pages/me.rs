@@ -64,6 +64,7 @@ fn AccountSettings() -> impl IntoView {
     let session = use_session();
     let nickname = ServerAction::<ChangeNickname>::new();
     let password = ServerAction::<ChangePassword>::new();
+    let shown = RwSignal::new(false);
     // Ending the login goes through the session's actions, so every page learns it at once.
     let (everywhere, delete) = (session.log_out_everywhere, session.delete_account);
     // A new nickname shows everywhere at once.
@@ -104,7 +105,8 @@ fn AccountSettings() -> impl IntoView {
                 <summary>{t::CHANGE_PASSWORD}</summary>
                 <ActionForm action=password attr:class="form">
                     <Field name="current_password" label=t::CURRENT_PASSWORD kind="password" autocomplete="current-password" error=error_of(password.value()) />
-                    <Field name="new_password" label=t::NEW_PASSWORD kind="password" autocomplete="new-password" hint=auth::PASSWORD_HINT error=error_of(password.value()) />
+                    <Field name="new_password" label=t::NEW_PASSWORD kind="password" autocomplete="new-password" hint=auth::PASSWORD_HINT reveal=shown toggle=true error=error_of(password.value()) />
+                    <Field name="new_password_confirm" label=t::NEW_PASSWORD_CONFIRM kind="password" autocomplete="new-password" reveal=shown error=error_of(password.value()) />
                     <p class="form-error" role="alert">{message_of(password.value())}</p>
                     <p class="form-success" role="status">{done(password.value(), t::PASSWORD_CHANGED)}</p>
                     <button type="submit" class="button primary block">{t::SAVE}</button>

@@ -2,6 +2,7 @@
 
 pub mod board;
 pub mod boards;
+pub mod confirm;
 pub mod course;
 pub mod edit;
 pub mod friends;

@@ -2,7 +2,7 @@
 //! A value that does not parse is absent, and the page answers as for an address that names nothing.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params, use_query};
+use leptos_router::hooks::{use_params, use_query, use_query_map};
 use leptos_router::params::Params;
 
 use crate::model::community::ListKind;
@@ -61,4 +61,11 @@ struct PageQuery {
 pub fn query_before() -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'static {
     let query = use_query::<PageQuery>();
     move || query.read().as_ref().ok().and_then(|q| q.before)
+}
+
+/// `?comment=` of a confirmation page: the comment acted on, `None` when the act is on the post. A value
+/// that is no number reads as 0, which names no comment (the page answers 404), never as "the post".
+pub fn query_comment() -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'static {
+    let query = use_query_map();
+    move || query.read().get(crate::pages::confirm::CONFIRM_COMMENT).map(|id| id.parse().unwrap_or_default())
 }

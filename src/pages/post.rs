@@ -1,5 +1,11 @@
-//! A post and its thread: 공감, 스크랩 and 삭제 (each confirmed), comments with one level of replies, and the
-//! comment box fixed at the bottom with its 익명 checkbox.
+//! A post and its thread: 공감, 스크랩 and 삭제 (공감 and 삭제 confirmed), comments with one level of replies,
+//! and the comment box fixed at the bottom with its 익명 checkbox.
+//!
+//! Before the page hydrates (a slow phone's first visit), every act still works as a plain form: 스크랩 and
+//! the comment box post to their server functions, which send the browser back here; 공감 and 삭제 open
+//! their confirmation page (`pages::confirm`), which asks and posts. Once hydrated, the same buttons act in
+//! the page and the browser's dialog asks. What only the hydrated page can do (대댓글, editing a comment,
+//! a comment's 신고 form) is disabled until then, so that nothing looks tappable that is not.
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -8,7 +14,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::community::{
-    delete_comment, delete_post, get_post, like_comment, like_post, scrap_post, EditComment, WriteComment,
+    delete_comment, delete_post, get_post, like_comment, like_post, EditComment, ScrapPost, WriteComment,
 };
 use crate::components::confirmed;
 use crate::components::loaded::Loaded;
@@ -16,7 +22,9 @@ use crate::components::relative_time::{now_seconds, relative_time};
 use crate::components::report_form::ReportForm;
 use crate::components::require_login::RequireLogin;
 use crate::error::AppError;
+use crate::hydration::hydrated;
 use crate::model::community::{Anonymity, CommentView, PostDetail, ReportTarget, COMMENT_BODY_MAX};
+use crate::pages::confirm::{ConfirmedAct, CONFIRM_COMMENT};
 use crate::pages::params::route_id;
 use crate::text::{community as t, fill, messages as mt};
 
@@ -33,7 +41,7 @@ pub fn PostPage() -> impl IntoView {
 }
 
 /// The page's data and everything done on it. Every change bumps `changes`, and the thread is fetched again;
-/// a refusal shows as `notice`.
+/// a refusal shows as `notice` (also one that a plain form post brought back in the address).
 #[derive(Clone, Copy)]
 struct Thread {
     post: Resource<Result<PostDetail, AppError>>,
@@ -42,7 +50,7 @@ struct Thread {
     edit_comment: ServerAction<EditComment>,
     like_post: Action<i64, Result<(), AppError>>,
     like_comment: Action<i64, Result<(), AppError>>,
-    scrap: Action<(i64, bool), Result<(), AppError>>,
+    scrap: ServerAction<ScrapPost>,
     remove_comment: Action<i64, Result<(), AppError>>,
     remove_post: Action<i64, Result<(), AppError>>,
     /// The comment a reply answers, while the box is answering one.
@@ -67,7 +75,11 @@ fn use_thread(post_id: impl Fn() -> i64 + Send + Sync + 'static) -> Thread {
         move || (post_id(), write_comment.version().get(), changes.get()),
         |(id, _, _)| get_post(id),
     );
-    let (notice, set_notice) = signal(None::<String>);
+    let scrap = ServerAction::<ScrapPost>::new();
+    // A plain form post that was refused comes back with its error in the address, and the action made for
+    // its server function starts with it (on the server and in the browser alike, so hydration agrees).
+    let refused = scrap.value().get_untracked().and_then(Result::err).map(|error| error.to_string());
+    let (notice, set_notice) = signal(refused);
     let thread = Thread {
         post,
         notice,
@@ -75,18 +87,15 @@ fn use_thread(post_id: impl Fn() -> i64 + Send + Sync + 'static) -> Thread {
         edit_comment,
         like_post: Action::new(|id: &i64| {
             let id = *id;
-            async move { like_post(id).await.map(|_| ()) }
+            async move { like_post(id, None).await.map(|_| ()) }
         }),
         like_comment: Action::new(|id: &i64| {
             let id = *id;
-            async move { like_comment(id).await.map(|_| ()) }
+            async move { like_comment(id, None).await.map(|_| ()) }
         }),
-        scrap: Action::new(|(id, on): &(i64, bool)| {
-            let (id, on) = (*id, *on);
-            async move { scrap_post(id, on).await.map(|_| ()) }
-        }),
-        remove_comment: Action::new(|id: &i64| delete_comment(*id)),
-        remove_post: Action::new(|id: &i64| delete_post(*id)),
+        scrap,
+        remove_comment: Action::new(|id: &i64| delete_comment(*id, None)),
+        remove_post: Action::new(|id: &i64| delete_post(*id, None)),
         reply_to: RwSignal::new(None),
         comment_input: NodeRef::new(),
     };
@@ -106,7 +115,7 @@ fn use_thread(post_id: impl Fn() -> i64 + Send + Sync + 'static) -> Thread {
     }
     Effect::new(move || {
         if let Some(result) = thread.scrap.value().get() {
-            report(result);
+            report(result.map(|_| ()));
         }
     });
     Effect::new(move || {
@@ -147,7 +156,7 @@ fn PostView(post: PostDetail, thread: Thread) -> impl IntoView {
         <p class="form-error" role="alert">{move || thread.notice.get()}</p>
         <section class="comments" aria-label=t::COMMENTS>
             {comments.is_empty().then(|| view! { <p class="muted empty-comments">{t::NO_COMMENTS}</p> })}
-            {comments.into_iter().map(|comment| view! { <Comment comment thread /> }).collect_view()}
+            {comments.into_iter().map(|comment| view! { <Comment comment post_id=id thread /> }).collect_view()}
         </section>
         {(!frozen).then(|| view! { <CommentBox post_id=id anonymity thread /> })}
     }
@@ -163,24 +172,39 @@ fn PostActions(post: PostDetail, thread: Thread) -> impl IntoView {
         || view! { <p class="hint lock-note" role="note" data-testid="lock-note">{t::QUESTION_LOCKED}</p> },
     );
     let liked = post.liked_by_me;
+    let like = view! {
+        <button
+            type="submit"
+            class="chip like"
+            class:liked=liked
+            aria-pressed=if liked { "true" } else { "false" }
+            data-testid="like-post"
+            disabled=post.is_mine || liked
+        >
+            {format!("{} {}", t::LIKE, post.like_count)}
+        </button>
+    };
+    let like = if post.is_mine || liked {
+        like.into_any()
+    } else {
+        let act = move || {
+            thread.like_post.dispatch(id);
+        };
+        view! { <ConfirmFirst act=ConfirmedAct::Like post=id question=t::CONFIRM_LIKE run=act>{like}</ConfirmFirst> }
+            .into_any()
+    };
     view! {
         <div class="post-actions">
-            <button
-                class="chip like"
-                class:liked=liked
-                aria-pressed=if liked { "true" } else { "false" }
-                data-testid="like-post"
-                disabled=post.is_mine || liked
-                on:click=move |_| { if confirmed(t::CONFIRM_LIKE) { thread.like_post.dispatch(id); } }
-            >
-                {format!("{} {}", t::LIKE, post.like_count)}
-            </button>
+            {like}
             {(!post.is_mine).then(|| {
                 let on = !post.scrapped_by_me;
+                // A plain form: before hydration it posts and the server sends the browser back here.
                 view! {
-                    <button class="chip" on:click=move |_| { thread.scrap.dispatch((id, on)); }>
-                        {if on { t::SCRAP } else { t::UNSCRAP }}
-                    </button>
+                    <ActionForm action=thread.scrap attr:class="button-form">
+                        <input type="hidden" name="post_id" value=id.to_string() />
+                        <input type="hidden" name="scrapped" value=on.to_string() />
+                        <button type="submit" class="chip">{if on { t::SCRAP } else { t::UNSCRAP }}</button>
+                    </ActionForm>
                 }
             })}
             {can_change.then(|| view! { <A href=format!("/posts/{id}/edit") attr:class="chip">{t::EDIT}</A> })}
@@ -188,10 +212,15 @@ fn PostActions(post: PostDetail, thread: Thread) -> impl IntoView {
                 <A href=format!("/messages/new?post={id}") attr:class="chip" attr:data-testid="message-post-author">{mt::SEND_MESSAGE}</A>
             })}
             {(!post.is_mine).then(|| view! { <ReportForm target=ReportTarget::Post id /> })}
-            {can_change.then(|| view! {
-                <button class="chip danger" on:click=move |_| { if confirmed(t::CONFIRM_DELETE) { thread.remove_post.dispatch(id); } }>
-                    {t::DELETE}
-                </button>
+            {can_change.then(|| {
+                let act = move || {
+                    thread.remove_post.dispatch(id);
+                };
+                view! {
+                    <ConfirmFirst act=ConfirmedAct::Delete post=id question=t::CONFIRM_DELETE run=act>
+                        <button type="submit" class="chip danger">{t::DELETE}</button>
+                    </ConfirmFirst>
+                }
             })}
         </div>
         {locked_note}
@@ -254,13 +283,51 @@ fn PostBody(post: PostDetail) -> impl IntoView {
     }
 }
 
+/// A button for an act that is confirmed first (공감, 삭제), given as `children` (a submit button). Before
+/// the page hydrates it is a plain form that opens the act's confirmation page; once hydrated, the
+/// browser's dialog asks `question` and `run` acts in the page.
 #[component]
-fn Comment(comment: CommentView, thread: Thread, #[prop(optional)] reply: bool) -> impl IntoView {
+fn ConfirmFirst(
+    act: ConfirmedAct,
+    post: i64,
+    /// The comment acted on, if it is one.
+    #[prop(optional)]
+    comment: Option<i64>,
+    question: &'static str,
+    run: impl Fn() + Send + Sync + 'static,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <form
+            method="get"
+            action=act.page(post)
+            class="button-form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                if confirmed(question) {
+                    run();
+                }
+            }
+        >
+            {comment.map(|id| view! { <input type="hidden" name=CONFIRM_COMMENT value=id.to_string() /> })}
+            {children()}
+        </form>
+    }
+}
+
+#[component]
+fn Comment(
+    comment: CommentView,
+    post_id: i64,
+    thread: Thread,
+    #[prop(optional)] reply: bool,
+) -> impl IntoView {
     let now = now_seconds();
     let id = comment.id;
     let author = comment.author.to_string();
     let replies = comment.replies.clone();
     let (editing, set_editing) = signal(false);
+    let like = comment_like(&comment, post_id, thread);
     let body = match comment.body {
         None => view! { <p class="comment-text muted">{t::DELETED_COMMENT}</p> }.into_any(),
         Some(text) => {
@@ -281,30 +348,28 @@ fn Comment(comment: CommentView, thread: Thread, #[prop(optional)] reply: bool) 
             // A <div>, not a <p>: the report disclosure inside is block content, and a <p> would make the
             // browser's parser restructure the HTML and break hydration.
             <div class="comment-actions">
+                // Answering and editing happen in the page: disabled until it is interactive.
                 {(!reply).then(|| view! {
-                    <button class="link" on:click=answer>{t::REPLY}</button>
+                    <button class="link" disabled=move || !hydrated() on:click=answer>{t::REPLY}</button>
                 })}
-                <button
-                    class="link like"
-                    class:liked=comment.liked_by_me
-                    aria-pressed=if comment.liked_by_me { "true" } else { "false" }
-                    disabled=comment.is_mine || comment.liked_by_me
-                    on:click=move |_| { if confirmed(t::CONFIRM_LIKE_COMMENT) { thread.like_comment.dispatch(id); } }
-                >
-                    {format!("{} {}", t::LIKE, comment.like_count)}
-                </button>
+                {like}
                 {comment.is_mine.then(|| view! {
-                    <button class="link" on:click=move |_| set_editing.update(|e| *e = !*e)>{t::EDIT}</button>
+                    <button class="link" disabled=move || !hydrated() on:click=move |_| set_editing.update(|e| *e = !*e)>{t::EDIT}</button>
                 })}
                 // A plain link (the router still takes it): one per comment of a long thread.
                 {(!comment.is_mine).then(|| view! {
                     <a class="link" href=format!("/messages/new?comment={id}")>{mt::SEND_MESSAGE_SHORT}</a>
                 })}
                 {(!comment.is_mine).then(|| view! { <ReportForm target=ReportTarget::Comment id on_demand=true /> })}
-                {comment.is_mine.then(|| view! {
-                    <button class="link danger" on:click=move |_| { if confirmed(t::CONFIRM_DELETE) { thread.remove_comment.dispatch(id); } }>
-                        {t::DELETE}
-                    </button>
+                {comment.is_mine.then(|| {
+                    let act = move || {
+                        thread.remove_comment.dispatch(id);
+                    };
+                    view! {
+                        <ConfirmFirst act=ConfirmedAct::Delete post=post_id comment=id question=t::CONFIRM_DELETE run=act>
+                            <button type="submit" class="link danger">{t::DELETE}</button>
+                        </ConfirmFirst>
+                    }
                 })}
             </div>
             }
@@ -316,10 +381,39 @@ fn Comment(comment: CommentView, thread: Thread, #[prop(optional)] reply: bool) 
             {body}
             {(!replies.is_empty()).then(|| view! {
                 <div class="replies">
-                    {replies.into_iter().map(|comment| view! { <Comment comment thread reply=true /> }).collect_view()}
+                    {replies.into_iter().map(|comment| view! { <Comment comment post_id thread reply=true /> }).collect_view()}
                 </div>
             })}
         </div>
+    }
+    .into_any()
+}
+
+/// A comment's 공감: a plain disabled button on one's own or an already liked comment (no form, as a long
+/// thread repeats it), otherwise one that is confirmed first.
+fn comment_like(comment: &CommentView, post_id: i64, thread: Thread) -> AnyView {
+    let (id, liked) = (comment.id, comment.liked_by_me);
+    let button = view! {
+        <button
+            type="submit"
+            class="link like"
+            class:liked=liked
+            aria-pressed=if liked { "true" } else { "false" }
+            disabled=comment.is_mine || liked
+        >
+            {format!("{} {}", t::LIKE, comment.like_count)}
+        </button>
+    };
+    if comment.is_mine || liked {
+        return button.into_any();
+    }
+    let act = move || {
+        thread.like_comment.dispatch(id);
+    };
+    view! {
+        <ConfirmFirst act=ConfirmedAct::Like post=post_id comment=id question=t::CONFIRM_LIKE_COMMENT run=act>
+            {button}
+        </ConfirmFirst>
     }
     .into_any()
 }

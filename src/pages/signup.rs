@@ -1,4 +1,5 @@
-//! 회원가입: username, password, nickname, school, department and 학번.
+//! 회원가입: username, password typed twice, nickname, school, department, 학번 (picked from the years on
+//! offer) and 로그인 유지. The server checks every field again; its messages show under their fields.
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -6,18 +7,25 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::list_schools;
-use crate::components::field::Field;
+use crate::api::SignUp;
+use crate::components::field::{Field, KeepLoggedIn};
 use crate::error::AppError;
-use crate::session::use_session;
-use crate::text::{self, auth as t};
+use crate::session::{refusal_in_address, use_session};
+use crate::text::{self, auth as t, fill};
 
 #[component]
 pub fn SignupPage() -> impl IntoView {
     let session = use_session();
     let action = session.sign_up;
-    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    // Before hydration the form posts by itself, and a refusal comes back in the address.
+    let returned = refusal_in_address::<SignUp>();
+    let error = Signal::derive(move || match action.value().get() {
+        Some(result) => result.err(),
+        None => returned.clone(),
+    });
     let general_error =
         move || error.get().filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| e.to_string());
+    let shown = RwSignal::new(false);
 
     view! {
         <Title text=t::SIGNUP_TITLE />
@@ -25,10 +33,11 @@ pub fn SignupPage() -> impl IntoView {
             <h1>{t::SIGNUP_TITLE}</h1>
             <ActionForm action=action attr:class="form" attr:novalidate=true>
                 <Field name="username" label=t::USERNAME hint=t::USERNAME_HINT autocomplete="username" max_length=20 error=error />
-                <Field name="password" label=t::PASSWORD kind="password" hint=t::PASSWORD_HINT autocomplete="new-password" max_length=64 error=error />
+                <Field name="password" label=t::PASSWORD kind="password" hint=t::PASSWORD_HINT autocomplete="new-password" max_length=64 reveal=shown toggle=true error=error />
+                <Field name="password_confirm" label=t::PASSWORD_CONFIRM kind="password" autocomplete="new-password" max_length=64 reveal=shown error=error />
                 <Field name="nickname" label=t::NICKNAME hint=t::NICKNAME_HINT autocomplete="nickname" max_length=10 error=error />
                 <SchoolAndDepartment error />
-                <Field name="admission_year" label=t::ADMISSION_YEAR input_mode="numeric" max_length=4 error=error />
+                <KeepLoggedIn />
                 <p class="form-error" role="alert">{general_error}</p>
                 <button type="submit" class="button primary block" disabled=move || action.pending().get()>
                     {move || if action.pending().get() { t::SIGNING_UP } else { t::SIGNUP_BUTTON }}
@@ -39,9 +48,9 @@ pub fn SignupPage() -> impl IntoView {
     }
 }
 
-/// The school and department selects. The chosen school narrows the department list once the page is
-/// interactive; before hydration the list shows every school's departments, grouped, and the server checks
-/// that they match.
+/// The school, department and 학번 selects, from the directory. The chosen school narrows the department
+/// list once the page is interactive; before hydration the list shows every school's departments, grouped,
+/// and the server checks that they match.
 #[component]
 fn SchoolAndDepartment(error: Signal<Option<AppError>>) -> impl IntoView {
     let directory = Resource::new(|| (), |_| list_schools());
@@ -53,6 +62,7 @@ fn SchoolAndDepartment(error: Signal<Option<AppError>>) -> impl IntoView {
             {move || Suspend::new(async move {
                 let directory = directory.await.unwrap_or_default();
                 let schools = directory.schools.clone();
+                let years = directory.admission_years.clone();
                 view! {
                     <div class="field" class:has-error=move || message_for("school_id")().is_some()>
                         <label for="field-school_id">{t::SCHOOL}</label>
@@ -96,6 +106,17 @@ fn SchoolAndDepartment(error: Signal<Option<AppError>>) -> impl IntoView {
                             }
                         </select>
                         <p class="field-error" role="alert">{message_for("department_id")}</p>
+                    </div>
+                    <div class="field" class:has-error=move || message_for("admission_year")().is_some()>
+                        <label for="field-admission_year">{t::ADMISSION_YEAR}</label>
+                        <select id="field-admission_year" name="admission_year" required>
+                            <option value="">{t::CHOOSE_ADMISSION_YEAR}</option>
+                            {years
+                                .into_iter()
+                                .map(|year| view! { <option value=year.to_string()>{fill(t::ADMISSION_YEAR_OPTION, year)}</option> })
+                                .collect_view()}
+                        </select>
+                        <p class="field-error" role="alert">{message_for("admission_year")}</p>
                     </div>
                 }
             })}

@@ -13,7 +13,7 @@
 
 use crate::error::AppError;
 use crate::model::account::{
-    could_name_an_account, username_key, validate_nickname, validate_password, NicknameRule,
+    confirm_password, could_name_an_account, username_key, validate_nickname, validate_password, NicknameRule,
 };
 use crate::model::{Me, SignupInput};
 use crate::server::auth::logins::{self, IssuedLogin};
@@ -24,11 +24,13 @@ use crate::server::state::AppState;
 use crate::server::{current_year, limits, now, now_ms};
 use crate::text::{self, auth as t, profile};
 
-/// Creates an account and logs it in (see the module comment for the limits per address).
+/// Creates an account and logs it in, `kept` or not (see `logins::start`; the module comment has the limits
+/// per address).
 #[tracing::instrument(skip_all)]
 pub async fn sign_up(
     state: &AppState,
     input: SignupInput,
+    kept: bool,
     client_addr: &str,
 ) -> Result<IssuedLogin, AppError> {
     let signup = input.validate(current_year())?;
@@ -66,7 +68,7 @@ pub async fn sign_up(
     };
     tx.commit().await?;
     tracing::info!(user_id, "account created");
-    logins::start(state, user_id).await
+    logins::start(state, user_id, kept).await
 }
 
 /// The refusal of a sign-up whose name is taken, counted against the client address.
@@ -78,12 +80,13 @@ async fn taken(state: &AppState, client_addr: &str, field: &str, message: &str) 
     }
 }
 
-/// Logs a student in with their username (any case) and password.
+/// Logs a student in with their username (any case) and password; `kept` is their 로그인 유지 choice.
 #[tracing::instrument(skip_all)]
 pub async fn log_in(
     state: &AppState,
     username: &str,
     password: &str,
+    kept: bool,
     client_addr: &str,
 ) -> Result<IssuedLogin, AppError> {
     if username.trim().is_empty() || password.is_empty() {
@@ -109,7 +112,7 @@ pub async fn log_in(
             // A successful log-in clears the account's failures, this attempt's among them (not the
             // address's: other accounts may be under attack from there).
             throttle::clear_account(&state.db, &key).await?;
-            logins::start(state, user_id).await
+            logins::start(state, user_id, kept).await
         }
         _ => {
             attempt.failed(state, &key, client_addr).await?;
@@ -223,9 +226,11 @@ pub async fn change_password(
     session_id: i64,
     current: &str,
     new: &str,
+    new_confirm: &str,
     client_addr: &str,
 ) -> Result<(), AppError> {
     validate_password(new).map_err(|message| AppError::field("new_password", message))?;
+    confirm_password(new, new_confirm).map_err(|message| AppError::field("new_password_confirm", message))?;
     check_password(state, me, current, "current_password", client_addr).await?;
     if current == new {
         return Err(AppError::field("new_password", profile::SAME_PASSWORD));

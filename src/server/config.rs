@@ -8,6 +8,7 @@
 //! | `CAMPUS_JWT_SECRET` | kept in `jwt-secret` beside the SQLite file (development only) | HMAC key for access tokens, ≥ 32 bytes |
 //! | `CAMPUS_ACCESS_TOKEN_MINUTES` | `30` | access token lifetime |
 //! | `CAMPUS_REFRESH_TOKEN_DAYS` | `7` | refresh token lifetime |
+//! | `CAMPUS_UNKEPT_LOGIN_HOURS` | `12` | how long a login without 로그인 유지 lasts at most (its cookies end with the browser) |
 //! | `CAMPUS_REFRESH_REUSE_SECONDS` | `30` | how long a spent refresh token still continues its login (concurrent requests) |
 //! | `CAMPUS_LOGIN_MAX_FAILURES` | `5` | failed log-ins per account before it is locked for the window |
 //! | `CAMPUS_LOGIN_MAX_FAILURES_PER_ADDRESS` | `30` | failed log-ins per client address in the window |
@@ -82,6 +83,8 @@ pub struct Config {
     pub jwt_secret: Secret,
     pub access_token_ttl: Duration,
     pub refresh_token_ttl: Duration,
+    /// The whole life of a login not kept (로그인 유지 unticked), counted from its start; see `auth::logins`.
+    pub unkept_login_ttl: Duration,
     /// How long after its exchange a refresh token is accepted again, with the same successor: the requests
     /// that one screen fires at once all carry it. Presented later, it is a replay and revokes the login.
     pub refresh_reuse_window: Duration,
@@ -176,6 +179,7 @@ impl Config {
             jwt_secret,
             access_token_ttl: Duration::from_secs(60 * number(&get, "CAMPUS_ACCESS_TOKEN_MINUTES", 30)?),
             refresh_token_ttl: Duration::from_secs(86_400 * number(&get, "CAMPUS_REFRESH_TOKEN_DAYS", 7)?),
+            unkept_login_ttl: Duration::from_secs(3600 * number(&get, "CAMPUS_UNKEPT_LOGIN_HOURS", 12)?),
             refresh_reuse_window: Duration::from_secs(number(&get, "CAMPUS_REFRESH_REUSE_SECONDS", 30)?),
             login_max_failures: number(&get, "CAMPUS_LOGIN_MAX_FAILURES", 5)?,
             login_max_failures_per_address: number(&get, "CAMPUS_LOGIN_MAX_FAILURES_PER_ADDRESS", 30)?,
@@ -368,6 +372,7 @@ mod tests {
         assert!(defaults.database_url.starts_with("sqlite://"));
         assert_eq!(defaults.access_token_ttl, Duration::from_secs(1800));
         assert_eq!(defaults.refresh_token_ttl, Duration::from_secs(7 * 86_400));
+        assert_eq!(defaults.unkept_login_ttl, Duration::from_secs(12 * 3600));
         assert_eq!(defaults.login_max_failures, 5);
         assert!(defaults.jwt_secret.expose().len() >= MIN_SECRET_BYTES);
     }

@@ -52,6 +52,7 @@ async fn a_campus_behind_one_address_signs_up_thirty_at_once_and_a_script_is_pac
         let form = [
             ("username", student.username.clone()),
             ("password", PASSWORD.to_owned()),
+            ("password_confirm", PASSWORD.to_owned()),
             ("nickname", student.nickname.clone()),
             ("school_id", student.school_id.to_string()),
             ("department_id", student.department_id.to_string()),

@@ -83,19 +83,51 @@ async fn a_password_change_ends_every_other_login() {
         .call(
             &client,
             "account/password",
-            &[("current_password", "not-my-pass-1"), ("new_password", "new-pass-22")],
+            &[
+                ("current_password", "not-my-pass-1"),
+                ("new_password", "new-pass-22"),
+                ("new_password_confirm", "new-pass-22"),
+            ],
         )
         .await;
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(error_json(wrong).await["Invalid"]["fields"][0]["field"], "current_password");
     let weak = app
-        .call(&client, "account/password", &[("current_password", PASSWORD), ("new_password", "short")])
+        .call(
+            &client,
+            "account/password",
+            &[("current_password", PASSWORD), ("new_password", "short"), ("new_password_confirm", "short")],
+        )
         .await;
     assert_eq!(error_json(weak).await["Invalid"]["fields"][0]["field"], "new_password");
+    // Typed differently the second time: refused on the server too, under the confirmation field.
+    let mistyped = app
+        .call(
+            &client,
+            "account/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "new-pass-22"),
+                ("new_password_confirm", "new-pass-23"),
+            ],
+        )
+        .await;
+    assert_eq!(mistyped.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = error_json(mistyped).await;
+    assert_eq!(body["Invalid"]["fields"][0]["field"], "new_password_confirm");
+    assert_eq!(body["Invalid"]["message"], "비밀번호가 일치하지 않습니다.");
     assert!(app.whoami(&elsewhere).await.is_ok(), "failed attempts end nothing");
 
     let changed = app
-        .call(&client, "account/password", &[("current_password", PASSWORD), ("new_password", "new-pass-22")])
+        .call(
+            &client,
+            "account/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "new-pass-22"),
+                ("new_password_confirm", "new-pass-22"),
+            ],
+        )
         .await;
     assert_eq!(changed.status(), StatusCode::OK);
     assert!(app.whoami(&client).await.is_ok(), "this login continues");

@@ -17,14 +17,74 @@ async fn sign_up_logs_the_new_student_in_with_http_only_cookies() {
     let refresh = set_cookie(&response, "campus_refresh").expect("refresh cookie");
     for cookie in [&access, &refresh] {
         assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+        // 로그인 유지 was not ticked: cookies that end with the browser.
+        assert!(!cookie.contains("Max-Age") && !cookie.contains("Expires"), "{cookie}");
     }
-    assert!(access.contains("Max-Age=1800"), "{access}");
-    assert!(refresh.contains("Max-Age=604800"), "{refresh}");
     let me = app.whoami(&client).await.expect("logged in");
     assert_eq!(me["nickname"], student.nickname.as_str());
     assert_eq!(me["username"], student.username.as_str());
     assert_eq!(me["admission_year"], 2024);
     assert!(me["joined_at"].as_i64().expect("joined") > 1_700_000_000);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_sign_up_with_keep_logged_in_gets_lasting_cookies() {
+    let app = spawn_app().await;
+    let student = app.new_student(0).await;
+
+    let response = app.sign_up_with(&new_client(), &student, &[("keep_logged_in", "on")]).await;
+
+    assert_eq!(response.status(), StatusCode::OK);
+    let access = set_cookie(&response, "campus_access").expect("access cookie");
+    let refresh = set_cookie(&response, "campus_refresh").expect("refresh cookie");
+    assert!(access.contains("Max-Age=1800"), "{access}");
+    assert!(refresh.contains("Max-Age=604800"), "{refresh}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_password_confirmation_that_differs_is_refused_under_its_field() {
+    let app = spawn_app().await;
+    let student = app.new_student(0).await;
+
+    let mistyped = app.sign_up_with(&new_client(), &student, &[("password_confirm", "campus-pass-2")]).await;
+
+    assert_eq!(mistyped.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = error_json(mistyped).await;
+    assert_eq!(body["Invalid"]["fields"][0]["field"], "password_confirm");
+    assert_eq!(body["Invalid"]["message"], "비밀번호가 일치하지 않습니다.");
+    let missing = app.sign_up_with(&new_client(), &student, &[("password_confirm", "")]).await;
+    assert_eq!(error_json(missing).await["Invalid"]["fields"][0]["field"], "password_confirm");
+    let users: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(app.db().pool()).await.expect("count");
+    assert_eq!(users, 0, "nothing was created");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_year_the_form_does_not_offer_is_refused() {
+    let app = spawn_app().await;
+    let this_year = campus::server::current_year();
+    let directory = app.directory().await;
+    let offered: Vec<i64> = directory["admission_years"]
+        .as_array()
+        .expect("years")
+        .iter()
+        .map(|year| year.as_i64().expect("year"))
+        .collect();
+    assert_eq!(offered, (this_year - 15..=this_year).rev().collect::<Vec<_>>(), "newest first, 16 years");
+
+    for year in [this_year - 16, this_year + 1, 1950] {
+        let student = app.new_student(0).await;
+        let response =
+            app.sign_up_with(&new_client(), &student, &[("admission_year", &year.to_string())]).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{year}");
+        let body = error_json(response).await;
+        assert_eq!(body["Invalid"]["fields"][0]["field"], "admission_year");
+        assert_eq!(body["Invalid"]["message"], "입학년도는 올해부터 15년 전까지만 선택할 수 있습니다.");
+    }
+    let student = app.new_student(0).await;
+    let oldest = (this_year - 15).to_string();
+    let response = app.sign_up_with(&new_client(), &student, &[("admission_year", &oldest)]).await;
+    assert_eq!(response.status(), StatusCode::OK, "the oldest year offered");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -100,6 +160,7 @@ async fn every_invalid_field_is_reported_and_nothing_is_created() {
             &[
                 ("username", "a b"),
                 ("password", "x"),
+                ("password_confirm", "y"),
                 ("nickname", "<script>"),
                 ("school_id", ""),
                 ("department_id", "nope"),
@@ -115,7 +176,18 @@ async fn every_invalid_field_is_reported_and_nothing_is_created() {
         .iter()
         .filter_map(|f| f["field"].as_str())
         .collect();
-    assert_eq!(fields, ["username", "password", "nickname", "school_id", "department_id", "admission_year"]);
+    assert_eq!(
+        fields,
+        [
+            "username",
+            "password",
+            "password_confirm",
+            "nickname",
+            "school_id",
+            "department_id",
+            "admission_year"
+        ]
+    );
     let users: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(app.db().pool()).await.expect("count");
     assert_eq!(users, 0);

@@ -176,7 +176,7 @@ fn server_function_table() -> Vec<Call> {
         call("me", |_, _| form![], [E401, OK, OK, OK, OK, OK, OK]),
         call("account/nickname-rule", |_, _| form![], [E401, OK, OK, OK, OK, OK, OK]),
         call("account/nickname", |_, _| form!["nickname" => fresh_nickname()], [E401, OK, OK, OK, OK, OK, OK]),
-        call("account/password", |_, _| form!["current_password" => PASSWORD, "new_password" => "another-pass-2"], [E401, OK, OK, OK, OK, OK, OK]),
+        call("account/password", |_, _| form!["current_password" => PASSWORD, "new_password" => "another-pass-2", "new_password_confirm" => "another-pass-2"], [E401, OK, OK, OK, OK, OK, OK]),
         call("account/logout-everywhere", |_, _| form![], [E401, OK, OK, OK, OK, OK, OK]),
         call("account/delete", |_, _| form!["password" => PASSWORD], [E401, OK, OK, OK, OK, OK, OK]),
         call("schools", |_, _| form![], [OK, OK, OK, OK, OK, OK, OK]),
@@ -290,6 +290,13 @@ fn page_table() -> Vec<Page> {
         page("/posts/:id", |w| format!("/posts/{}", w.post), [LOGIN, E404, OK, OK, E404, OK, OK]),
         page("/posts/:id", |w| format!("/posts/{}", w.anonymous_post), [LOGIN, E404, BLIND, BLIND, E404, BLIND, OK]).hiding(owner_identity),
         page("/posts/:id/edit", |w| format!("/posts/{}/edit", w.post), [LOGIN, E404, E403, E403, E404, E403, OK]),
+        page("/posts/:id/like", |w| format!("/posts/{}/like", w.post), [LOGIN, E404, OK, OK, E404, OK, E403]),
+        page("/posts/:id/like", |w| format!("/posts/{}/like", w.anonymous_post), [LOGIN, E404, BLIND, BLIND, E404, BLIND, E403]).hiding(owner_identity),
+        page("/posts/:id/like", |w| format!("/posts/{}/like?comment={}", w.post, w.comment), [LOGIN, E404, OK, OK, E404, OK, E403]),
+        page("/posts/:id/like", |w| format!("/posts/{}/like?comment=x{}", w.post, w.comment), [LOGIN, E404, E404, E404, E404, E404, E404]),
+        page("/posts/:id/delete", |w| format!("/posts/{}/delete", w.post), [LOGIN, E404, E403, E403, E404, E403, OK]),
+        page("/posts/:id/delete", |w| format!("/posts/{}/delete?comment={}", w.post, w.comment), [LOGIN, E404, E403, E403, E404, E403, OK]),
+        page("/posts/:id/delete", |w| format!("/posts/{}/delete?comment={}", w.anonymous_post, w.comment), [LOGIN, E404, E404, E404, E404, E404, E404]),
         page("/admin/reports", |_| "/admin/reports".into(), [LOGIN, E403, E403, E403, BLIND, OK, E403]).hiding(|w| vec![w.reported_title.clone()]),
         page("/lists/:kind", |_| "/lists/recent".into(), [LOGIN, BLIND, OK, OK, BLIND, OK, OK]).hiding(owner_titles),
         page("/search", |_| format!("/search?q={}", encode(SEARCH_TEXT)), [LOGIN, BLIND, OK, OK, BLIND, OK, OK]).hiding(owner_titles),
@@ -1003,7 +1010,8 @@ impl World {
 
 fn signup_fields(student: &Student) -> Form {
     form![
-        "username" => student.username, "password" => PASSWORD, "nickname" => student.nickname,
+        "username" => student.username, "password" => PASSWORD, "password_confirm" => PASSWORD,
+        "nickname" => student.nickname,
         "school_id" => student.school_id, "department_id" => student.department_id, "admission_year" => 2024,
     ]
 }

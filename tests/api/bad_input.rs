@@ -811,9 +811,12 @@ async fn sign_up_refuses_every_malformed_field_and_keeps_good_names_exactly() {
         1 => proptest::string::string_regex("[ \u{3000}]{0,2}[가-힣]{2,6}[ \u{3000}]{0,2}").expect("regex"),
         3 => text_for(10, false),
     ];
+    // The confirmation mostly repeats the password, as the form makes sure of; sometimes it does not.
+    let mistyped = prop_oneof![5 => Just(None), 1 => text_for(64, false).prop_map(Some)];
     let id = prop_oneof![3 => Just(None), 1 => number_text().prop_map(Some)];
     let year = prop_oneof![
         4 => Just("2024".to_owned()),
+        1 => proptest::string::string_regex("19[5-9][0-9]|20[0-4][0-9]").expect("regex"),
         1 => proptest::string::string_regex("[0-9]{4}| ?20[0-9]{2} ?|[0-9]{1,3}|[0-9]{5}|２０２４").expect("regex"),
         1 => number_text(),
     ];
@@ -823,6 +826,7 @@ async fn sign_up_refuses_every_malformed_field_and_keeps_good_names_exactly() {
     for _ in 0..90 {
         let username = gen.draw(&username);
         let password = gen.draw(&password);
+        let password_confirm = gen.draw(&mistyped).unwrap_or_else(|| password.clone());
         let nickname = gen.draw(&nickname);
         let school_id = gen.draw(&id).unwrap_or_else(|| school.clone());
         let department_id = gen.draw(&id).unwrap_or_else(|| department.clone());
@@ -830,6 +834,7 @@ async fn sign_up_refuses_every_malformed_field_and_keeps_good_names_exactly() {
         let fields = [
             ("username", username.as_str()),
             ("password", password.as_str()),
+            ("password_confirm", password_confirm.as_str()),
             ("nickname", nickname.as_str()),
             ("school_id", school_id.as_str()),
             ("department_id", department_id.as_str()),
@@ -848,7 +853,9 @@ async fn sign_up_refuses_every_malformed_field_and_keeps_good_names_exactly() {
         };
         let year_verdict = if !year_ok {
             Err(vec![text::auth::ADMISSION_YEAR_INVALID])
-        } else if !(1950..=current_year).contains(&admission_year.trim().parse::<i64>().unwrap_or(0)) {
+        } else if !(current_year - campus::model::account::ADMISSION_YEARS_BACK..=current_year)
+            .contains(&admission_year.trim().parse::<i64>().unwrap_or(0))
+        {
             Err(vec![text::auth::ADMISSION_YEAR_RANGE])
         } else {
             Ok(())
@@ -857,6 +864,10 @@ async fn sign_up_refuses_every_malformed_field_and_keeps_good_names_exactly() {
         let verdicts = [
             ("username", judge_username(&username)),
             ("password", judge_password(&password)),
+            (
+                "password_confirm",
+                if password_confirm == password { Ok(()) } else { Err(vec![text::auth::PASSWORD_MISMATCH]) },
+            ),
             ("nickname", ok_or_messages(&nickname_verdict)),
             ("school_id", positive(&school_id).map(|_| ()).ok_or(vec![text::auth::SCHOOL_REQUIRED])),
             (
@@ -993,15 +1004,25 @@ async fn nickname_and_password_changes_refuse_bad_input_and_keep_good_input() {
         5 => text_for(64, false),
         1 => proptest::string::string_regex("[a-z]{8,20}|[0-9]{8,12}|.{0,7}|[a-z0-9]{65,70}").expect("regex"),
     ];
+    let mistyped = prop_oneof![5 => Just(None), 1 => text_for(64, false).prop_map(Some)];
     let mut password = PASSWORD.to_owned();
     for _ in 0..40 {
         let new = gen.draw(&new_password);
-        let fields = [("current_password", password.as_str()), ("new_password", new.as_str())];
+        let confirm = gen.draw(&mistyped).unwrap_or_else(|| new.clone());
+        let fields = [
+            ("current_password", password.as_str()),
+            ("new_password", new.as_str()),
+            ("new_password_confirm", confirm.as_str()),
+        ];
         let reply = probe.send(&client, "account/password", &fields).await;
-        let what = format!("new password {}", show(&new));
+        let what = format!("new password {} confirmed as {}", show(&new), show(&confirm));
         match judge_password(&new) {
             Err(messages) => {
                 probe.refused(&reply, Refusal::Fields(&[("new_password", &messages)]), &what);
+            }
+            Ok(()) if confirm != new => {
+                let messages: &[&'static str] = &[text::auth::PASSWORD_MISMATCH];
+                probe.refused(&reply, Refusal::Fields(&[("new_password_confirm", messages)]), &what);
             }
             Ok(()) if new == password => {
                 let messages: &[&'static str] = &[text::profile::SAME_PASSWORD];
@@ -1020,7 +1041,11 @@ async fn nickname_and_password_changes_refuse_bad_input_and_keep_good_input() {
     // A wrong current password, however odd, is a field error.
     for wrong in ["".to_owned(), "\0".to_owned(), "x".repeat(10_000), "<script>alert(1)</script>".to_owned()]
     {
-        let fields = [("current_password", wrong.as_str()), ("new_password", "another-pass-9")];
+        let fields = [
+            ("current_password", wrong.as_str()),
+            ("new_password", "another-pass-9"),
+            ("new_password_confirm", "another-pass-9"),
+        ];
         let reply = probe.send(&client, "account/password", &fields).await;
         let messages: &[&'static str] = &[text::profile::WRONG_PASSWORD];
         probe.refused(

@@ -984,3 +984,106 @@ async fn add_class(
     ];
     assert_eq!(app.call(client, "timetables/add-custom", &form).await.status(), StatusCode::OK);
 }
+
+/// A form post as a browser sends it before the page hydrates: form-encoded, asking for HTML, from `page`
+/// of this site (Origin and Referer).
+async fn form_post(
+    app: &TestApp,
+    client: &reqwest::Client,
+    endpoint: &str,
+    page: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    client
+        .post(app.url(&format!("/api/{endpoint}")))
+        .header("accept", "text/html,application/xhtml+xml")
+        .header("origin", app.base.clone())
+        .header("referer", app.url(page))
+        .form(form)
+        .send()
+        .await
+        .expect("request")
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn before_hydration_likes_scraps_and_deletions_work_as_plain_forms() {
+    let app = spawn_app().await;
+    let (author, reader, board, post) = app.post_with_reader("폼으로 공감할 글").await;
+    let id = post.to_string();
+    let thread = format!("/posts/{post}");
+    let confirm_like = format!("/posts/{post}/like");
+
+    // The confirmation page asks, and its form posts 공감 with where to go next.
+    let page = reader.get(app.url(&confirm_like)).send().await.expect("page");
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.expect("html");
+    assert!(
+        html.contains("이 글에 공감하시겠습니까?") && html.contains("action=\"/api/posts/like\""),
+        "{html}"
+    );
+    let liked =
+        form_post(&app, &reader, "posts/like", &confirm_like, &[("post_id", &id), ("next", &thread)]).await;
+    assert_eq!((liked.status(), location(&liked)), (StatusCode::FOUND, thread.clone()));
+    assert_eq!(app.get_post(&reader, post).await.expect("post")["like_count"], 1);
+
+    // A refusal goes back to the confirmation page with the server's error, which the page shows in Korean.
+    let again =
+        form_post(&app, &reader, "posts/like", &confirm_like, &[("post_id", &id), ("next", &thread)]).await;
+    assert_eq!(again.status(), StatusCode::FOUND);
+    let back = location(&again);
+    assert!(back.starts_with(&app.url(&confirm_like)) && back.contains("__err="), "{back}");
+    let shown = reader.get(&back).send().await.expect("page");
+    assert_eq!(shown.status(), StatusCode::CONFLICT, "already liked: the page says so");
+    assert!(shown.text().await.expect("html").contains("이미 공감한 글입니다."));
+    // `next` never leaves the site.
+    let elsewhere =
+        form_post(&app, &author, "comments/write", &thread, &[("post_id", &id), ("body", "댓글")]).await;
+    assert_eq!(elsewhere.status(), StatusCode::FOUND);
+    let comment = app.get_post(&author, post).await.expect("post")["comments"][0]["id"].as_i64().expect("id");
+    let form = [("comment_id", comment.to_string()), ("next", "https://evil.example/".to_owned())];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let liked = form_post(&app, &reader, "comments/like", &confirm_like, &form).await;
+    assert_eq!((liked.status(), location(&liked)), (StatusCode::FOUND, "/".to_owned()));
+
+    // 스크랩 and 스크랩 취소 are forms on the thread itself: they come back to it.
+    let scrapped =
+        form_post(&app, &reader, "posts/scrap", &thread, &[("post_id", &id), ("scrapped", "true")]).await;
+    // (server_fn, clearing an earlier error from the address, leaves an empty query: `/posts/1?`.)
+    let back = location(&scrapped);
+    assert_eq!(
+        (scrapped.status(), back.trim_end_matches('?')),
+        (StatusCode::FOUND, app.url(&thread).as_str())
+    );
+    assert_eq!(app.get_post(&reader, post).await.expect("post")["scrapped_by_me"], true);
+    let own =
+        form_post(&app, &author, "posts/scrap", &thread, &[("post_id", &id), ("scrapped", "true")]).await;
+    assert!(location(&own).contains("__err="), "one's own post: back with the refusal");
+    let shown = author.get(location(&own)).send().await.expect("page").text().await.expect("html");
+    assert!(shown.contains("내가 쓴 글은 스크랩할 수 없습니다."), "the thread shows the refusal");
+    let unscrapped =
+        form_post(&app, &reader, "posts/scrap", &thread, &[("post_id", &id), ("scrapped", "false")]).await;
+    assert_eq!(unscrapped.status(), StatusCode::FOUND);
+    assert_eq!(app.get_post(&reader, post).await.expect("post")["scrapped_by_me"], false);
+
+    // Deleting: the comment, back to the thread; the post, on to its board.
+    let confirm_delete = format!("/posts/{post}/delete?comment={comment}");
+    let html = author.get(app.url(&confirm_delete)).send().await.expect("page").text().await.expect("html");
+    assert!(html.contains("이 댓글을 삭제하시겠습니까?"), "{html}");
+    let form = [("comment_id", comment.to_string()), ("next", thread.clone())];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let deleted = form_post(&app, &author, "comments/delete", &confirm_delete, &form).await;
+    assert_eq!((deleted.status(), location(&deleted)), (StatusCode::FOUND, thread.clone()));
+    assert!(app.get_post(&author, post).await.expect("post")["comments"]
+        .as_array()
+        .expect("list")
+        .is_empty());
+    let board_page = format!("/boards/{board}");
+    let form = [("post_id", id.as_str()), ("next", board_page.as_str())];
+    let deleted = form_post(&app, &author, "posts/delete", &format!("/posts/{post}/delete"), &form).await;
+    assert_eq!((deleted.status(), location(&deleted)), (StatusCode::FOUND, board_page));
+    assert_eq!(app.get_post(&author, post).await, Err(StatusCode::NOT_FOUND));
+}

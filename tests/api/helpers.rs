@@ -216,21 +216,34 @@ impl TestApp {
     }
 
     pub async fn sign_up_as(&self, client: &Client, student: &Student, password: &str) -> Response {
+        self.sign_up_with(client, student, &[("password", password), ("password_confirm", password)]).await
+    }
+
+    /// Signs the student up with [`PASSWORD`], with the fields in `changes` changed or added.
+    pub async fn sign_up_with(
+        &self,
+        client: &Client,
+        student: &Student,
+        changes: &[(&str, &str)],
+    ) -> Response {
         let school = student.school_id.to_string();
         let department = student.department_id.to_string();
-        self.call(
-            client,
-            "auth/signup",
-            &[
-                ("username", &student.username),
-                ("password", password),
-                ("nickname", &student.nickname),
-                ("school_id", &school),
-                ("department_id", &department),
-                ("admission_year", "2024"),
-            ],
-        )
-        .await
+        let mut form = vec![
+            ("username", student.username.as_str()),
+            ("password", PASSWORD),
+            ("password_confirm", PASSWORD),
+            ("nickname", &student.nickname),
+            ("school_id", &school),
+            ("department_id", &department),
+            ("admission_year", "2024"),
+        ];
+        for &(name, value) in changes {
+            match form.iter_mut().find(|(field, _)| *field == name) {
+                Some(field) => field.1 = value,
+                None => form.push((name, value)),
+            }
+        }
+        self.call(client, "auth/signup", &form).await
     }
 
     /// Signs up a new student on a fresh client and returns both (the client holds the login cookies).
@@ -247,8 +260,15 @@ impl TestApp {
         (student, client)
     }
 
+    /// Logs in without 로그인 유지 (the form's default).
     pub async fn log_in(&self, client: &Client, username: &str, password: &str) -> Response {
         self.call(client, "auth/login", &[("username", username), ("password", password)]).await
+    }
+
+    /// Logs in with 로그인 유지 ticked.
+    pub async fn log_in_kept(&self, client: &Client, username: &str, password: &str) -> Response {
+        let form = [("username", username), ("password", password), ("keep_logged_in", "on")];
+        self.call(client, "auth/login", &form).await
     }
 
     /// `/api/me` from a fresh client that sends exactly these cookies, as a kept or stolen token is replayed.
@@ -445,6 +465,19 @@ pub async fn age_spent_refresh_tokens(database_url: &str, seconds: i64) {
         .execute(&mut db)
         .await
         .expect("age the spent tokens");
+}
+
+/// Moves the start of every login `seconds` into the past, as if that much time had gone by since each
+/// student logged in (a login without 로그인 유지 ends a fixed time after its start).
+pub async fn age_logins(database_url: &str, seconds: i64) {
+    use sqlx::Connection as _;
+    sqlx::any::install_default_drivers();
+    let mut db = sqlx::AnyConnection::connect(database_url).await.expect("connect to the app's database");
+    sqlx::query("UPDATE sessions SET created_at = created_at - $1")
+        .bind(seconds)
+        .execute(&mut db)
+        .await
+        .expect("age the logins");
 }
 
 /// The statuses of calls started with [`TestApp::spawn_call`], in order.

@@ -156,6 +156,98 @@ async fn a_browser_without_an_access_cookie_is_refreshed_transparently() {
     assert_eq!(refresh_with(&app, &successor).await.status(), StatusCode::OK);
 }
 
+/// Whether a `Set-Cookie` value makes a session cookie (no lifetime: the browser drops it when it closes).
+fn is_session_cookie(set_cookie: &str) -> bool {
+    !set_cookie.contains("Max-Age") && !set_cookie.contains("Expires")
+}
+
+/// The login cookies of a response: (access, refresh) `Set-Cookie` values.
+fn login_cookies(response: &reqwest::Response) -> (String, String) {
+    let access = set_cookie(response, "campus_access").expect("access cookie");
+    (access, set_cookie(response, "campus_refresh").expect("refresh cookie"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_login_without_keep_logged_in_has_session_cookies_through_every_refresh() {
+    let app = spawn_app().await;
+    let (student, _) = app.signed_up_student().await;
+
+    let login = app.log_in(&new_client(), &student.username, PASSWORD).await;
+    assert_eq!(login.status(), StatusCode::OK);
+    let (access, refresh) = login_cookies(&login);
+    assert!(is_session_cookie(&access) && is_session_cookie(&refresh), "{access} / {refresh}");
+
+    // The choice belongs to the login: the rotated tokens come in session cookies too, whichever way the
+    // refresh happens.
+    let rotated = refresh_with(&app, &cookie_value(&refresh)).await;
+    assert_eq!(rotated.status(), StatusCode::OK);
+    let (access, refresh) = login_cookies(&rotated);
+    assert!(is_session_cookie(&access) && is_session_cookie(&refresh), "{access} / {refresh}");
+    let transparent = app.me_with_cookies(&format!("campus_refresh={}", cookie_value(&refresh))).await;
+    assert_eq!(transparent.status(), StatusCode::OK);
+    let (access, refresh) = login_cookies(&transparent);
+    assert!(is_session_cookie(&access) && is_session_cookie(&refresh), "{access} / {refresh}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_login_with_keep_logged_in_keeps_lasting_cookies_through_every_refresh() {
+    let app = spawn_app().await;
+    let (student, _) = app.signed_up_student().await;
+
+    let login = app.log_in_kept(&new_client(), &student.username, PASSWORD).await;
+    assert_eq!(login.status(), StatusCode::OK);
+    let (access, refresh) = login_cookies(&login);
+    assert!(access.contains("Max-Age=1800"), "{access}");
+    assert!(refresh.contains("Max-Age=604800"), "{refresh}");
+
+    let rotated = refresh_with(&app, &cookie_value(&refresh)).await;
+    assert_eq!(rotated.status(), StatusCode::OK);
+    let (access, refresh) = login_cookies(&rotated);
+    assert!(access.contains("Max-Age=1800"), "{access}");
+    assert!(refresh.contains("Max-Age=604800"), "{refresh}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_login_without_keep_logged_in_ends_twelve_hours_after_it_started() {
+    let app = spawn_app().await;
+    let (student, _) = app.signed_up_student().await;
+    let brief = app.log_in(&new_client(), &student.username, PASSWORD).await;
+    let brief_refresh = cookie_value(&login_cookies(&brief).1);
+    let kept = app.log_in_kept(&new_client(), &student.username, PASSWORD).await;
+    let kept_refresh = cookie_value(&login_cookies(&kept).1);
+
+    // Eleven hours on, the brief login still refreshes; its access token never reaches past its end.
+    age_logins(app.database_url(), 11 * 3600).await;
+    let rotated = refresh_with(&app, &brief_refresh).await;
+    assert_eq!(rotated.status(), StatusCode::OK, "within its twelve hours");
+    let brief_refresh = cookie_value(&login_cookies(&rotated).1);
+    let access = cookie_value(&login_cookies(&rotated).0);
+    let expires = access_token_expiry(&access);
+    assert!(expires <= now() + 3600, "the access token ends with the login: {}", expires - now());
+
+    // Past twelve hours its refresh token is refused, though it has days left; the kept login goes on.
+    age_logins(app.database_url(), 3600 + 1).await;
+    let late = refresh_with(&app, &brief_refresh).await;
+    assert_eq!(late.status(), StatusCode::UNAUTHORIZED, "the brief login is over");
+    let transparent = app.me_with_cookies(&format!("campus_refresh={brief_refresh}")).await;
+    assert_eq!(transparent.status(), StatusCode::UNAUTHORIZED);
+    let kept_rotated = refresh_with(&app, &kept_refresh).await;
+    assert_eq!(kept_rotated.status(), StatusCode::OK, "a kept login is not bound to twelve hours");
+    assert!(login_cookies(&kept_rotated).1.contains("Max-Age=604800"));
+
+    // Days after it started, a kept login still refreshes: only each refresh token's own seven days count.
+    age_logins(app.database_url(), 6 * 86_400).await;
+    let kept_refresh = cookie_value(&login_cookies(&kept_rotated).1);
+    assert_eq!(refresh_with(&app, &kept_refresh).await.status(), StatusCode::OK);
+}
+
+/// The `exp` claim of an access token (read, not verified: the test trusts its own server).
+fn access_token_expiry(token: &str) -> i64 {
+    let payload = token.split('.').nth(1).expect("a JWT");
+    let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).expect("base64");
+    serde_json::from_slice::<serde_json::Value>(&payload).expect("json")["exp"].as_i64().expect("exp")
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn an_unknown_refresh_token_is_rejected() {
     let app = spawn_app().await;

@@ -25,26 +25,30 @@ pub fn read(headers: &HeaderMap, name: &str) -> Option<String> {
 #[error("cookie {0} has a value that is not a valid header")]
 pub struct CookieError(&'static str);
 
-/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, whole site, `Secure` when configured.
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, whole site, `Secure` when configured. Kept for
+/// `max_age_seconds`, or without one a session cookie, which the browser drops when it closes.
 pub fn set(
     name: &'static str,
     value: String,
-    max_age_seconds: i64,
+    max_age_seconds: Option<i64>,
     secure: bool,
 ) -> Result<HeaderValue, CookieError> {
-    let cookie = Cookie::build((name, value))
+    let mut cookie = Cookie::build((name, value))
         .http_only(true)
         .same_site(SameSite::Lax)
         .path("/")
         .secure(secure)
-        .max_age(cookie::time::Duration::seconds(max_age_seconds))
         .build();
+    if let Some(seconds) = max_age_seconds {
+        cookie.set_max_age(cookie::time::Duration::seconds(seconds));
+    }
     HeaderValue::from_str(&cookie.to_string()).map_err(|_| CookieError(name))
 }
 
 /// `Set-Cookie` values that delete both login cookies.
 pub fn clear_both(secure: bool) -> Result<Vec<HeaderValue>, CookieError> {
-    Ok(vec![set(ACCESS_COOKIE, String::new(), 0, secure)?, set(REFRESH_COOKIE, String::new(), 0, secure)?])
+    let clear = |name| set(name, String::new(), Some(0), secure);
+    Ok(vec![clear(ACCESS_COOKIE)?, clear(REFRESH_COOKIE)?])
 }
 
 #[cfg(test)]
@@ -53,20 +57,28 @@ mod tests {
 
     #[test]
     fn login_cookies_are_http_only_and_same_site_lax() {
-        let value = set(ACCESS_COOKIE, "abc".into(), 1800, false).expect("valid");
+        let value = set(ACCESS_COOKIE, "abc".into(), Some(1800), false).expect("valid");
         let text = value.to_str().expect("ascii");
         assert!(text.starts_with("campus_access=abc"));
         assert!(text.contains("HttpOnly"));
         assert!(text.contains("SameSite=Lax"));
         assert!(text.contains("Max-Age=1800"));
         assert!(!text.contains("Secure"));
-        let secure = set(ACCESS_COOKIE, "abc".into(), 1800, true).expect("valid");
+        let secure = set(ACCESS_COOKIE, "abc".into(), Some(1800), true).expect("valid");
         assert!(secure.to_str().expect("ascii").contains("Secure"));
     }
 
     #[test]
+    fn without_a_max_age_a_cookie_lasts_the_browser_session() {
+        let value = set(REFRESH_COOKIE, "abc".into(), None, false).expect("valid");
+        let text = value.to_str().expect("ascii");
+        assert!(text.starts_with("campus_refresh=abc") && text.contains("HttpOnly"), "{text}");
+        assert!(!text.contains("Max-Age") && !text.contains("Expires"), "{text}");
+    }
+
+    #[test]
     fn a_value_that_is_no_header_is_an_error_not_an_empty_cookie() {
-        assert!(set(ACCESS_COOKIE, "line\nbreak".into(), 1800, false).is_err());
+        assert!(set(ACCESS_COOKIE, "line\nbreak".into(), Some(1800), false).is_err());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::Db;
 use crate::model::{Department, School, SchoolDirectory};
 
+/// Every school and department; the caller adds the 학번 on offer.
 pub async fn directory(db: &Db) -> Result<SchoolDirectory, sqlx::Error> {
     let schools = sqlx::query_as::<_, School>("SELECT id, name, short_name FROM schools ORDER BY name")
         .fetch_all(db.pool())
@@ -12,7 +13,7 @@ pub async fn directory(db: &Db) -> Result<SchoolDirectory, sqlx::Error> {
     )
     .fetch_all(db.pool())
     .await?;
-    Ok(SchoolDirectory { schools, departments })
+    Ok(SchoolDirectory { schools, departments, admission_years: Vec::new() })
 }
 
 /// The school a department belongs to, if the department exists.

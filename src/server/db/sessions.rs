@@ -1,34 +1,55 @@
 //! Queries on logins (sessions) and their single-use refresh tokens.
+//!
+//! A login is live until it is revoked, and a login that was not kept (로그인 유지 unticked) also only until
+//! its fixed end: refresh takes an `unkept_started_after` instant, and such a login that started before it
+//! is over.
 
-use super::Db;
+use super::{Db, Flag};
+
+/// A live login, as a refresh continues it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow)]
+pub struct Login {
+    #[sqlx(rename = "id")]
+    pub session_id: i64,
+    pub user_id: i64,
+    /// 로그인 유지: the student's choice when the login started.
+    #[sqlx(try_from = "Flag")]
+    pub kept: bool,
+    /// When the login started (UTC Unix seconds): a login not kept ends a fixed time after it.
+    #[sqlx(rename = "created_at")]
+    pub started_at: i64,
+}
 
 /// What presenting a refresh token led to.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Exchange {
     /// The token was valid and is now spent, or was spent within the reuse window; the login goes on with
     /// the successor.
-    Accepted { session_id: i64, user_id: i64 },
+    Accepted(Login),
     /// The token had been spent before the reuse window: someone replayed it, so the whole login was revoked.
     Reused,
     /// Unknown, expired, or its login was already revoked.
     Rejected,
 }
 
-/// Starts a login and stores its first refresh token (by hash).
+/// Starts a login, kept or not, and stores its first refresh token (by hash).
 pub async fn create(
     db: &Db,
     user_id: i64,
+    kept: bool,
     refresh_hash: &str,
     refresh_expires_at: i64,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let session_id: i64 =
-        sqlx::query_scalar("INSERT INTO sessions (user_id, created_at) VALUES ($1, $2) RETURNING id")
-            .bind(user_id)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
+    let session_id: i64 = sqlx::query_scalar(
+        "INSERT INTO sessions (user_id, created_at, kept) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(user_id)
+    .bind(now)
+    .bind(Flag(kept))
+    .fetch_one(&mut *tx)
+    .await?;
     sqlx::query("INSERT INTO refresh_tokens (session_id, token_hash, expires_at) VALUES ($1, $2, $3)")
         .bind(session_id)
         .bind(refresh_hash)
@@ -48,6 +69,9 @@ pub async fn create(
 /// server gives the same one). Presented later than that, a spent token is a replay: the whole login is
 /// revoked. On PostgreSQL the racing requests queue on the token's row lock, and each sees the spend of
 /// the one before it once that commits; on SQLite they take turns to write.
+///
+/// A login not kept that started at or before `unkept_started_after` is over: its tokens are refused like an
+/// expired one's.
 pub async fn exchange(
     db: &Db,
     presented_hash: &str,
@@ -55,21 +79,24 @@ pub async fn exchange(
     successor_expires_at: i64,
     now: i64,
     reuse_window: i64,
+    unkept_started_after: i64,
 ) -> Result<Exchange, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     // The conditional UPDATE is the single point of truth: only one transaction can flip used_at.
     let spent: Option<i64> = sqlx::query_scalar(
         "UPDATE refresh_tokens SET used_at = $2 \
          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
-         AND session_id IN (SELECT id FROM sessions WHERE revoked_at IS NULL) \
+         AND session_id IN (SELECT id FROM sessions \
+             WHERE revoked_at IS NULL AND (kept = 1 OR created_at > $3)) \
          RETURNING session_id",
     )
     .bind(presented_hash)
     .bind(now)
+    .bind(unkept_started_after)
     .fetch_optional(&mut *tx)
     .await?;
     if let Some(session_id) = spent {
-        let user_id: i64 = sqlx::query_scalar("SELECT user_id FROM sessions WHERE id = $1")
+        let login: Login = sqlx::query_as("SELECT id, user_id, kept, created_at FROM sessions WHERE id = $1")
             .bind(session_id)
             .fetch_one(&mut *tx)
             .await?;
@@ -80,7 +107,7 @@ pub async fn exchange(
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        return Ok(Exchange::Accepted { session_id, user_id });
+        return Ok(Exchange::Accepted(login));
     }
     let previous: Option<(i64, Option<i64>)> =
         sqlx::query_as("SELECT session_id, used_at FROM refresh_tokens WHERE token_hash = $1")
@@ -90,18 +117,18 @@ pub async fn exchange(
     let outcome = match previous {
         Some((session_id, Some(used_at))) if now - used_at < reuse_window => {
             // The successor the first exchange stored, if its login is still live.
-            let live: Option<i64> = sqlx::query_scalar(
-                "SELECT s.user_id FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id \
-                 WHERE r.token_hash = $1 AND r.session_id = $2 AND s.revoked_at IS NULL",
+            let live: Option<Login> = sqlx::query_as(
+                "SELECT s.id, s.user_id, s.kept, s.created_at \
+                 FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id \
+                 WHERE r.token_hash = $1 AND r.session_id = $2 AND s.revoked_at IS NULL \
+                 AND (s.kept = 1 OR s.created_at > $3)",
             )
             .bind(successor_hash)
             .bind(session_id)
+            .bind(unkept_started_after)
             .fetch_optional(&mut *tx)
             .await?;
-            match live {
-                Some(user_id) => Exchange::Accepted { session_id, user_id },
-                None => Exchange::Rejected,
-            }
+            live.map_or(Exchange::Rejected, Exchange::Accepted)
         }
         Some((session_id, Some(_used_at))) => {
             revoke_in(&mut tx, session_id, now).await?;
