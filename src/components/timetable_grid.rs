@@ -122,6 +122,9 @@ pub fn TimetableGrid(
                 </div>
             </div>
         }
+        // Boxed: the grid's nested view type is deep enough that a screen holding it (with its sheets) overflows
+        // rustc's query depth when the release browser build lays out its hydration future.
+        .into_any()
     }
 }
 
