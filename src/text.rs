@@ -135,6 +135,13 @@ pub mod profile {
     /// The links to the student's own lists and pages, named for assistive technology.
     pub const MY_LINKS: &str = "내 활동";
 
+    pub const THEME: &str = "화면 테마";
+    pub const THEME_SYSTEM: &str = "기기 설정";
+    pub const THEME_LIGHT: &str = "라이트";
+    pub const THEME_DARK: &str = "다크";
+    pub const THEME_NOTE: &str = "이 기기에만 적용됩니다. 기기 설정을 고르면 휴대폰의 다크 모드를 따릅니다.";
+    pub const APPLY: &str = "적용";
+
     pub const SETTINGS: &str = "계정 설정";
     pub const CHANGE_NICKNAME: &str = "닉네임 변경";
     pub const NEW_NICKNAME: &str = "새 닉네임";

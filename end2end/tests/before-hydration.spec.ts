@@ -1,19 +1,8 @@
 // A tap before the bundle arrives (about 2.5 s on a slow phone's first visit) must not be lost. With
 // JavaScript off, every act on a thread works as a plain form: 공감 and 삭제 through their confirmation
 // pages, 스크랩 and the comment box by posting and coming back. What needs the bundle is disabled.
-import { test, expect, newStudent, signUpForm, type Student } from "./fixtures";
+import { test, expect, newStudent, signUpThroughApi } from "./fixtures";
 import type { APIRequestContext, Page } from "@playwright/test";
-
-/** Signs a student up through the API on `request` (whose context keeps the login cookies). */
-async function signUpThroughApi(request: APIRequestContext, student: Student) {
-  const directory = await (await request.post("/api/schools")).json();
-  const school = directory.schools.find((s: { name: string }) => s.name === "서울대학교");
-  const department = directory.departments.find(
-    (d: { school_id: number; name: string }) => d.school_id === school.id && d.name === "컴퓨터공학부",
-  );
-  const response = await request.post("/api/auth/signup", { form: signUpForm(student, school.id, department.id) });
-  expect(response.ok(), await response.text()).toBe(true);
-}
 
 /** Writes a post on 자유게시판 through the API; its id and its board's. */
 async function writePost(request: APIRequestContext, title: string) {

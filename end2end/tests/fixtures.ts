@@ -1,6 +1,6 @@
 // Shared fixtures: page objects for the account pages, a unique student per test, and a guard that fails a
 // test when the page throws (a hydration error shows up as a page error).
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export type Student = { username: string; password: string; nickname: string };
 
@@ -32,6 +32,17 @@ export function signUpForm(student: Student, schoolId: number, departmentId: num
     department_id: String(departmentId),
     admission_year: "2024",
   };
+}
+
+/** Signs a student up through the API on `request` (whose context keeps the login cookies). */
+export async function signUpThroughApi(request: APIRequestContext, student: Student) {
+  const directory = await (await request.post("/api/schools")).json();
+  const school = directory.schools.find((s: { name: string }) => s.name === "서울대학교");
+  const department = directory.departments.find(
+    (d: { school_id: number; name: string }) => d.school_id === school.id && d.name === "컴퓨터공학부",
+  );
+  const response = await request.post("/api/auth/signup", { form: signUpForm(student, school.id, department.id) });
+  expect(response.ok(), await response.text()).toBe(true);
 }
 
 export class AccountPages {

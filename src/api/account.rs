@@ -1,8 +1,11 @@
-//! 내 정보 settings: nickname, password, logging out everywhere, and deleting the account.
+//! 내 정보 settings: nickname, password, logging out everywhere, deleting the account, and this device's
+//! colour theme.
 
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::model::codes::Pick;
+use crate::model::theme::Theme;
 #[cfg(feature = "ssr")]
 use crate::server::{accounts, auth::cookies, auth::identity, state::app_state};
 
@@ -57,5 +60,19 @@ pub async fn delete_account(password: String) -> Result<(), AppError> {
     accounts::delete_account(&state, &student.me, &password, &identity::current_client_addr()).await?;
     super::set_cookies(&cookies::clear_both(state.config.secure_cookies)?);
     leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Keeps `theme` for this device in a cookie (a year; 기기 설정 deletes it), which the server reads to render
+/// `<html data-theme>`. Asks for no login: the login pages follow the theme too.
+#[server(prefix = "/api", endpoint = "account/theme")]
+pub async fn set_theme(theme: Pick<Theme>) -> Result<(), AppError> {
+    use crate::model::theme::THEME_COOKIE;
+    const YEAR_SECONDS: i64 = 365 * 24 * 60 * 60;
+    let theme = theme.known("theme")?;
+    let max_age = if theme == Theme::System { 0 } else { YEAR_SECONDS };
+    let secure = app_state()?.config.secure_cookies;
+    let cookie = cookies::set(THEME_COOKIE, theme.to_string(), Some(max_age), secure)?;
+    super::set_cookies(&[cookie]);
     Ok(())
 }

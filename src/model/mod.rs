@@ -12,6 +12,7 @@ pub mod messages;
 pub mod notifications;
 pub mod reviews;
 pub mod school;
+pub mod theme;
 pub mod time;
 pub mod timetable;
 

@@ -1,17 +1,19 @@
-//! 내 정보: the student's profile, log-out, and the account settings (nickname, password, logging out
-//! everywhere, deleting the account).
+//! 내 정보: the student's profile, log-out, the account settings (nickname, password, logging out
+//! everywhere, deleting the account) and this device's theme.
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::account::{nickname_rule, ChangeNickname, ChangePassword};
+use crate::api::account::{nickname_rule, ChangeNickname, ChangePassword, SetTheme};
 use crate::components::confirmed;
 use crate::components::field::Field;
 use crate::components::require_login::RequireLogin;
 use crate::error::AppError;
 use crate::model::account::admission_label;
+use crate::model::codes::{Code, Pick};
 use crate::model::community::ListKind;
+use crate::model::theme::Theme;
 use crate::model::time::KstDate;
 use crate::session::use_session;
 use crate::text::{self, auth, community, profile as t};
@@ -53,6 +55,7 @@ pub fn MePage() -> impl IntoView {
             <ActionForm action=session.log_out attr:class="logout-form">
                 <button type="submit" class="button block">{auth::LOGOUT_BUTTON}</button>
             </ActionForm>
+            <ThemeChoice />
             <AccountSettings />
         </RequireLogin>
     }
@@ -134,6 +137,72 @@ fn AccountSettings() -> impl IntoView {
             </details>
         </section>
     }
+}
+
+/// 화면 테마 of this device. Before hydration the form posts and the page comes back in the chosen theme;
+/// once live, a tap applies it at once and the cookie is written in the background.
+#[component]
+fn ThemeChoice() -> impl IntoView {
+    let choose = ServerAction::<SetTheme>::new();
+    let chosen = RwSignal::new(current_theme());
+    view! {
+        <section class="card settings" aria-labelledby="theme-title">
+            <h2 id="theme-title">{t::THEME}</h2>
+            <ActionForm action=choose attr:class="form">
+                <fieldset class="theme-choice">
+                    <legend class="visually-hidden">{t::THEME}</legend>
+                    <div class="segmented">
+                        {Theme::ALL.iter().map(|&theme| view! {
+                            <label class="segment">
+                                <input
+                                    type="radio"
+                                    name="theme"
+                                    value=theme.code()
+                                    checked=chosen.get_untracked() == theme
+                                    prop:checked=move || chosen.get() == theme
+                                    on:change=move |_| {
+                                        chosen.set(theme);
+                                        show_theme(theme);
+                                        choose.dispatch(SetTheme { theme: Pick::Known(theme) });
+                                    }
+                                />
+                                <span>{theme.label()}</span>
+                            </label>
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+                <p class="hint">{t::THEME_NOTE}</p>
+                <p class="form-error" role="alert">{message_of(choose.value())}</p>
+                // Only a page that is not live yet needs it: a live one applies a tap at once.
+                <button type="submit" class="button block" hidden=crate::hydration::hydrated>{t::APPLY}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The theme this device has now: the cookie the server read, or in the browser what the page shows.
+fn current_theme() -> Theme {
+    #[cfg(feature = "ssr")]
+    {
+        crate::server::http::requested_theme()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|root| root.get_attribute("data-theme"))
+            .and_then(|code| Theme::from_code(&code))
+            .unwrap_or(Theme::System)
+    }
+}
+
+/// Shows `theme` at once: the stylesheet follows `<html data-theme>`.
+fn show_theme(theme: Theme) {
+    let Some(root) = document().document_element() else { return };
+    let _ = match theme.attribute() {
+        Some(attribute) => root.set_attribute("data-theme", attribute),
+        None => root.remove_attribute("data-theme"),
+    };
 }
 
 /// The outcome of one settings form, as a server action reports it.

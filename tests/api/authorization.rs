@@ -179,6 +179,8 @@ fn server_function_table() -> Vec<Call> {
         call("account/password", |_, _| form!["current_password" => PASSWORD, "new_password" => "another-pass-2", "new_password_confirm" => "another-pass-2"], [E401, OK, OK, OK, OK, OK, OK]),
         call("account/logout-everywhere", |_, _| form![], [E401, OK, OK, OK, OK, OK, OK]),
         call("account/delete", |_, _| form!["password" => PASSWORD], [E401, OK, OK, OK, OK, OK, OK]),
+        // A device's theme is a cookie of that device: anyone may choose one, and it touches no table.
+        call("account/theme", |_, _| form!["theme" => "dark"], [OK, OK, OK, OK, OK, OK, OK]),
         call("schools", |_, _| form![], [OK, OK, OK, OK, OK, OK, OK]),
 
         // Boards and posts: another school's answers 404; only the author edits or deletes (403 for a

@@ -173,3 +173,36 @@ async fn the_manifest_and_service_worker_are_served() {
         assert!(body.contains(&format!("\"{file}\"")), "{file} is not cached at install");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_chosen_theme_is_rendered_into_every_page_until_the_device_setting_is_chosen_again() {
+    let app = spawn_app().await;
+    let client = new_client();
+    let page = |client: &reqwest::Client, path: &'static str| {
+        let request = client.get(app.url(path));
+        async move { request.send().await.expect("request").text().await.expect("html") }
+    };
+    assert!(!page(&client, "/login").await.contains("data-theme"), "the device decides by default");
+
+    let chosen = app.call(&client, "account/theme", &[("theme", "dark")]).await;
+    assert_eq!(chosen.status(), StatusCode::OK);
+    let cookie = set_cookie(&chosen, "campus_theme").expect("theme cookie");
+    assert!(cookie.contains("Max-Age=31536000") && cookie.contains("SameSite=Lax"), "{cookie}");
+    for path in ["/login", "/signup", "/"] {
+        let html = page(&client, path).await;
+        assert!(html.contains("<html lang=\"ko\" data-theme=\"dark\""), "{path} not dark");
+        assert!(html.contains("name=\"theme-color\" content=\"#1e1e1e\""), "{path}: the bar is not dark");
+    }
+
+    let system = app.call(&client, "account/theme", &[("theme", "system")]).await;
+    assert_eq!(system.status(), StatusCode::OK);
+    assert!(set_cookie(&system, "campus_theme").expect("deletion").contains("Max-Age=0"));
+    let html = page(&client, "/login").await;
+    assert!(!html.contains("data-theme"), "the device decides again");
+    assert!(html.contains("media=\"(prefers-color-scheme: dark)\""), "each scheme's bar colour");
+
+    let unknown = app.call(&client, "account/theme", &[("theme", "sepia")]).await;
+    assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error = error_json(unknown).await;
+    assert!(error.to_string().contains("theme"), "the field at fault is named: {error}");
+}

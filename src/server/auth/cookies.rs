@@ -1,4 +1,5 @@
-//! The two login cookies: how they are written, read and cleared.
+//! The cookies: the two login cookies (written, read and cleared here) and the device's theme
+//! ([`crate::model::theme::THEME_COOKIE`]), all written by [`set`].
 
 use cookie::{Cookie, SameSite};
 use http::header::{HeaderMap, COOKIE};

@@ -7,24 +7,34 @@
 //! [`AssetNames`]: crate::server::bundle::AssetNames
 
 use axum::http::{header, HeaderValue};
+use leptos::html::meta;
 use leptos::nonce::use_nonce;
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 use leptos_meta::MetaTags;
 
 use crate::app::App;
+use crate::model::codes::Code;
+use crate::model::theme::{Theme, THEME_COOKIE};
+use crate::server::auth::cookies;
 use crate::server::state::AppState;
 use crate::text;
 
-/// The document: head, bundle links, and the app in the body.
+/// The browser bar's colour in each theme: the brand red, and the dark theme's card.
+const LIGHT_BAR: &str = "#c62917";
+const DARK_BAR: &str = "#1e1e1e";
+
+/// The document: head, bundle links, and the app in the body. The theme chosen on this device is rendered
+/// here, so the first paint already has it.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let theme = requested_theme();
     view! {
         <!DOCTYPE html>
-        <html lang="ko">
+        <html lang="ko" data-theme=theme.attribute()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
-                <meta name="theme-color" content="#c62917" />
+                <BarColour theme />
                 <meta name="description" content=text::app::TAGLINE />
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <link rel="icon" href="/favicon.ico" sizes="any" />
@@ -38,6 +48,29 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
             </body>
         </html>
+    }
+}
+
+/// The theme this device chose in 내 정보 (its cookie), or the device's own.
+pub fn requested_theme() -> Theme {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| cookies::read(&parts.headers, THEME_COOKIE))
+        .and_then(|code| Theme::from_code(&code))
+        .unwrap_or(Theme::System)
+}
+
+/// `theme-color`: the chosen theme's, or each scheme's for the device to pick.
+#[component]
+fn BarColour(theme: Theme) -> impl IntoView {
+    match theme {
+        // `media` is no attribute of the view macro's <meta>: built with the element's builder.
+        Theme::System => (
+            meta().name("theme-color").attr("media", "(prefers-color-scheme: light)").content(LIGHT_BAR),
+            meta().name("theme-color").attr("media", "(prefers-color-scheme: dark)").content(DARK_BAR),
+        )
+            .into_any(),
+        Theme::Light => view! { <meta name="theme-color" content=LIGHT_BAR /> }.into_any(),
+        Theme::Dark => view! { <meta name="theme-color" content=DARK_BAR /> }.into_any(),
     }
 }
 

@@ -11,7 +11,7 @@ mod error_status;
 mod security_headers;
 mod service_worker;
 
-pub use document::preload_chunks_of;
+pub use document::{preload_chunks_of, requested_theme};
 
 use axum::body::Body;
 use axum::extract::{Request, State};
