@@ -16,5 +16,6 @@ CREATE TABLE board_pins (
 ALTER TABLE posts ADD COLUMN heat INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE posts ADD COLUMN heat_hour BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE posts ADD COLUMN heat_rank BIGINT;
--- The home reads the school's top few by rank from this index, never a scan of likes or comments.
-CREATE INDEX posts_heat_idx ON posts (school_id, heat_rank) WHERE heat_rank IS NOT NULL AND deleted_at IS NULL;
+-- The home reads the school's top few by rank (ties: the newer post first) from this index, never a scan of
+-- likes or comments.
+CREATE INDEX posts_heat_idx ON posts (school_id, heat_rank, id) WHERE heat_rank IS NOT NULL AND deleted_at IS NULL;

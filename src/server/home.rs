@@ -12,12 +12,15 @@ use crate::server::state::AppState;
 use crate::server::{now, now_ms, reviews, timetable};
 use crate::text::home as t;
 
+// Every pin's posts are read by one statement, one branch per pin.
+const _: () = assert!(PIN_LIMIT as usize <= rows::PINNED_BOARDS_READ);
+
 /// Everything the student's home shows.
 #[tracing::instrument(skip_all, fields(user = me.id))]
 pub async fn home(state: &AppState, me: &Me) -> Result<HomeScreen, AppError> {
     let db = &state.db;
     let pins = rows::pinned_boards(db, me.id).await?;
-    let mut posts = rows::pinned_posts(db, me.id, PINNED_PREVIEW).await?;
+    let mut posts = rows::pinned_posts(db, me.id, &pins, PINNED_PREVIEW).await?;
     let pinned = pins
         .into_iter()
         .filter_map(|board_id| state.boards.find(me.school_id, board_id))

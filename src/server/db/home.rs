@@ -85,23 +85,67 @@ pub struct PinnedPostRow {
     pub post: PostListRow,
 }
 
-/// The newest `per_board` live posts of each board the student pinned, newest first, as the student sees
-/// them (`$2` is the viewer of `visible_to_viewer!`). For each pin the subquery finds the id of its
-/// `per_board`-th newest post on the board's index, and the posts from that id up are joined: a few index
-/// entries per pin, however long the board.
-pub async fn pinned_posts(db: &Db, user_id: i64, per_board: i64) -> Result<Vec<PinnedPostRow>, sqlx::Error> {
+/// How many boards [`pinned_posts`] reads at once: one branch of its statement per board.
+pub const PINNED_BOARDS_READ: usize = 8;
+
+/// One branch of [`pinned_posts`]: the newest `$1` posts of the board `$k` that the viewer `$2` may see,
+/// read as a board page reads them (on `(board_id, id)`, stopping after `$1` rows however quiet the board).
+macro_rules! pinned_branch {
+    ($board:literal, $alias:literal) => {
+        concat!(
+            "SELECT ",
+            $alias,
+            ".id FROM (SELECT p.id FROM posts p WHERE p.board_id = ",
+            $board,
+            " AND p.deleted_at IS NULL AND ",
+            visible_to_viewer!("p"),
+            " ORDER BY p.id DESC LIMIT $1) ",
+            $alias
+        )
+    };
+}
+
+/// The newest `per_board` live posts of each of `boards` (at most [`PINNED_BOARDS_READ`]), newest first, as
+/// the viewer sees them, in one statement: one branch per board, each the shape of a board page's query,
+/// and only the chosen rows joined. (A single join of the pins with a correlated "n-th newest id" made
+/// PostgreSQL walk the whole primary key for a quiet board, or scan every post.)
+pub async fn pinned_posts(
+    db: &Db,
+    viewer_id: i64,
+    boards: &[i64],
+    per_board: i64,
+) -> Result<Vec<PinnedPostRow>, sqlx::Error> {
     const PINNED_POSTS: &str = concat!(
         "SELECT p.board_id, ",
         list_columns!(),
-        " FROM board_pins bp JOIN posts p ON p.board_id = bp.board_id AND p.deleted_at IS NULL AND ",
-        visible_to_viewer!("p"),
-        " AND p.id >= COALESCE((SELECT q.id FROM posts q WHERE q.board_id = bp.board_id AND q.deleted_at IS NULL AND ",
-        visible_to_viewer!("q"),
-        " ORDER BY q.id DESC LIMIT 1 OFFSET $1), 0) ",
-        "JOIN boards b ON b.id = p.board_id JOIN users u ON u.id = p.author_id ",
-        "WHERE bp.user_id = $2 ORDER BY p.id DESC"
+        " FROM (",
+        pinned_branch!("$3", "b3"),
+        " UNION ALL ",
+        pinned_branch!("$4", "b4"),
+        " UNION ALL ",
+        pinned_branch!("$5", "b5"),
+        " UNION ALL ",
+        pinned_branch!("$6", "b6"),
+        " UNION ALL ",
+        pinned_branch!("$7", "b7"),
+        " UNION ALL ",
+        pinned_branch!("$8", "b8"),
+        " UNION ALL ",
+        pinned_branch!("$9", "b9"),
+        " UNION ALL ",
+        pinned_branch!("$10", "b10"),
+        ") page JOIN posts p ON p.id = page.id JOIN boards b ON b.id = p.board_id ",
+        "JOIN users u ON u.id = p.author_id ORDER BY p.id DESC"
     );
-    sqlx::query_as(PINNED_POSTS).bind(per_board - 1).bind(user_id).fetch_all(db.pool()).await
+    if boards.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut query = sqlx::query_as(PINNED_POSTS).bind(per_board).bind(viewer_id);
+    // Unused branches ask for board 0, which no board is: an empty probe of the index.
+    for slot in 0..PINNED_BOARDS_READ {
+        query = query.bind(boards.get(slot).copied().unwrap_or(0));
+    }
+    query.fetch_all(db.pool()).await
 }
 
 /// The school's `limit` posts with the highest 실시간 인기 rank that had activity since `since_hour`, leaving
