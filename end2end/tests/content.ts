@@ -4,7 +4,7 @@
 // entry, a friend, 알림, a 쪽지 conversation — all written through the API, so that the checks look at
 // screens, not at forms.
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { AccountPages, expect, newStudent, type Student } from "./fixtures";
+import { AccountPages, expect, newStudent, signUpForm, type Student } from "./fixtures";
 
 /** Every title is at most 100 characters; this one has spaces where a line may break. */
 export const LONG_TITLE =
@@ -53,7 +53,7 @@ async function signUpByApi(browser: Browser, page: Page): Promise<Page> {
   const other = await (await browser.newContext(phone)).newPage();
   await ok(
     other.request.post("/api/auth/signup", {
-      form: { ...classmate, school_id: String(me.school_id), department_id: String(department.id), admission_year: "2024" },
+      form: signUpForm(classmate, me.school_id, department.id),
     }),
   );
   return other;
