@@ -3,11 +3,14 @@
 //! 강의평), each only as long as the screen shows it, plus its own two: the pinned boards' newest posts and
 //! the 실시간 인기 list ([`crate::server::community::heat`]).
 
+use std::collections::HashMap;
+
 use crate::error::AppError;
 use crate::model::home::{HomeScreen, PinnedBoard, HOME_PREVIEW, PINNED_PREVIEW, PIN_LIMIT};
 use crate::model::Me;
 use crate::server::community::{self, heat, views};
 use crate::server::db::home as rows;
+use crate::server::db::posts::PostListRow;
 use crate::server::state::AppState;
 use crate::server::{now, now_ms, reviews, timetable};
 use crate::text::home as t;
@@ -20,15 +23,17 @@ const _: () = assert!(PIN_LIMIT as usize <= rows::PINNED_BOARDS_READ);
 pub async fn home(state: &AppState, me: &Me) -> Result<HomeScreen, AppError> {
     let db = &state.db;
     let pins = rows::pinned_boards(db, me.id).await?;
-    let mut posts = rows::pinned_posts(db, me.id, &pins, PINNED_PREVIEW).await?;
+    let mut by_board: HashMap<i64, Vec<PostListRow>> = HashMap::new();
+    for row in rows::pinned_posts(db, me.id, &pins, PINNED_PREVIEW).await? {
+        by_board.entry(row.board_id).or_default().push(row.post);
+    }
     let pinned = pins
         .into_iter()
         .filter_map(|board_id| state.boards.find(me.school_id, board_id))
-        .map(|board| {
-            let (mine, rest) = posts.drain(..).partition(|row| row.board_id == board.id);
-            posts = rest;
-            let rows: Vec<_> = mine.into_iter().map(|row| row.post).collect();
-            PinnedBoard { board_id: board.id, name: board.name.clone(), posts: views::summaries(rows) }
+        .map(|board| PinnedBoard {
+            board_id: board.id,
+            name: board.name.clone(),
+            posts: views::summaries(by_board.remove(&board.id).unwrap_or_default()),
         })
         .collect();
     let trending = rows::trending(db, me.school_id, heat::window_start(now()), HOME_PREVIEW).await?;
