@@ -175,6 +175,27 @@ pub mod home {
     pub const START: &str = "시작하기";
     /// Greeting; `{}` is the nickname.
     pub const GREETING: &str = "{}님, 반가워요!";
+    pub const PINNED: &str = "즐겨찾는 게시판";
+    pub const ALL_BOARDS: &str = "게시판 목록";
+    pub const NO_PINS: &str =
+        "즐겨찾는 게시판이 없어요. 게시판 이름 옆의 ☆를 누르면 여기에 그 게시판의 새 글이 보여요.";
+    pub const BOARD_EMPTY: &str = "아직 글이 없어요.";
+    pub const TRENDING: &str = "실시간 인기 글";
+    pub const TRENDING_EMPTY: &str = "최근 몇 시간 동안 공감이나 댓글을 받은 글이 없어요.";
+    pub const TRENDING_MORE: &str = "HOT 게시판";
+    pub const REVIEWS: &str = "최근 강의평";
+    pub const REVIEWS_EMPTY: &str = "아직 우리 학교에 올라온 강의평이 없어요.";
+    pub const REVIEWS_MORE: &str = "강의평";
+    pub const HOT_MORE: &str = "HOT 게시판";
+    pub const BEST: &str = "BEST 게시판";
+    pub const BEST_MORE: &str = "BEST 게시판";
+    pub const TODAY_MORE: &str = "시간표";
+    /// The pin toggle's accessible name when the board is not pinned, and when it is.
+    pub const PIN: &str = "즐겨찾기에 추가";
+    pub const UNPIN: &str = "즐겨찾기에서 빼기";
+    /// `{}` is the limit.
+    pub const PIN_LIMIT_REACHED: &str =
+        "즐겨찾는 게시판은 {}개까지 고를 수 있어요. 다른 게시판을 먼저 빼 주세요.";
 }
 
 /// Puts `value` in place of the `{}` in a message template.

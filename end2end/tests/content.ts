@@ -75,6 +75,10 @@ export async function buildWorld(page: Page, browser: Browser): Promise<World> {
     await classmate.context().close();
   }
   const secret = String(boards.find((b: { slug: string }) => b.slug === "secret").id);
+  // Two pinned boards, so that the home's 즐겨찾는 게시판 shows their long titles too.
+  for (const pinned of [board, secret]) {
+    await ok(request.post("/api/boards/pin", { form: { board_id: pinned, pinned: "true" } }));
+  }
   await writePost(request, secret, `질문: ${UNBROKEN.slice(0, 90)}`, "답변 부탁드려요", { question: "on" });
   const post = await writePost(request, board, LONG_TITLE, `${UNBROKEN}\n\n둘째 문단입니다.`);
   await ok(request.post("/api/comments/write", { form: { post_id: post, body: UNBROKEN } }));

@@ -8,12 +8,12 @@ use super::checked;
 use crate::error::AppError;
 use crate::model::codes::Pick;
 use crate::model::community::{
-    Board, BoardListing, HomeLists, ListKind, ModerationAction, PostDetail, PostPage, QueuePosition,
-    ReportReason, ReportTarget, ReviewQueuePage, SideLists,
+    Board, BoardListing, ListKind, ModerationAction, PostDetail, PostPage, QueuePosition, ReportReason,
+    ReportTarget, ReviewQueuePage, SideLists,
 };
 #[cfg(feature = "ssr")]
 use crate::{
-    model::community::{CommentInput, PostInput},
+    model::community::{CommentInput, PostInput, SIDE_PREVIEW},
     server::{auth::identity::require_student, community, moderation, state::app_state, timetable},
 };
 
@@ -32,24 +32,13 @@ pub async fn board_posts(board_id: i64, before: Option<i64>) -> Result<BoardList
     community::board_listing(&app_state()?, &require_student()?.me, board_id, before).await
 }
 
-/// The home screen's lists, a few posts of each; `None` for a visitor.
-#[server(prefix = "/api", endpoint = "home")]
-pub async fn home_feed() -> Result<Option<HomeLists>, AppError> {
-    use crate::server::auth::identity::{current, Identity};
-    let state = app_state()?;
-    match current() {
-        Identity::Student { me, .. } => community::home(&state, Some(&me)).await,
-        Identity::Visitor => community::home(&state, None).await,
-    }
-}
-
 /// The second column of a wide screen, in one call: a few posts of HOT and of BEST, and today's classes.
 /// Only the browser asks, after hydration and on a wide screen (`components::side_column`), so no page
 /// render pays for it.
 #[server(prefix = "/api", endpoint = "side")]
 pub async fn side_column_lists() -> Result<SideLists, AppError> {
     let (state, student) = (app_state()?, require_student()?);
-    let (hot, best) = community::hot_and_best(&state, &student.me).await?;
+    let (hot, best) = community::hot_and_best(&state, &student.me, SIDE_PREVIEW).await?;
     let today = timetable::today(&state, &student.me).await?;
     Ok(SideLists { hot, best, today })
 }

@@ -112,9 +112,9 @@ fn Lists(lists: SideLists) -> impl IntoView {
     }
 }
 
-/// A few posts of HOT or BEST: one line of title each, with the 공감 and 댓글 counts.
+/// A few posts of HOT or BEST: one line of title each, with the 공감 and 댓글 counts (also on the home).
 #[component]
-fn SidePosts(kind: ListKind, title: &'static str, posts: Vec<PostSummary>) -> impl IntoView {
+pub fn SidePosts(kind: ListKind, title: &'static str, posts: Vec<PostSummary>) -> impl IntoView {
     view! {
         <section class="side-section">
             <header class="section-header">
@@ -142,8 +142,9 @@ fn SidePosts(kind: ListKind, title: &'static str, posts: Vec<PostSummary>) -> im
     }
 }
 
+/// One of today's classes: its time, name and room (also on the home).
 #[component]
-fn TodayItem(class: TodayClass) -> impl IntoView {
+pub fn TodayItem(class: TodayClass) -> impl IntoView {
     view! {
         <li class="today-item">
             <span class="today-time">{format!("{}–{}", clock(class.start_minute), clock(class.end_minute))}</span>

@@ -100,16 +100,6 @@ pub struct PostSummary {
     pub is_question: bool,
 }
 
-/// Posts the home screen shows of each of its lists.
-pub const HOME_PREVIEW: i64 = 5;
-
-/// The student's home screen: the newest posts of every board and the newest of HOT, a few of each.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HomeLists {
-    pub recent: Vec<PostSummary>,
-    pub hot: Vec<PostSummary>,
-}
-
 /// Posts of HOT and of BEST that the second column of a wide screen shows.
 pub const SIDE_PREVIEW: i64 = 4;
 
@@ -126,6 +116,8 @@ pub struct SideLists {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardListing {
     pub board: Board,
+    /// Whether the student pinned the board to their home (즐겨찾는 게시판).
+    pub pinned: bool,
     pub page: PostPage,
 }
 

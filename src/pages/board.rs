@@ -1,11 +1,13 @@
-//! One board: newest posts first, 20 at a time, and the way to write one.
+//! One board: newest posts first, 20 at a time, the way to write one, and its ☆ (즐겨찾는 게시판).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::community::board_posts;
+use crate::api::home::PinBoard;
 use crate::components::loaded::Loaded;
+use crate::components::pin_toggle::{PinRefusal, PinToggle};
 use crate::components::post_feed::PostFeed;
 use crate::components::require_login::RequireLogin;
 use crate::error::AppError;
@@ -34,12 +36,21 @@ pub fn BoardPage() -> impl IntoView {
 fn BoardView(listing: BoardListing, more: Action<i64, Result<PostPage, AppError>>) -> impl IntoView {
     let board = listing.board;
     let id = board.id;
+    let pin = ServerAction::<PinBoard>::new();
+    let pinned = RwSignal::new(listing.pinned);
+    Effect::new(move || {
+        if let Some(Ok(now_pinned)) = pin.value().get() {
+            pinned.set(now_pinned);
+        }
+    });
     view! {
         <Title text=board.name.clone() />
         <header class="page-header board-header">
             <h1>{board.name.clone()}</h1>
+            <PinToggle board_id=id name=board.name.clone() pinned action=pin />
             <A href=format!("/boards/{id}/write") attr:class="button primary small">{t::WRITE}</A>
         </header>
+        <PinRefusal action=pin />
         <PostFeed
             first=listing.page
             more

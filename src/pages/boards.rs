@@ -1,18 +1,26 @@
-//! 게시판 tab: the school's boards.
+//! 게시판 tab: the school's boards, each with its ☆ to pin it to the home (즐겨찾는 게시판).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::community::list_boards;
+use crate::api::home::{pinned_boards, PinBoard};
 use crate::components::loaded::Loaded;
+use crate::components::pin_toggle::{PinRefusal, PinToggle};
 use crate::components::require_login::RequireLogin;
+use crate::error::AppError;
 use crate::model::community::ListKind;
 use crate::text::community as t;
 
 #[component]
 pub fn BoardsPage() -> impl IntoView {
-    let boards = Resource::new(|| (), |_| list_boards());
+    let pin = ServerAction::<PinBoard>::new();
+    // The boards and which of them are pinned, again after each pin (the list is short and in memory).
+    let boards = Resource::new(
+        move || pin.version().get(),
+        |_| async { Ok::<_, AppError>((list_boards().await?, pinned_boards().await?)) },
+    );
     view! {
         <Title text=t::BOARDS_TITLE />
         <RequireLogin let:me>
@@ -30,15 +38,21 @@ pub fn BoardsPage() -> impl IntoView {
                     <li><A href=format!("/lists/{kind}")><span class="board-name">{kind.title()}</span></A></li>
                 }).collect_view()}
             </ul>
-            <Loaded resource=boards let:boards>
+            <PinRefusal action=pin />
+            <Loaded resource=boards let:listed>
                 <ul class="board-list card">
-                    {boards.into_iter().map(|b| view! {
-                        <li>
-                            <A href=format!("/boards/{}", b.id)>
-                                <span class="board-name">{b.name}</span>
-                                <span class="board-description">{b.description}</span>
-                            </A>
-                        </li>
+                    {listed.0.into_iter().map(|b| {
+                        let pinned = listed.1.contains(&b.id);
+                        let name = b.name.clone();
+                        view! {
+                            <li class="pinnable">
+                                <A href=format!("/boards/{}", b.id)>
+                                    <span class="board-name">{b.name.clone()}</span>
+                                    <span class="board-description">{b.description}</span>
+                                </A>
+                                <PinToggle board_id=b.id name pinned action=pin />
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
             </Loaded>

@@ -1,18 +1,25 @@
-//! 홈: a welcome for visitors; for students, their school's front page: the newest posts and HOT, a few of
-//! each, fetched in one call and only as many as the screen shows.
+//! 홈: a welcome for visitors; for students, their school's front page as 에브리타임 has it: 즐겨찾는 게시판
+//! (each pinned board's newest posts), 실시간 인기 글, HOT, BEST, 최근 강의평 and today's classes. One call
+//! fetches it all, only as much of each list as the screen shows; each section has its heading, a link to
+//! its whole list and an empty state that says what would be there.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::community::home_feed;
+use crate::api::home::home_feed;
 use crate::components::loaded::Loaded;
 use crate::components::post_feed::PostItem;
+use crate::components::relative_time::{now_seconds, relative_time};
+use crate::components::side_column::{SidePosts, TodayItem};
 use crate::components::status::ErrorNotice;
-use crate::model::community::{HomeLists, PostSummary};
+use crate::model::community::ListKind;
+use crate::model::home::{HomeScreen, PinnedBoard};
+use crate::model::reviews::ReviewEntry;
+use crate::model::timetable::TodayClass;
 use crate::model::Me;
 use crate::session::use_session;
-use crate::text::{self, auth, community, home as t};
+use crate::text::{self, app, auth, community, fill, home as t, timetable as tt};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -34,41 +41,144 @@ pub fn HomePage() -> impl IntoView {
 }
 
 #[component]
-fn StudentHome(me: Me, feed: Resource<Result<Option<HomeLists>, crate::error::AppError>>) -> impl IntoView {
+fn StudentHome(me: Me, feed: Resource<Result<Option<HomeScreen>, crate::error::AppError>>) -> impl IntoView {
     view! {
         <header class="page-header">
             <p class="school-name" data-testid="school-name">{me.school_name.clone()}</p>
-            <h1 data-testid="greeting">{text::fill(t::GREETING, &me.nickname)}</h1>
+            <h1 data-testid="greeting">{fill(t::GREETING, &me.nickname)}</h1>
         </header>
         <Loaded resource=feed let:feed>
-            {feed.map(|feed| view! {
-                <ListPreview title=community::RECENT href="/boards" posts=feed.recent />
-                <ListPreview title=community::HOT_ON_HOME href="/lists/hot" posts=feed.hot />
-            })}
+            {feed.map(|home| view! {
+                <div class="home-sections">
+                    <Pinned boards=home.pinned />
+                    <Section title=t::TRENDING href="/lists/hot" more=t::TRENDING_MORE testid="home-trending">
+                        {if home.trending.is_empty() {
+                            view! { <p class="side-empty">{t::TRENDING_EMPTY}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="post-list">
+                                    {home.trending.into_iter().map(|post| view! { <PostItem post /> }).collect_view()}
+                                </ul>
+                            }
+                            .into_any()
+                        }}
+                    </Section>
+                    <SidePosts kind=ListKind::Hot title=community::HOT_ON_HOME posts=home.hot />
+                    <SidePosts kind=ListKind::Best title=community::BEST_ON_HOME posts=home.best />
+                    <Reviews reviews=home.reviews />
+                    <Today today=home.today />
+                </div>
+            }.into_any())}
         </Loaded>
     }
 }
 
-/// A few posts of a list under a heading, as the home screen of the app students know shows them.
+/// A section of the home: its heading, a link to the whole list, and what it holds.
 #[component]
-fn ListPreview(title: &'static str, href: &'static str, posts: Vec<PostSummary>) -> impl IntoView {
+fn Section(
+    title: &'static str,
+    href: &'static str,
+    more: &'static str,
+    testid: &'static str,
+    children: Children,
+) -> impl IntoView {
     view! {
-        <section class="home-section">
+        <section class="side-section home-section" aria-label=title data-testid=testid>
             <header class="section-header">
                 <h2>{title}</h2>
-                <A href=href>{community::SEE_ALL}</A>
+                <A href=href>{more}</A>
             </header>
-            {if posts.is_empty() {
-                view! { <p class="card empty-state">{community::EMPTY_LIST}</p> }.into_any()
+            {children()}
+        </section>
+    }
+}
+
+/// 즐겨찾는 게시판: each pinned board with its newest posts, in the order they were pinned.
+#[component]
+fn Pinned(boards: Vec<PinnedBoard>) -> impl IntoView {
+    let now = now_seconds();
+    view! {
+        <Section title=t::PINNED href="/boards" more=t::ALL_BOARDS testid="home-pinned">
+            {if boards.is_empty() {
+                view! { <p class="side-empty">{t::NO_PINS}</p> }.into_any()
+            } else {
+                boards.into_iter().map(|board| view! {
+                    <div class="pinned-board" data-testid="pinned-board">
+                        <h3><A href=format!("/boards/{}", board.board_id)>{board.name}</A></h3>
+                        {if board.posts.is_empty() {
+                            view! { <p class="side-empty">{t::BOARD_EMPTY}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="side-posts">
+                                    {board.posts.into_iter().map(|post| view! {
+                                        <li>
+                                            <A href=format!("/posts/{}", post.id)>
+                                                <span class="side-post-title">{post.title}</span>
+                                                <span class="pinned-time">{relative_time(post.created_at, now)}</span>
+                                            </A>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            }
+                            .into_any()
+                        }}
+                    </div>
+                }).collect_view().into_any()
+            }}
+        </Section>
+    }
+}
+
+/// 최근 강의평: the course, its stars and the start of the review.
+#[component]
+fn Reviews(reviews: Vec<ReviewEntry>) -> impl IntoView {
+    view! {
+        <Section title=t::REVIEWS href="/reviews" more=t::REVIEWS_MORE testid="home-reviews">
+            {if reviews.is_empty() {
+                view! { <p class="side-empty">{t::REVIEWS_EMPTY}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="post-list">
-                        {posts.into_iter().map(|post| view! { <PostItem post /> }).collect_view()}
+                    <ul class="home-reviews">
+                        {reviews.into_iter().map(|entry| {
+                            let stars = entry.review.content.stars.clamp(0, 5) as usize;
+                            let course = format!("{} · {}", entry.course.name, entry.course.professor);
+                            let href = entry.course.course_id.map_or_else(|| "/reviews".to_owned(), |id| format!("/courses/{id}"));
+                            view! {
+                                <li>
+                                    <A href=href>
+                                        <span class="home-review-course">{course}</span>
+                                        <span class="stars" role="img" aria-label=fill(tt::STAR_COUNT, stars)>
+                                            {"★".repeat(stars)}{"☆".repeat(5 - stars)}
+                                        </span>
+                                        <span class="home-review-body">{entry.review.content.body}</span>
+                                    </A>
+                                </li>
+                            }
+                        }).collect_view()}
                     </ul>
                 }
                 .into_any()
             }}
-        </section>
+        </Section>
+    }
+}
+
+/// 오늘의 수업 of the primary timetable.
+#[component]
+fn Today(today: Option<Vec<TodayClass>>) -> impl IntoView {
+    view! {
+        <Section title=app::TODAY_CLASSES href="/timetable" more=t::TODAY_MORE testid="home-today">
+            {match today {
+                None => view! { <p class="side-empty">{app::NO_TIMETABLE}</p> }.into_any(),
+                Some(classes) if classes.is_empty() => view! { <p class="side-empty">{app::NO_CLASSES_TODAY}</p> }.into_any(),
+                Some(classes) => view! {
+                    <ul class="today-list">
+                        {classes.into_iter().map(|class| view! { <TodayItem class /> }).collect_view()}
+                    </ul>
+                }
+                .into_any(),
+            }}
+        </Section>
     }
 }
 

@@ -13,7 +13,7 @@ use crate::model::community::{
 };
 use crate::model::Me;
 use crate::server::db::throttle::Action;
-use crate::server::db::{comments, messages, posts, reports};
+use crate::server::db::{messages, posts, reports};
 use crate::server::state::AppState;
 use crate::server::{limits, now};
 use crate::text::community as t;
@@ -106,7 +106,7 @@ pub async fn decide(
             posts::soft_delete(&mut tx, target_id, now()).await?
         }
         (ModerationAction::Remove, ReportTarget::Comment) => {
-            comments::soft_delete(&mut tx, target_id, now()).await?
+            crate::server::community::comments::remove(&mut tx, target_id, now()).await?
         }
         (ModerationAction::Remove, ReportTarget::Message) => {
             messages::soft_delete(&mut tx, target_id, now()).await?

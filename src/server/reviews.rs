@@ -4,7 +4,9 @@
 
 use crate::error::AppError;
 use crate::model::chars;
-use crate::model::reviews::{ReviewPage, ReviewedCoursePage, REVIEWED_COURSES_PER_PAGE, REVIEWS_PER_PAGE};
+use crate::model::reviews::{
+    ReviewEntry, ReviewPage, ReviewedCoursePage, REVIEWED_COURSES_PER_PAGE, REVIEWS_PER_PAGE,
+};
 use crate::model::timetable::{
     validate_catalogue_text, CourseDetail, ProfessorDetail, ProfessorSummary, ReviewForm,
 };
@@ -86,6 +88,11 @@ pub async fn recent(state: &AppState, me: &Me, before: Option<i64>) -> Result<Re
     Ok(review_page(reviews))
 }
 
+/// The school's `limit` newest reviews (the home's 최근 강의평).
+pub async fn newest(state: &AppState, me: &Me, limit: i64) -> Result<Vec<ReviewEntry>, AppError> {
+    Ok(rows::listed(&state.db, me.school_id, None, me.id, None, limit).await?)
+}
+
 /// The student's own reviews, newest first, a page below the review id `before`.
 #[tracing::instrument(skip_all, fields(user = me.id))]
 pub async fn mine(state: &AppState, me: &Me, before: Option<i64>) -> Result<ReviewPage, AppError> {
@@ -94,7 +101,7 @@ pub async fn mine(state: &AppState, me: &Me, before: Option<i64>) -> Result<Revi
 }
 
 /// A page of reviews: a full page may have more after it, from its last review's id.
-fn review_page(reviews: Vec<crate::model::reviews::ReviewEntry>) -> ReviewPage {
+fn review_page(reviews: Vec<ReviewEntry>) -> ReviewPage {
     let full = reviews.len() as i64 == REVIEWS_PER_PAGE;
     let next_cursor = reviews.last().filter(|_| full).map(|entry| entry.review.id);
     ReviewPage { reviews, next_cursor }

@@ -192,6 +192,9 @@ fn server_function_table() -> Vec<Call> {
         call("boards", |_, _| form![], [E401, OK, OK, OK, OK, OK, OK]),
         call("boards/get", |w, _| form!["board_id" => w.board], [E401, E404, OK, OK, E404, OK, OK]),
         call("boards/posts", |w, _| form!["board_id" => w.board], [E401, E404, OK, OK, E404, OK, OK]),
+        // 즐겨찾는 게시판: each student pins boards of their own school only, for their own home.
+        call("boards/pinned", |_, _| form![], [E401, OK, OK, OK, OK, OK, OK]),
+        call("boards/pin", |w, _| form!["board_id" => w.board, "pinned" => true], [E401, E404, OK, OK, E404, OK, OK]),
         call("posts/list", |_, _| form!["kind" => "recent"], [E401, BLIND, OK, OK, BLIND, OK, OK]).hiding(owner_titles),
         call("posts/list", |_, _| form!["kind" => "search", "query" => SEARCH_TEXT], [E401, BLIND, OK, OK, BLIND, OK, OK]).hiding(owner_titles),
         call("posts/get", |w, _| form!["post_id" => w.post], [E401, E404, OK, OK, E404, OK, OK]),

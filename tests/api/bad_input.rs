@@ -1871,6 +1871,7 @@ async fn wrong_types_missing_unknown_and_repeated_fields_are_answered_with_a_4xx
         ),
         Form::new("comments/edit", &[("comment_id", &comment), ("body", "댓글")], &["comment_id"], &[]),
         Form::new("posts/scrap", &[("post_id", &post), ("scrapped", "false")], &["post_id"], &[]),
+        Form::new("boards/pin", &[("board_id", &board), ("pinned", "false")], &["board_id"], &[]),
         Form::new(
             "reports/create",
             &[("target", "post"), ("target_id", &post), ("reason", "abuse")],

@@ -585,13 +585,18 @@ async fn my_posts_commented_posts_and_scraps_are_listed() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn the_home_page_shows_the_newest_posts_of_every_board() {
+async fn the_home_page_shows_the_newest_posts_of_the_pinned_boards() {
     let app = spawn_app().await;
     let (_, client) = app.signed_up_student().await;
     let free = app.board_id(&client, "free").await;
     let info = app.board_id(&client, "info").await;
     let older = app.write_post(&client, free, "자유게시판 글", false).await;
     let newer = app.write_post(&client, info, "정보게시판 글", false).await;
+    for board in [free, info] {
+        let form = [("board_id", board.to_string()), ("pinned", "true".to_owned())];
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(app.call(&client, "boards/pin", &form).await.status(), StatusCode::OK);
+    }
 
     assert_eq!(list_ids(&app, &client, "recent", None).await, [newer, older]);
     let html = client.get(app.url("/")).send().await.expect("home").text().await.expect("html");

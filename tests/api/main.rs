@@ -21,6 +21,7 @@ mod community;
 mod crash;
 mod friends;
 mod helpers;
+mod home;
 mod messages;
 mod moderation;
 mod notifications;

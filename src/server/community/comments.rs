@@ -1,7 +1,9 @@
 //! Writing, editing and deleting comments and replies. Replies are one level deep, as in 에브리타임: a reply
-//! to a reply attaches to the same top-level comment.
+//! to a reply attaches to the same top-level comment. A comment on someone else's post is a point of that
+//! post's 실시간 인기 score ([`heat`]), taken back when the comment is deleted.
 
 use super::anonymous::PostAuthor;
+use super::heat;
 use crate::error::AppError;
 use crate::model::community::{validate_comment, Anonymity, CommentInput};
 use crate::model::notifications::NotificationKind;
@@ -40,6 +42,9 @@ pub async fn write(state: &AppState, me: &Me, input: CommentInput) -> Result<i64
     }
     let comment = NewComment { post_id: input.post_id, parent_id, author_id: me.id, body: &body, anonymous };
     let id = rows::insert(&mut tx, &comment, now).await?;
+    if me.id != post_author.id {
+        heat::add(&mut tx, input.post_id, 1, now, now).await?;
+    }
     let answered =
         Answered { post_author_id: post_author.id, comment_author_id: replied.map(|c| c.author_id) };
     tell_who_it_answers(&mut tx, state, &comment, id, answered, now).await?;
@@ -96,8 +101,18 @@ pub async fn edit(state: &AppState, me: &Me, comment_id: i64, body: &str) -> Res
 pub async fn delete(state: &AppState, me: &Me, comment_id: i64) -> Result<(), AppError> {
     let mut tx = state.db.begin_write().await?;
     own_comment(&mut tx, me, comment_id).await?;
-    rows::soft_delete(&mut tx, comment_id, now()).await?;
+    remove(&mut tx, comment_id, now()).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes a comment (its author's delete, or an admin's removal) and takes back the point it gave its
+/// post's 실시간 인기 score.
+pub async fn remove(tx: &mut Tx, comment_id: i64, now: i64) -> Result<(), sqlx::Error> {
+    let removed = rows::soft_delete(tx, comment_id, now).await?;
+    if removed.author_id != removed.post_author_id {
+        heat::add(tx, removed.post_id, -1, removed.created_at, now).await?;
+    }
     Ok(())
 }
 

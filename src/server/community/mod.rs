@@ -9,14 +9,14 @@
 pub mod anonymous;
 pub mod comments;
 pub mod directory;
+pub mod heat;
 pub mod posts;
 pub mod reactions;
 pub mod views;
 
 use crate::error::AppError;
 use crate::model::community::{
-    validate_search, Board, BoardListing, HomeLists, ListKind, PostDetail, PostPage, PostSummary,
-    HOME_PREVIEW, PAGE_SIZE, SIDE_PREVIEW,
+    validate_search, Board, BoardListing, ListKind, PostDetail, PostPage, PostSummary, PAGE_SIZE,
 };
 use crate::model::Me;
 use crate::server::db::posts::Listing;
@@ -52,28 +52,20 @@ pub async fn board_listing(
     let rows =
         post_rows::list(&state.db, me.school_id, me.id, &Listing::Board(board.id), before, PAGE_SIZE + 1)
             .await?;
-    Ok(BoardListing { board, page: views::page(rows, None) })
+    let pinned = crate::server::home::is_pinned(state, me, board.id).await?;
+    Ok(BoardListing { board, pinned, page: views::page(rows, None) })
 }
 
-/// The home screen's lists: only as many posts as it shows ([`HOME_PREVIEW`]), and for a visitor nothing.
-#[tracing::instrument(skip_all)]
-pub async fn home(state: &AppState, me: Option<&Me>) -> Result<Option<HomeLists>, AppError> {
-    let Some(me) = me else { return Ok(None) };
-    let db = &state.db;
-    let recent = post_rows::list(db, me.school_id, me.id, &Listing::Recent, None, HOME_PREVIEW).await?;
-    let hot = post_rows::list(db, me.school_id, me.id, &Listing::Hot, None, HOME_PREVIEW).await?;
-    Ok(Some(HomeLists { recent: views::summaries(recent), hot: views::summaries(hot) }))
-}
-
-/// The newest few posts of HOT and of BEST ([`SIDE_PREVIEW`] each), for the second column of a wide screen.
+/// The newest `limit` posts of HOT and of BEST, for the second column of a wide screen and for the home.
 #[tracing::instrument(skip_all, fields(user = me.id))]
 pub async fn hot_and_best(
     state: &AppState,
     me: &Me,
+    limit: i64,
 ) -> Result<(Vec<PostSummary>, Vec<PostSummary>), AppError> {
     let db = &state.db;
-    let hot = post_rows::list(db, me.school_id, me.id, &Listing::Hot, None, SIDE_PREVIEW).await?;
-    let best = post_rows::list(db, me.school_id, me.id, &Listing::Best, None, SIDE_PREVIEW).await?;
+    let hot = post_rows::list(db, me.school_id, me.id, &Listing::Hot, None, limit).await?;
+    let best = post_rows::list(db, me.school_id, me.id, &Listing::Best, None, limit).await?;
     Ok((views::summaries(hot), views::summaries(best)))
 }
 

@@ -1,8 +1,10 @@
 //! 공감 and 스크랩. A 공감 is once per student, never on one's own content, and not undoable; a post reaching
 //! [`HOT_LIKES`] enters HOT unless its board is left out of HOT, and one reaching [`BEST_LIKES`] enters BEST
-//! whatever its board; its author is told when it enters HOT. A 스크랩 is any post but one's own, and can be taken back. Likes and new scraps skip
+//! whatever its board; its author is told when it enters HOT. Each like is a point of the post's 실시간 인기
+//! score ([`heat`]). A 스크랩 is any post but one's own, and can be taken back. Likes and new scraps skip
 //! content hidden by reports: it is frozen until an admin reviews it.
 
+use super::heat;
 use crate::error::AppError;
 use crate::model::community::{BEST_LIKES, HOT_LIKES};
 use crate::model::notifications::NotificationKind;
@@ -28,6 +30,7 @@ pub async fn like_post(state: &AppState, me: &Me, post_id: i64) -> Result<i64, A
     let liked = rows::like_post(&mut tx, post_id, me.id, &thresholds, now)
         .await?
         .ok_or_else(|| AppError::Conflict(t::ALREADY_LIKED.into()))?;
+    heat::add(&mut tx, post_id, 1, now, now).await?;
     if liked.entered_hot.into() {
         let cause = Cause {
             kind: NotificationKind::Hot,

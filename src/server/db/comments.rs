@@ -217,19 +217,34 @@ pub async fn update(
     Ok(())
 }
 
+/// What a deleted comment was, for what depends on it (the post's 실시간 인기 score).
+#[derive(Debug)]
+pub struct RemovedComment {
+    pub post_id: i64,
+    pub author_id: i64,
+    pub created_at: i64,
+    pub post_author_id: i64,
+}
+
 /// Marks a comment deleted and takes it out of its post's comment count. A comment with replies stays as a
 /// tombstone above them; one without disappears (the view decides, from `deleted_at` and the replies).
-pub async fn soft_delete(conn: &mut AnyConnection, comment_id: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE comments SET deleted_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(comment_id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query(
-        "UPDATE posts SET comment_count = comment_count - 1 WHERE id = (SELECT post_id FROM comments WHERE id = $1)",
+pub async fn soft_delete(
+    conn: &mut AnyConnection,
+    comment_id: i64,
+    now: i64,
+) -> Result<RemovedComment, sqlx::Error> {
+    let (post_id, author_id, created_at): (i64, i64, i64) = sqlx::query_as(
+        "UPDATE comments SET deleted_at = $1 WHERE id = $2 RETURNING post_id, author_id, created_at",
     )
+    .bind(now)
     .bind(comment_id)
-    .execute(conn)
+    .fetch_one(&mut *conn)
     .await?;
-    Ok(())
+    let post_author_id = sqlx::query_scalar(
+        "UPDATE posts SET comment_count = comment_count - 1 WHERE id = $1 RETURNING author_id",
+    )
+    .bind(post_id)
+    .fetch_one(conn)
+    .await?;
+    Ok(RemovedComment { post_id, author_id, created_at, post_author_id })
 }

@@ -119,6 +119,18 @@ pub enum Listing {
     },
 }
 
+/// The columns of a [`PostListRow`], from `posts p`, `boards b` and `users u` (the author). An anonymous
+/// post's nickname is not even read.
+macro_rules! list_columns {
+    () => {
+        concat!(
+            "p.id, b.name AS board_name, CASE WHEN p.is_anonymous = 0 THEN u.nickname END AS author_nickname, ",
+            "p.title, SUBSTR(p.body, 1, 200) AS body_head, p.created_at, p.like_count, p.comment_count, p.is_question"
+        )
+    };
+}
+pub(crate) use list_columns;
+
 /// The text of one list query. `$1` is the narrowest scope of the list, so that the planner walks the index
 /// that matches it: a board page reads (board_id, id) and stops after 21 rows, however quiet the board is
 /// next to busier ones; 내가 쓴 글 reads (author_id, id). A board's school is checked by the caller, and an
@@ -130,8 +142,7 @@ pub enum Listing {
 macro_rules! post_list {
     ($scope:literal, $filter:literal) => {
         concat!(
-            "SELECT p.id, b.name AS board_name, CASE WHEN p.is_anonymous = 0 THEN u.nickname END AS author_nickname, ",
-            "p.title, SUBSTR(p.body, 1, 200) AS body_head, p.created_at, p.like_count, p.comment_count, p.is_question ",
+            "SELECT ", list_columns!(), " ",
             "FROM (SELECT p.id FROM posts p WHERE ", $scope, " = $1 AND p.deleted_at IS NULL AND p.id < $3 AND ",
             visible_to_viewer!("p"), " ", $filter, " ORDER BY p.id DESC LIMIT $4) page ",
             "JOIN posts p ON p.id = page.id JOIN boards b ON b.id = p.board_id JOIN users u ON u.id = p.author_id ",
@@ -280,6 +291,29 @@ pub async fn update(
 pub async fn soft_delete(conn: &mut AnyConnection, post_id: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE posts SET deleted_at = $1 WHERE id = $2")
         .bind(now)
+        .bind(post_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A post's 실시간 인기 score as stored: `(heat, heat_hour)` (see `server::community::heat`). Read inside the
+/// transaction that has just locked the post's row by counting a like or a comment on it.
+pub async fn heat(conn: &mut AnyConnection, post_id: i64) -> Result<(i64, i64), sqlx::Error> {
+    sqlx::query_as("SELECT heat, heat_hour FROM posts WHERE id = $1").bind(post_id).fetch_one(conn).await
+}
+
+/// Stores a post's 실시간 인기 score and its rank (`None`: no score).
+pub async fn set_heat(
+    conn: &mut AnyConnection,
+    post_id: i64,
+    (heat, hour): (i64, i64),
+    rank: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE posts SET heat = $1, heat_hour = $2, heat_rank = $3 WHERE id = $4")
+        .bind(heat)
+        .bind(hour)
+        .bind(rank)
         .bind(post_id)
         .execute(conn)
         .await?;

@@ -217,7 +217,7 @@ pub async fn set_password_hash(db: &Db, user_id: i64, password_hash: &str) -> Re
 }
 
 /// Closes an account inside the caller's transaction (see `server::accounts::delete_account` for what
-/// stays): logins and their tokens, timetables, scraps go; the nickname becomes empty and its key is
+/// stays): logins and their tokens, timetables, scraps and pinned boards go; the nickname becomes empty and its key is
 /// released, the password can no longer match, and the username stays reserved.
 pub async fn close(conn: &mut AnyConnection, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
     for sql in [
@@ -230,6 +230,7 @@ pub async fn close(conn: &mut AnyConnection, user_id: i64, now: i64) -> Result<(
         "DELETE FROM timetables WHERE user_id = $1",
         "UPDATE posts SET scrap_count = scrap_count - 1 WHERE id IN (SELECT post_id FROM scraps WHERE user_id = $1)",
         "DELETE FROM scraps WHERE user_id = $1",
+        "DELETE FROM board_pins WHERE user_id = $1",
     ] {
         sqlx::query(sql).bind(user_id).execute(&mut *conn).await?;
     }
