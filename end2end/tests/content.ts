@@ -53,7 +53,7 @@ async function signUpByApi(browser: Browser, page: Page): Promise<Page> {
   const other = await (await browser.newContext(phone)).newPage();
   await ok(
     other.request.post("/api/auth/signup", {
-      form: { ...classmate, school_id: String(me.school_id), department_id: String(department.id), admission_year: "2024" },
+      form: { ...classmate, password_confirm: classmate.password, school_id: String(me.school_id), department_id: String(department.id), admission_year: "2024" },
     }),
   );
   return other;
@@ -98,6 +98,15 @@ export async function buildWorld(page: Page, browser: Browser): Promise<World> {
         course_id: course.id, stars: 4, body: UNBROKEN, assignments: "average", team_projects: "none",
         grading: "average", attendance: "mixed", exams: 2,
       },
+    }),
+  );
+
+  // 학점계산기: the timetable imported, and a term of the longest names, one unbroken word each.
+  await ok(request.post("/api/gpa/import", { form: { timetable_id: created } }));
+  const term = await ok(request.post("/api/gpa/terms/create", { form: { name: "가".repeat(20) } }));
+  await ok(
+    request.post("/api/gpa/courses/add", {
+      form: { term_id: term, name: UNBROKEN.slice(0, 30), credits: "10", grade: "A+", major: "on" },
     }),
   );
 
@@ -160,6 +169,7 @@ export function studentScreens(w: World): [string, string][] {
     ["새 쪽지", `/messages/new?post=${w.friendPost}`],
     ["신고 검토 (학생에게는 거절)", "/admin/reports"],
     ["내 정보", "/me"],
+    ["학점계산기", "/gpa"],
   ];
 }
 

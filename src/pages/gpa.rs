@@ -39,6 +39,20 @@ struct Forms {
     delete: ServerAction<DeleteGpaCourse>,
     import: ServerAction<ImportGpaTimetable>,
     sent: RwSignal<String>,
+    /// Counts the changes that succeeded: the book is fetched again after each. A refusal fetches nothing,
+    /// so the page (and the open form that shows the refusal) stays as it is.
+    saved: RwSignal<usize>,
+}
+
+fn count_success<T: 'static>(
+    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+    saved: RwSignal<usize>,
+) {
+    Effect::new(move || {
+        if matches!(value.get(), Some(Ok(_))) {
+            saved.update(|n| *n += 1);
+        }
+    });
 }
 
 /// The message of an action's last refusal.
@@ -58,19 +72,20 @@ impl Forms {
             delete: ServerAction::new(),
             import: ServerAction::new(),
             sent: RwSignal::new(String::new()),
+            saved: RwSignal::new(0),
         }
     }
 
-    /// Changes with every completed change: the book is fetched again.
-    fn version(&self) -> usize {
-        self.scale.version().get()
-            + self.create_term.version().get()
-            + self.rename_term.version().get()
-            + self.delete_term.version().get()
-            + self.add.version().get()
-            + self.edit.version().get()
-            + self.delete.version().get()
-            + self.import.version().get()
+    /// Counts each action's successes in `saved` (in the browser; the server renders the page once).
+    fn count_successes(self) {
+        count_success(self.scale.value(), self.saved);
+        count_success(self.create_term.value(), self.saved);
+        count_success(self.rename_term.value(), self.saved);
+        count_success(self.delete_term.value(), self.saved);
+        count_success(self.add.value(), self.saved);
+        count_success(self.edit.value(), self.saved);
+        count_success(self.delete.value(), self.saved);
+        count_success(self.import.value(), self.saved);
     }
 
     /// The refusal of the form `key` (`kind:id`), if it was the last sent and was refused.
@@ -102,7 +117,8 @@ impl Forms {
 #[component]
 pub fn GpaPage() -> impl IntoView {
     let forms = Forms::new();
-    let book = Resource::new(move || forms.version(), |_| my_gpa());
+    forms.count_successes();
+    let book = Resource::new(move || forms.saved.get(), |_| my_gpa());
     view! {
         <Title text=t::TITLE />
         <RequireLogin let:_me>
@@ -211,24 +227,39 @@ fn ImportCard(
                     {t::IMPORT_BUTTON}
                 </button>
             </ActionForm>
-            <p class="form-note" role="status" data-testid="gpa-imported">{done}</p>
             <p class="form-error" role="alert">{forms.error_of("import".into())}</p>
         }
         .into_any()
     };
+    // The outcome shows outside the form, which closes as the page shows the imported courses.
     view! {
-        <details class="card gpa-import">
+        <details class="card gpa-import" data-testid="gpa-import">
             <summary>{t::IMPORT}</summary>
             {body}
         </details>
+        <p class="form-note gpa-imported" role="status" data-testid="gpa-imported">{done}</p>
     }
+}
+
+/// Empties a form once its action succeeded, ready for the next term or course.
+fn reset_on_success<T: 'static>(
+    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+    form: NodeRef<leptos::html::Form>,
+) {
+    Effect::new(move || {
+        if let (Some(Ok(_)), Some(form)) = (value.get(), form.get()) {
+            form.reset();
+        }
+    });
 }
 
 #[component]
 fn NewTermCard(forms: Forms) -> impl IntoView {
+    let form = NodeRef::new();
+    reset_on_success(forms.create_term.value(), form);
     view! {
         <section class="card gpa-new-term" aria-label=t::ADD_TERM>
-            <ActionForm action=forms.create_term attr:class="inline-form" on:submit=forms.mark("term".into())>
+            <ActionForm action=forms.create_term node_ref=form attr:class="inline-form" on:submit=forms.mark("term".into())>
                 <label class="visually-hidden" for="gpa-new-term">{t::TERM_NAME}</label>
                 <input id="gpa-new-term" name="name" placeholder=t::TERM_NAME_PLACEHOLDER maxlength=TERM_NAME_MAX autocomplete="off" required />
                 <button type="submit" class="button primary small">{t::ADD_TERM}</button>
@@ -262,11 +293,11 @@ fn TermCard(term: GpaTerm, scale: Scale, forms: Forms) -> impl IntoView {
             <ul class="gpa-courses">
                 {courses.into_iter().map(|course| view! { <CourseRow course scale forms /> }.into_any()).collect_view()}
             </ul>
-            <details class="gpa-add">
+            <details class="gpa-add" data-testid="gpa-add">
                 <summary>{t::ADD_COURSE}</summary>
                 <CourseForm key=format!("add:{id}") term_id=Some(id) course=None scale forms />
             </details>
-            <details class="gpa-term-settings">
+            <details class="gpa-term-settings" data-testid="gpa-term-settings">
                 <summary>{t::RENAME_TERM}" · "{t::DELETE_TERM}</summary>
                 <ActionForm action=forms.rename_term attr:class="inline-form" on:submit=forms.mark(format!("rename:{id}"))>
                     <input type="hidden" name="term_id" value=id />
@@ -306,7 +337,7 @@ fn CourseRow(course: GpaCourse, scale: Scale, forms: Forms) -> impl IntoView {
                 <span class="muted small">{fill(t::CREDITS_LABEL, course.credits)}</span>
                 <strong class="gpa-grade" class:unset=course.grade.is_none()>{grade}</strong>
             </div>
-            <details class="gpa-edit">
+            <details class="gpa-edit" data-testid="gpa-edit">
                 <summary aria-label=format!("{label} {}", t::EDIT)>{t::EDIT}</summary>
                 <CourseForm key=format!("edit:{id}") term_id=None course=Some(course) scale forms />
                 <ActionForm
@@ -336,6 +367,10 @@ fn CourseForm(
     forms: Forms,
 ) -> impl IntoView {
     let prefix = key.replace(':', "-");
+    let add_form = NodeRef::new();
+    if term_id.is_some() {
+        reset_on_success(forms.add.value(), add_form);
+    }
     let id_of = move |field: &str| format!("gpa-{prefix}-{field}");
     let (name, credits, grade, major) = match &course {
         Some(course) => (course.name.clone(), course.credits.to_string(), course.grade, course.is_major),
@@ -368,7 +403,7 @@ fn CourseForm(
     let mark = forms.mark(key);
     let form = match (term_id, course) {
         (Some(term_id), _) => view! {
-            <ActionForm action=forms.add attr:class="form" on:submit=mark>
+            <ActionForm action=forms.add node_ref=add_form attr:class="form" on:submit=mark>
                 <input type="hidden" name="term_id" value=term_id />
                 {fields}
                 <button type="submit" class="button primary block">{t::ADD_COURSE}</button>
