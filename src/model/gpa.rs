@@ -19,7 +19,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::chars;
-use super::codes::coded;
+use super::codes::{coded, Pick};
 use crate::error::{AppError, FieldError};
 use crate::text::gpa as t;
 
@@ -295,11 +295,12 @@ pub struct CourseInput {
 }
 
 /// Checks a course's name (required, at most [`COURSE_NAME_MAX`]), its credits (0–10 in half steps) and
-/// that its grade exists on the student's scale; every field at fault is named.
+/// its grade (a grade's code that exists on the student's scale, or empty for 미입력); every field at fault
+/// is named.
 pub fn validate_course(
     name: &str,
     credits: &str,
-    grade: Option<Grade>,
+    grade: Option<Pick<Grade>>,
     is_major: bool,
     scale: Scale,
 ) -> Result<CourseInput, AppError> {
@@ -318,9 +319,20 @@ pub fn validate_course(
     if parsed.is_none() {
         error("credits", t::CREDITS_INVALID);
     }
-    if grade.is_some_and(|grade| grade.is_graded() && grade.points(scale).is_none()) {
-        error("grade", t::NO_MINUS_ON_45);
-    }
+    let grade = match grade {
+        None => None,
+        Some(Pick::Unknown(code)) if code.is_empty() => None,
+        Some(Pick::Unknown(_)) => {
+            error("grade", t::GRADE_INVALID);
+            None
+        }
+        Some(Pick::Known(grade)) => {
+            if grade.is_graded() && grade.points(scale).is_none() {
+                error("grade", t::NO_MINUS_ON_45);
+            }
+            Some(grade)
+        }
+    };
     match parsed {
         Some(credits) if errors.is_empty() => {
             Ok(CourseInput { name: name.to_owned(), credits, grade, is_major })
@@ -444,10 +456,16 @@ mod tests {
         }
         assert!(validate_course("과목", "10.5", None, false, Scale::FourFive).is_err());
         assert!(validate_course("과목", "10", None, false, Scale::FourFive).is_ok());
-        let error = validate_course(" ", "x", Some(Grade::AMinus), false, Scale::FourFive).expect_err("bad");
+        let error =
+            validate_course(" ", "x", Some(Grade::AMinus.into()), false, Scale::FourFive).expect_err("bad");
         assert_eq!(error.message_for("name"), Some(t::COURSE_NAME_REQUIRED));
         assert_eq!(error.message_for("credits"), Some(t::CREDITS_INVALID));
         assert_eq!(error.message_for("grade"), Some(t::NO_MINUS_ON_45));
-        assert!(validate_course("과목", "3", Some(Grade::AMinus), true, Scale::FourThree).is_ok());
+        assert!(validate_course("과목", "3", Some(Grade::AMinus.into()), true, Scale::FourThree).is_ok());
+        let unknown =
+            validate_course("과목", "3", Some(Pick::Unknown("A++".into())), false, Scale::FourThree);
+        assert_eq!(unknown.expect_err("unknown").message_for("grade"), Some(t::GRADE_INVALID));
+        let unset = validate_course("과목", "3", Some(Pick::Unknown(String::new())), false, Scale::FourFive);
+        assert_eq!(unset.map(|course| course.grade), Ok(None), "an empty choice is 미입력");
     }
 }

@@ -15,7 +15,7 @@
 //! concurrent requests of one student never both pass a count (limits) or the minus-grade check.
 
 use crate::error::AppError;
-use crate::model::codes::{optional_pick, Pick};
+use crate::model::codes::Pick;
 use crate::model::gpa::{
     summarize, summarize_terms, validate_course, validate_term_name, CourseInput, GpaBook, GpaTerm, Grade,
     HalfCredits, ImportSource, Imported, Scale, Summary, MAX_COURSES_PER_TERM, MAX_TERMS,
@@ -31,7 +31,8 @@ use crate::text::{fill, gpa as t};
 /// The scale of a student who never chose one.
 pub const DEFAULT_SCALE: Scale = Scale::FourFive;
 
-/// The screen's data: the scale, every term with its courses, and the timetables to import from.
+/// The screen's data: the scale, every term with its courses, and the timetables to import from. One page,
+/// unpaged: the limits bound it to 20 terms of 30 courses.
 #[tracing::instrument(skip_all, fields(user = me.id))]
 pub async fn book(state: &AppState, me: &Me) -> Result<GpaBook, AppError> {
     let db = &state.db;
@@ -127,26 +128,8 @@ pub struct CourseForm<'a> {
 impl CourseForm<'_> {
     /// Checks the form against the student's scale (read inside the transaction, under the lock).
     async fn validate(self, tx: &mut Tx, me: &Me) -> Result<CourseInput, AppError> {
-        let grade = optional_pick(self.grade, "grade", t::GRADE_INVALID);
         let scale = rows::scale(&mut **tx, me.id).await?.unwrap_or(DEFAULT_SCALE);
-        match grade {
-            Ok(grade) => validate_course(self.name, self.credits, grade, self.is_major, scale),
-            // The other fields' messages too, with the grade's.
-            Err(grade_error) => match validate_course(self.name, self.credits, None, self.is_major, scale) {
-                Err(AppError::Invalid { mut fields, .. }) => {
-                    fields.extend(grade_error_fields(grade_error));
-                    Err(AppError::fields(fields))
-                }
-                _ => Err(grade_error),
-            },
-        }
-    }
-}
-
-fn grade_error_fields(error: AppError) -> Vec<crate::error::FieldError> {
-    match error {
-        AppError::Invalid { fields, .. } => fields,
-        _ => Vec::new(),
+        validate_course(self.name, self.credits, self.grade, self.is_major, scale)
     }
 }
 

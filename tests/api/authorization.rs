@@ -1,8 +1,8 @@
 //! The authorization matrix: every server function and every page, asked by every kind of requester.
 //!
 //! One "owner" student of the first school holds the targets: a post, an anonymous post, a comment, a reported
-//! post, a timetable with a course and a custom entry, a 강의평, a friendship, friend requests in and out, and
-//! a block. Around the owner stand the actors of the table's columns: a visitor (no login), a student of
+//! post, a timetable with a course and a custom entry, a 강의평, a friendship, friend requests in and out, a
+//! block, and a 학점계산기 term with a course. Around the owner stand the actors of the table's columns: a visitor (no login), a student of
 //! another school, another student of the same school, a student the owner blocked, an admin of another
 //! school, an admin of the owner's school, and the owner (the control: the call works for the one who may).
 //!
