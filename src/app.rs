@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/messages") view={Lazy::<lazy::Messages>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/messages/new") view={Lazy::<lazy::NewMessage>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/messages/:id") view={Lazy::<lazy::Conversation>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/gpa") view={Lazy::<lazy::Gpa>::new()} ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <SideColumn />

@@ -658,3 +658,80 @@ pub mod reviews {
     pub const SUMMARY: &str = "강의평 요약";
     pub const ALL_REVIEWS: &str = "강의평 전체 보기";
 }
+
+/// 학점계산기.
+pub mod gpa {
+    pub const TITLE: &str = "학점계산기";
+    pub const SCALE: &str = "만점 기준";
+    pub const SCALE_45: &str = "4.5 만점";
+    pub const SCALE_43: &str = "4.3 만점";
+    pub const SCALE_SAVE: &str = "기준 바꾸기";
+    pub const OVERALL: &str = "전체 평점";
+    pub const MAJOR: &str = "전공 평점";
+    pub const EARNED: &str = "취득 학점";
+    pub const SUMMARY: &str = "성적 요약";
+    /// `{}` is the scale's maximum (4.5 or 4.3).
+    pub const OUT_OF: &str = "/ {}";
+    pub const TERM_GPA: &str = "평점";
+    pub const TERM_EARNED: &str = "취득";
+
+    pub const ADD_TERM: &str = "학기 추가";
+    pub const TERM_NAME: &str = "학기 이름";
+    pub const TERM_NAME_PLACEHOLDER: &str = "예: 1학년 1학기";
+    pub const RENAME_TERM: &str = "이름 바꾸기";
+    pub const DELETE_TERM: &str = "학기 삭제";
+    /// `{}` is the term's name.
+    pub const CONFIRM_DELETE_TERM: &str = "'{}' 학기와 그 과목을 모두 지울까요?";
+    pub const NO_TERMS: &str = "아직 입력한 학기가 없어요.";
+    pub const NO_TERMS_HINT: &str = "학기를 추가하거나 시간표에서 한 번에 가져오세요.";
+    pub const NO_COURSES: &str = "이 학기에 입력한 과목이 없어요.";
+
+    pub const ADD_COURSE: &str = "과목 추가";
+    pub const EDIT_COURSE: &str = "과목 수정";
+    pub const COURSE_NAME: &str = "과목명";
+    pub const CREDITS: &str = "학점";
+    pub const CREDITS_HINT: &str = "0–10, 0.5 단위";
+    pub const GRADE: &str = "성적";
+    pub const NO_GRADE: &str = "성적 미입력";
+    pub const MAJOR_CHECK: &str = "전공";
+    pub const SAVE: &str = "저장";
+    pub const DELETE: &str = "삭제";
+    pub const EDIT: &str = "수정";
+    /// `{}` is the course's name.
+    pub const CONFIRM_DELETE_COURSE: &str = "'{}' 과목을 지울까요?";
+    /// `{}` is the course's credits.
+    pub const CREDITS_LABEL: &str = "{}학점";
+
+    pub const IMPORT: &str = "시간표에서 가져오기";
+    pub const IMPORT_FROM: &str = "가져올 시간표";
+    pub const IMPORT_INTO: &str = "넣을 학기";
+    pub const IMPORT_NEW_TERM: &str = "새 학기 (시간표의 학기 이름으로)";
+    pub const IMPORT_BUTTON: &str = "가져오기";
+    pub const IMPORT_NOTE: &str =
+        "시간표의 강의를 학점과 함께 넣어요. 이미 있는 과목과 직접 추가한 일정(학점 없음)은 건너뛰어요.";
+    pub const NO_TIMETABLES: &str = "가져올 시간표가 없어요. 시간표를 먼저 만들어 보세요.";
+    /// `{}` is how many courses were added, then how many skipped.
+    pub const IMPORTED: &str = "{}과목을 가져왔어요.";
+    pub const IMPORT_SKIPPED: &str = "(이미 있거나 학점이 없는 {}개는 건너뜀)";
+    pub const OPEN_GPA: &str = "학점계산기";
+
+    pub const TERM_NAME_REQUIRED: &str = "학기 이름을 입력해 주세요.";
+    pub const TERM_NAME_TOO_LONG: &str = "학기 이름은 20자까지 쓸 수 있습니다.";
+    pub const COURSE_NAME_REQUIRED: &str = "과목명을 입력해 주세요.";
+    pub const COURSE_NAME_TOO_LONG: &str = "과목명은 30자까지 쓸 수 있습니다.";
+    pub const INVALID_CHARS: &str = "쓸 수 없는 문자(제어 문자, 방향 제어 문자)가 들어 있습니다.";
+    pub const CREDITS_INVALID: &str = "학점은 0부터 10까지 0.5 단위로 입력해 주세요.";
+    pub const NO_MINUS_ON_45: &str =
+        "4.5 만점에는 A-, B- 같은 학점이 없습니다. 4.3 만점으로 바꾸거나 다른 성적을 골라 주세요.";
+    pub const GRADE_INVALID: &str = "목록에 있는 성적을 골라 주세요.";
+    pub const SCALE_INVALID: &str = "4.5 만점 또는 4.3 만점을 골라 주세요.";
+    /// Switching to 4.5 while courses hold minus grades; `{}` is how many.
+    pub const MINUS_GRADES_LEFT: &str =
+        "A-, B- 같은 학점의 과목이 {}개 있어 4.5 만점으로 바꿀 수 없습니다. 먼저 그 성적을 고쳐 주세요.";
+    pub const TOO_MANY_TERMS: &str = "학기는 20개까지 만들 수 있습니다.";
+    pub const TOO_MANY_COURSES: &str = "한 학기에는 과목을 30개까지 넣을 수 있습니다.";
+    pub const COURSE_NAME_TAKEN: &str = "이 학기에 같은 이름의 과목이 이미 있습니다.";
+    pub const TERM_NOT_FOUND: &str = "학기를 찾을 수 없습니다.";
+    pub const COURSE_NOT_FOUND: &str = "과목을 찾을 수 없습니다.";
+    pub const TIMETABLE_NOT_FOUND: &str = "시간표를 찾을 수 없습니다.";
+}

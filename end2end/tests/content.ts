@@ -105,6 +105,15 @@ export async function buildWorld(page: Page, browser: Browser): Promise<World> {
     }),
   );
 
+  // 학점계산기: the timetable imported, and a term of the longest names, one unbroken word each.
+  await ok(request.post("/api/gpa/import", { form: { timetable_id: created } }));
+  const term = await ok(request.post("/api/gpa/terms/create", { form: { name: "가".repeat(20) } }));
+  await ok(
+    request.post("/api/gpa/courses/add", {
+      form: { term_id: term, name: UNBROKEN.slice(0, 30), credits: "10", grade: "A+", major: "on" },
+    }),
+  );
+
   // A friend, who comments (an 알림), writes a post of their own and starts a 쪽지.
   const context = await browser.newContext(phone);
   const other = await context.newPage();
@@ -164,6 +173,7 @@ export function studentScreens(w: World): [string, string][] {
     ["새 쪽지", `/messages/new?post=${w.friendPost}`],
     ["신고 검토 (학생에게는 거절)", "/admin/reports"],
     ["내 정보", "/me"],
+    ["학점계산기", "/gpa"],
   ];
 }
 

@@ -5,6 +5,7 @@ pub mod account;
 pub mod auth;
 pub mod community;
 pub mod friends;
+pub mod gpa;
 pub mod home;
 pub mod messages;
 pub mod notifications;

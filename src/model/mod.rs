@@ -8,6 +8,7 @@ pub mod chars;
 pub mod codes;
 pub mod community;
 pub mod friends;
+pub mod gpa;
 pub mod home;
 pub mod messages;
 pub mod notifications;

@@ -12,7 +12,8 @@
 //! (75–235 per page), as the pages share much code that the splitter cuts into small shared chunks. Three
 //! groups keep a first load to a handful of files:
 //! - community: the home, boards, posts (with their confirmation pages), lists and search, and moderation;
-//! - timetables: a student's and a friend's timetable, courses with their reviews, 강의평, professors;
+//! - timetables: a student's and a friend's timetable, courses with their reviews, 강의평, professors, and
+//!   the 학점계산기 (reached from the timetable);
 //! - people: logging in and signing up, 내 정보, friends, 알림 and 쪽지.
 //!
 //! A page loads its own data inside its component (its resources), so a route's `data` is empty.
@@ -27,6 +28,7 @@ use crate::pages::{
     course::CoursePage,
     edit::EditPage,
     friends::FriendsPage,
+    gpa::GpaPage,
     home::HomePage,
     list::{ListPage, SearchPage},
     login::LoginPage,
@@ -114,6 +116,7 @@ page_group! {
         Professors => ProfessorsPage,
         Professor => ProfessorPage,
         Reviews => ReviewsPage,
+        Gpa => GpaPage,
     }
 }
 

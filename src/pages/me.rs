@@ -50,6 +50,7 @@ pub fn MePage() -> impl IntoView {
                 </div>
                 <div class="card link-list">
                     <A href=format!("/users/{}/timetable", me.username)>{t::MY_TIMETABLE_PAGE}</A>
+                    <A href="/gpa">{crate::text::gpa::TITLE}</A>
                 </div>
             </nav>
             <ActionForm action=session.log_out attr:class="logout-form">

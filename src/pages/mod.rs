@@ -6,6 +6,7 @@ pub mod confirm;
 pub mod course;
 pub mod edit;
 pub mod friends;
+pub mod gpa;
 pub mod home;
 pub mod lazy;
 pub mod list;

@@ -232,6 +232,7 @@ fn OpenTimetable(open: Timetable, semester: Semester, screen: Screen) -> impl In
             />
         </section>
         <p class="muted tt-about" data-testid="timetable-about">{about}</p>
+        <p class="tt-gpa"><A href="/gpa">{crate::text::gpa::OPEN_GPA}</A></p>
         {empty.then(|| view! { <p class="muted">{t::EMPTY_TIMETABLE}</p> })}
     }
     .into_any()

@@ -19,7 +19,7 @@ use crate::model::{Me, SignupInput};
 use crate::server::auth::logins::{self, IssuedLogin};
 use crate::server::auth::password;
 use crate::server::db::throttle::{self, Action, LoginReservation, PacedAction, ReservedAttempt};
-use crate::server::db::{friends, messages, notifications, schools, users};
+use crate::server::db::{friends, gpa, messages, notifications, schools, users};
 use crate::server::state::AppState;
 use crate::server::{current_year, limits, now, now_ms};
 use crate::text::{self, auth as t, profile};
@@ -251,7 +251,7 @@ pub async fn log_out_everywhere(state: &AppState, me: &Me) -> Result<(), AppErro
 
 /// Closes the account after checking the password, in one transaction that holds the student's row. The
 /// row stays so that the student's posts and comments stay: named ones then read as (탈퇴한 사용자),
-/// anonymous ones stay anonymous. Logins, timetables, scraps, friendships, friend requests, blocks and 알림 go,
+/// anonymous ones stay anonymous. Logins, timetables, the 학점계산기, scraps, friendships, friend requests, blocks and 알림 go,
 /// and they leave every conversation (the other side keeps its messages);
 /// the nickname is released; the username stays reserved (someone else under it would be taken for them).
 #[tracing::instrument(skip_all, fields(user = me.id))]
@@ -267,6 +267,7 @@ pub async fn delete_account(
     friends::forget(&mut tx, me.id).await?;
     notifications::forget(&mut tx, me.id).await?;
     messages::forget(&mut tx, me.id).await?;
+    gpa::forget(&mut tx, me.id).await?;
     tx.commit().await?;
     tracing::info!(user_id = me.id, "account deleted");
     Ok(())

@@ -10,6 +10,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod friends;
+pub mod gpa;
 pub mod home;
 pub mod http;
 pub mod limits;

@@ -1,8 +1,8 @@
 //! The authorization matrix: every server function and every page, asked by every kind of requester.
 //!
 //! One "owner" student of the first school holds the targets: a post, an anonymous post, a comment, a reported
-//! post, a timetable with a course and a custom entry, a 강의평, a friendship, friend requests in and out, and
-//! a block. Around the owner stand the actors of the table's columns: a visitor (no login), a student of
+//! post, a timetable with a course and a custom entry, a 강의평, a friendship, friend requests in and out, a
+//! block, and a 학점계산기 term with a course. Around the owner stand the actors of the table's columns: a visitor (no login), a student of
 //! another school, another student of the same school, a student the owner blocked, an admin of another
 //! school, an admin of the owner's school, and the owner (the control: the call works for the one who may).
 //!
@@ -278,6 +278,19 @@ fn server_function_table() -> Vec<Call> {
         call("reviews/search", |w, _| form!["q" => w.professor_prefix()], [E401, BLIND, OK, OK, BLIND, OK, OK]).hiding(|w| vec![w.professor.clone()]),
         call("professors/search", |w, _| form!["q" => w.professor_prefix()], [E401, BLIND, OK, OK, BLIND, OK, OK]).hiding(|w| vec![w.professor.clone()]),
         call("professors/get", |w, _| form!["name" => w.professor], [E401, E404, OK, OK, E404, OK, OK]),
+
+        // 학점계산기: a student's own alone. Everyone else's call acts on their own book (the list, the scale,
+        // a new term) or finds nothing of the owner's (404), admins included.
+        call("gpa", |_, _| form![], [E401, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(owner_gpa),
+        call("gpa/scale", |_, _| form!["scale" => "4.3"], [E401, OK, OK, OK, OK, OK, OK]),
+        call("gpa/terms/create", |_, _| form!["name" => "새 학기"], [E401, OK, OK, OK, OK, OK, OK]),
+        call("gpa/terms/rename", |w, _| form!["term_id" => w.gpa_term, "name" => "바뀐 학기"], [E401, E404, E404, E404, E404, E404, OK]),
+        call("gpa/terms/delete", |w, _| form!["term_id" => w.gpa_term], [E401, E404, E404, E404, E404, E404, OK]),
+        call("gpa/courses/add", |w, _| form!["term_id" => w.gpa_term, "name" => "새 과목", "credits" => "3", "grade" => "B+"], [E401, E404, E404, E404, E404, E404, OK]),
+        call("gpa/courses/edit", |w, _| form!["course_id" => w.gpa_course, "name" => "고친 과목", "credits" => "2", "grade" => "F"], [E401, E404, E404, E404, E404, E404, OK]),
+        call("gpa/courses/delete", |w, _| form!["course_id" => w.gpa_course], [E401, E404, E404, E404, E404, E404, OK]),
+        call("gpa/import", |w, _| form!["timetable_id" => w.timetable], [E401, E404, E404, E404, E404, E404, OK]),
+        call("gpa/import", |w, _| form!["timetable_id" => w.timetable, "term_id" => w.gpa_term], [E401, E404, E404, E404, E404, E404, OK]),
     ]
 }
 
@@ -318,6 +331,7 @@ fn page_table() -> Vec<Page> {
         page("/messages", |_| "/messages".into(), [LOGIN, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(|w| vec![w.message_text.clone()]),
         page("/messages/:id", |w| format!("/messages/{}", w.conversation), [LOGIN, E404, E404, E404, E404, E404, BLIND]).hiding(|w| vec![w.friend.username.clone(), w.friend.nickname.clone()]),
         page("/messages/new", |w| format!("/messages/new?post={}", w.post), [LOGIN, OK, OK, OK, OK, OK, OK]),
+        page("/gpa", |_| "/gpa".into(), [LOGIN, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(owner_gpa),
     ]
 }
 
@@ -327,6 +341,11 @@ const SEARCH_TEXT: &str = "주인의 글";
 
 /// The text of the owner's 강의평: the school reads it (anonymously), another school must not.
 const REVIEW_TEXT: &str = "설명이 친절하고 과제가 적당합니다.";
+
+/// What the owner's 학점계산기 holds.
+fn owner_gpa(w: &World) -> Vec<String> {
+    vec![w.gpa_term_name.clone(), w.gpa_course_name.clone()]
+}
 
 /// What the owner's 강의평 says.
 fn owner_review(_: &World) -> Vec<String> {
@@ -811,6 +830,11 @@ struct World {
     /// The friend's second 쪽지, reported by the owner, in the admins' queue.
     reported_message: i64,
     message_text: String,
+    /// The owner's 학점계산기 term, holding `gpa_course`.
+    gpa_term: i64,
+    gpa_term_name: String,
+    gpa_course: i64,
+    gpa_course_name: String,
 }
 
 impl World {
@@ -935,6 +959,16 @@ impl World {
             expect_ok(call_form(app, &owner.client, "reviews/write", review_form(setting.course)).await)
                 .await;
 
+        // The 학점계산기: a term with one course.
+        let gpa_term_name = format!("주인 학기 {n:04}");
+        let gpa_term: i64 = expect_ok(
+            call_form(app, &owner.client, "gpa/terms/create", form!["name" => gpa_term_name]).await,
+        )
+        .await;
+        let gpa_course_name = format!("주인 과목 {n:04}");
+        let form = form!["term_id" => gpa_term, "name" => gpa_course_name, "credits" => "3", "grade" => "A+", "major" => "on"];
+        let gpa_course: i64 = expect_ok(call_form(app, &owner.client, "gpa/courses/add", form).await).await;
+
         World {
             owner,
             peer,
@@ -970,6 +1004,10 @@ impl World {
             message,
             reported_message,
             message_text,
+            gpa_term,
+            gpa_term_name,
+            gpa_course,
+            gpa_course_name,
         }
     }
 

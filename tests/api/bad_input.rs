@@ -219,6 +219,28 @@ mod rules {
         too_long: tt::ENTRY_DETAIL_TOO_LONG,
         bad_chars: tt::LINE_INVALID_CHARS,
     };
+    /// A 학점계산기 term's name.
+    pub const TERM_NAME: Rule = Rule {
+        min: 1,
+        max: 20,
+        forbidden: forbidden_in_line,
+        invisible_is_blank: true,
+        required: text::gpa::TERM_NAME_REQUIRED,
+        too_short: text::gpa::TERM_NAME_REQUIRED,
+        too_long: text::gpa::TERM_NAME_TOO_LONG,
+        bad_chars: text::gpa::INVALID_CHARS,
+    };
+    /// A 학점계산기 course's name.
+    pub const COURSE_NAME: Rule = Rule {
+        min: 1,
+        max: 30,
+        forbidden: forbidden_in_line,
+        invisible_is_blank: true,
+        required: text::gpa::COURSE_NAME_REQUIRED,
+        too_short: text::gpa::COURSE_NAME_REQUIRED,
+        too_long: text::gpa::COURSE_NAME_TOO_LONG,
+        bad_chars: text::gpa::INVALID_CHARS,
+    };
     pub const REVIEW: Rule = Rule {
         min: 10,
         max: 1_000,
@@ -598,7 +620,7 @@ static TOTAL_ACCEPTED: AtomicUsize = AtomicUsize::new(0);
 static TOTAL_ROUND_TRIPPED: AtomicUsize = AtomicUsize::new(0);
 static FINISHED: AtomicUsize = AtomicUsize::new(0);
 /// The tests of this file: the last one to finish prints the total.
-const TESTS: usize = 14;
+const TESTS: usize = 15;
 
 fn thousands(n: usize) -> String {
     let digits = n.to_string();
@@ -1803,6 +1825,139 @@ impl Form {
     }
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// 학점계산기.
+// ---------------------------------------------------------------------------------------------------------
+
+/// Credits as a student might type them, with the verdict of the rule "0 to 10 in steps of 0.5, written as a
+/// whole number or with .0 or .5" (surrounding spaces trimmed).
+const CREDITS: [(&str, bool); 24] = [
+    ("0", true),
+    ("0.5", true),
+    ("3", true),
+    (" 3 ", true),
+    ("2.0", true),
+    ("10", true),
+    ("9.5", true),
+    ("10.5", false),
+    ("11", false),
+    ("-1", false),
+    ("1.25", false),
+    ("1.", false),
+    (".5", false),
+    ("", false),
+    ("abc", false),
+    ("３", false),
+    ("1e1", false),
+    ("0x3", false),
+    ("NaN", false),
+    ("3학점", false),
+    ("1,5", false),
+    ("99999999999999999999", false),
+    ("3\u{0}", false),
+    ("' OR 1=1 --", false),
+];
+
+/// A grade code as a form might send it, and on the 4.5 scale `None` (a grade; "" is 미입력) or the message
+/// that refuses it.
+const GRADES: [(&str, Option<&str>); 10] = [
+    ("", None),
+    ("A+", None),
+    ("A0", None),
+    ("F", None),
+    ("P", None),
+    ("NP", None),
+    ("A-", Some(text::gpa::NO_MINUS_ON_45)),
+    ("a+", Some(text::gpa::GRADE_INVALID)),
+    ("A", Some(text::gpa::GRADE_INVALID)),
+    ("<b>", Some(text::gpa::GRADE_INVALID)),
+];
+
+async fn gpa_book(probe: &Probe, client: &Client) -> Value {
+    probe.app.call(client, "gpa", &[]).await.json().await.expect("book")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn gpa_terms_and_courses_refuse_bad_input_and_keep_good_input() {
+    let mut probe = Probe::new("gpa").await;
+    let mut gen = Gen::new();
+    let (_, client) = probe.student().await;
+    // Term names: up to 20 terms, each made and then deleted so the limit never decides.
+    let name = prop_oneof![3 => text_for(20, false), 1 => line(1..=20)];
+    for _ in 0..60 {
+        let name = gen.draw(&name);
+        let reply = probe.send(&client, "gpa/terms/create", &[("name", &name)]).await;
+        let what = format!("term {}", show(&name));
+        match rules::TERM_NAME.judge(&name) {
+            Err(messages) => {
+                probe.refused(&reply, Refusal::Fields(&[("name", &messages)]), &what);
+            }
+            Ok(wanted) => {
+                let id = probe.accepted(&reply, &what).as_i64().expect("id");
+                let listed = gpa_book(&probe, &client).await;
+                let term = listed["terms"]
+                    .as_array()
+                    .expect("terms")
+                    .iter()
+                    .find(|t| t["id"].as_i64() == Some(id))
+                    .cloned()
+                    .expect("listed");
+                assert_eq!(term["name"], wanted.as_str(), "{what}: altered");
+                probe.round_tripped();
+                let reply = probe.send(&client, "gpa/terms/delete", &[("term_id", &id.to_string())]).await;
+                probe.accepted(&reply, "deleting the term again");
+            }
+        }
+    }
+    // Courses: name, credits and grade together, into one term, each deleted again.
+    let term = probe.app.call(&client, "gpa/terms/create", &[("name", "검사 학기")]).await;
+    let term: i64 = term.json().await.expect("term id");
+    let term = term.to_string();
+    let course_name = prop_oneof![3 => text_for(30, false), 1 => line(1..=30)];
+    for round in 0..90 {
+        let name = gen.draw(&course_name);
+        let (credits, credits_ok) = CREDITS[round % CREDITS.len()];
+        let (grade, grade_refusal) = GRADES[(round / 3) % GRADES.len()];
+        let fields = [("term_id", term.as_str()), ("name", &name), ("credits", credits), ("grade", grade)];
+        let reply = probe.send(&client, "gpa/courses/add", &fields).await;
+        let what = format!("course {}", show(&format!("{fields:?}")));
+        let name_verdict = rules::COURSE_NAME.judge(&name);
+        let verdicts = [
+            ("name", ok_or_messages(&name_verdict)),
+            ("credits", if credits_ok { Ok(()) } else { Err(vec![text::gpa::CREDITS_INVALID]) }),
+            ("grade", grade_refusal.map_or(Ok(()), |message| Err(vec![message]))),
+        ];
+        if let Some(id) = probe.judge(&reply, 0, &verdicts, &what) {
+            let id = id.as_i64().expect("course id");
+            let listed = gpa_book(&probe, &client).await;
+            let course = listed["terms"][0]["courses"]
+                .as_array()
+                .expect("courses")
+                .iter()
+                .find(|c| c["id"].as_i64() == Some(id))
+                .cloned()
+                .expect("the course is listed");
+            assert_eq!(course["name"], name_verdict.expect("valid").as_str(), "{what}: name altered");
+            probe.round_tripped();
+            let reply = probe.send(&client, "gpa/courses/delete", &[("course_id", &id.to_string())]).await;
+            probe.accepted(&reply, "deleting the course again");
+        }
+    }
+    // Scales: only the two codes.
+    for (scale, ok) in
+        [("4.5", true), ("4.3", true), ("4.0", false), ("", false), ("4,5", false), ("45", false)]
+    {
+        let reply = probe.send(&client, "gpa/scale", &[("scale", scale)]).await;
+        let what = format!("scale {scale:?}");
+        if ok {
+            probe.accepted(&reply, &what);
+        } else {
+            probe.refused(&reply, Refusal::Fields(&[("scale", &[text::gpa::SCALE_INVALID])]), &what);
+        }
+    }
+    probe.finish();
+}
+
 fn as_pairs<'a>(fields: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
     fields.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
@@ -1841,6 +1996,26 @@ async fn wrong_types_missing_unknown_and_repeated_fields_are_answered_with_a_4xx
     let notifications: Value =
         probe.app.call(&client, "notifications", &[]).await.json().await.expect("list");
     let notification = notifications["items"][0]["id"].as_i64().expect("a notification").to_string();
+    let gpa_term: i64 = probe
+        .app
+        .call(&client, "gpa/terms/create", &[("name", "형식 학기")])
+        .await
+        .json()
+        .await
+        .expect("term id");
+    let gpa_term = gpa_term.to_string();
+    let gpa_course: i64 = probe
+        .app
+        .call(
+            &client,
+            "gpa/courses/add",
+            &[("term_id", &gpa_term), ("name", "형식 과목"), ("credits", "3"), ("grade", "A0")],
+        )
+        .await
+        .json()
+        .await
+        .expect("course id");
+    let gpa_course = gpa_course.to_string();
 
     let forms = [
         Form::new(
@@ -1945,6 +2120,27 @@ async fn wrong_types_missing_unknown_and_repeated_fields_are_answered_with_a_4xx
         Form::new("reviews/mine", &[("before", "100")], &["before"], &["before"]),
         Form::new("notifications", &[("before", "100")], &["before"], &["before"]),
         Form::new("notifications/read", &[("notification_id", &notification)], &["notification_id"], &[]),
+        Form::new("gpa/scale", &[("scale", "4.3")], &[], &[]),
+        Form::new("gpa/terms/create", &[("name", "학기")], &[], &[]),
+        Form::new("gpa/terms/rename", &[("term_id", &gpa_term), ("name", "바뀐 학기")], &["term_id"], &[]),
+        Form::new(
+            "gpa/courses/add",
+            &[("term_id", &gpa_term), ("name", "과목"), ("credits", "3"), ("grade", "A0"), ("major", "on")],
+            &["term_id"],
+            &["grade", "major"],
+        ),
+        Form::new(
+            "gpa/courses/edit",
+            &[("course_id", &gpa_course), ("name", "고친 과목"), ("credits", "2.5"), ("grade", "P")],
+            &["course_id"],
+            &["grade"],
+        ),
+        Form::new(
+            "gpa/import",
+            &[("timetable_id", &timetable), ("term_id", &gpa_term)],
+            &["timetable_id", "term_id"],
+            &["term_id"],
+        ),
     ];
     let number = number_text();
     for form in &forms {
@@ -2267,6 +2463,21 @@ async fn every_payload_renders_escaped_in_every_page() {
     probe.accepted(&reply, "a review of payloads");
     let me = probe.app.whoami(&client).await.expect("me");
     let username = me["username"].as_str().expect("username").to_owned();
+    let reply = probe.send(&client, "gpa/terms/create", &[("name", "\"><svg onload=x>")]).await;
+    let gpa_term = probe.accepted(&reply, "a term named with markup").as_i64().expect("id").to_string();
+    let reply = probe
+        .send(
+            &client,
+            "gpa/courses/add",
+            &[
+                ("term_id", &gpa_term),
+                ("name", "<script>alert(1)</script>"),
+                ("credits", "3"),
+                ("grade", "A+"),
+            ],
+        )
+        .await;
+    probe.accepted(&reply, "a course named with markup");
 
     let encoded = |s: &str| String::from_utf8(encode(&[("q", s)])).expect("ascii")[2..].to_owned();
     let script = "<script>alert(1)</script>";
@@ -2292,6 +2503,7 @@ async fn every_payload_renders_escaped_in_every_page() {
         (format!("/professors/{}", encoded(script)), false),
         (format!("/users/{}/timetable", encoded(script)), false),
         (format!("/boards/{}", encoded(script)), false),
+        ("/gpa".to_owned(), true),
     ];
     let checked = pages.len() * 2;
     for (path, shows_script) in pages {

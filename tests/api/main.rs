@@ -20,6 +20,7 @@ mod bad_input;
 mod community;
 mod crash;
 mod friends;
+mod gpa;
 mod helpers;
 mod home;
 mod messages;

@@ -18,6 +18,7 @@ pub mod boards;
 pub mod comments;
 pub mod courses;
 pub mod friends;
+pub mod gpa;
 pub mod home;
 pub mod messages;
 pub mod notifications;
