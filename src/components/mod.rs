@@ -11,6 +11,7 @@ pub mod relative_time;
 pub mod report_form;
 pub mod require_login;
 pub mod review_card;
+pub mod segmented;
 pub mod sheet;
 pub mod side_column;
 pub mod status;

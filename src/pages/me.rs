@@ -9,9 +9,10 @@ use crate::api::account::{nickname_rule, ChangeNickname, ChangePassword, SetThem
 use crate::components::confirmed;
 use crate::components::field::Field;
 use crate::components::require_login::RequireLogin;
+use crate::components::segmented::Segmented;
 use crate::error::AppError;
 use crate::model::account::admission_label;
-use crate::model::codes::{Code, Pick};
+use crate::model::codes::Pick;
 use crate::model::community::ListKind;
 use crate::model::theme::Theme;
 use crate::model::time::KstDate;
@@ -152,25 +153,16 @@ fn ThemeChoice() -> impl IntoView {
             <ActionForm action=choose attr:class="form">
                 <fieldset class="theme-choice">
                     <legend class="visually-hidden">{t::THEME}</legend>
-                    <div class="segmented">
-                        {Theme::ALL.iter().map(|&theme| view! {
-                            <label class="segment">
-                                <input
-                                    type="radio"
-                                    name="theme"
-                                    value=theme.code()
-                                    checked=chosen.get_untracked() == theme
-                                    prop:checked=move || chosen.get() == theme
-                                    on:change=move |_| {
-                                        chosen.set(theme);
-                                        show_theme(theme);
-                                        choose.dispatch(SetTheme { theme: Pick::Known(theme) });
-                                    }
-                                />
-                                <span>{theme.label()}</span>
-                            </label>
-                        }).collect_view()}
-                    </div>
+                    <Segmented
+                        name="theme"
+                        chosen=chosen
+                        label=Theme::label
+                        on_choose=Callback::new(move |theme| {
+                            chosen.set(theme);
+                            show_theme(theme);
+                            choose.dispatch(SetTheme { theme: Pick::Known(theme) });
+                        })
+                    />
                 </fieldset>
                 <p class="hint">{t::THEME_NOTE}</p>
                 <p class="form-error" role="alert">{message_of(choose.value())}</p>
@@ -192,7 +184,7 @@ fn current_theme() -> Theme {
         document()
             .document_element()
             .and_then(|root| root.get_attribute("data-theme"))
-            .and_then(|code| Theme::from_code(&code))
+            .and_then(|code| code.parse::<Theme>().ok())
             .unwrap_or(Theme::System)
     }
 }

@@ -10,8 +10,8 @@ use leptos_router::hooks::use_navigate;
 use super::{answer_of, Answer, NewTimetableForm, Screen, SETTINGS_BUTTON};
 use crate::api::timetable::{delete_timetable, make_primary, set_visibility, RenameTimetable};
 use crate::components::confirmed;
+use crate::components::segmented::Segmented;
 use crate::components::sheet::Sheet;
-use crate::model::codes::Code;
 use crate::model::timetable::{Semester, TimetableSummary, Visibility, TIMETABLE_NAME_MAX};
 use crate::text::{fill, timetable as t};
 
@@ -94,21 +94,12 @@ pub(super) fn SettingsSheet(
                 </section>
                 <fieldset class="sheet-section visibility-choice">
                     <legend>{t::VISIBILITY}</legend>
-                    <div class="segmented">
-                        {Visibility::ALL.iter().map(|&choice| view! {
-                            <label class="segment">
-                                <input
-                                    type="radio"
-                                    name="visibility"
-                                    value=choice.code()
-                                    checked=timetable.visibility == choice
-                                    prop:checked=move || shown_to.get() == choice
-                                    on:change=move |_| { visibility.dispatch(choice); }
-                                />
-                                <span>{choice.label()}</span>
-                            </label>
-                        }).collect_view()}
-                    </div>
+                    <Segmented
+                        name="visibility"
+                        chosen=shown_to
+                        label=Visibility::label
+                        on_choose=Callback::new(move |choice| { visibility.dispatch(choice); })
+                    />
                     <p class="hint">{t::VISIBILITY_NOTE}</p>
                     <Answer answer=visibility_answer />
                 </fieldset>
