@@ -5,6 +5,8 @@ import { test, expect, newStudent, hydrated, tab, signUpForm } from "./fixtures"
 import type { APIRequestContext } from "@playwright/test";
 
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+/** A school no other spec writes in, so that its home starts empty whatever ran before. */
+const SCHOOL = ["한양대학교", "경영학부"] as const;
 
 async function ok(request: APIRequestContext, url: string, form: Record<string, string>) {
   const answer = await request.post(url, { form });
@@ -23,7 +25,7 @@ test("a student pins a board, sees its new post and the live list on the home, a
   browser,
   accounts,
 }) => {
-  await accounts.signUp(newStudent());
+  await accounts.signUp(newStudent(), ...SCHOOL);
   await expect(page.getByTestId("greeting")).toBeVisible();
   await hydrated(page);
 

@@ -28,7 +28,7 @@ test("the theme follows the phone until one is chosen in 내 정보, and the cho
   await expect(choice.getByLabel("기기 설정")).toBeChecked();
   // Live, a tap applies at once (the 적용 button is only for a page that is not live yet).
   await expect(choice.getByRole("button", { name: "적용" })).toBeHidden();
-  await choice.getByText("라이트").click();
+  await choice.getByLabel("라이트").check();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
   await drawnOn(page, LIGHT_BACKGROUND);
   await page.screenshot({ path: "/tmp/theme-light-me.png" });
@@ -41,7 +41,7 @@ test("the theme follows the phone until one is chosen in 내 정보, and the cho
   await page.goto("/me");
   await hydrated(page);
   await expect(choice.getByLabel("라이트")).toBeChecked();
-  await choice.getByText("기기 설정").click();
+  await choice.getByLabel("기기 설정").check();
   await expect(page.locator("html")).not.toHaveAttribute("data-theme", /.*/);
   await drawnOn(page, DARK_BACKGROUND);
   await page.screenshot({ path: "/tmp/theme-dark-me.png" });
@@ -60,7 +60,7 @@ test("before the bundle arrives, 적용 posts the choice and the page comes back
   await signUpThroughApi(context.request, newStudent());
   await page.goto("/me");
   const choice = page.getByRole("group", { name: "화면 테마" });
-  await choice.getByText("다크").click();
+  await choice.getByLabel("다크").check();
   await choice.getByRole("button", { name: "적용" }).click();
   await expect(page).toHaveURL(/\/me$/);
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
