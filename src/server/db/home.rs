@@ -14,20 +14,9 @@ pub async fn pinned_boards(db: &Db, user_id: i64) -> Result<Vec<i64>, sqlx::Erro
         .await
 }
 
-/// Whether the student pinned the board.
-pub async fn is_pinned(db: &Db, user_id: i64, board_id: i64) -> Result<bool, sqlx::Error> {
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT board_id FROM board_pins WHERE user_id = $1 AND board_id = $2")
-            .bind(user_id)
-            .bind(board_id)
-            .fetch_optional(db.pool())
-            .await?;
-    Ok(found.is_some())
-}
-
-/// Whether the student pinned the board, inside the caller's transaction.
-pub async fn is_pinned_in(
-    conn: &mut AnyConnection,
+/// Whether the student pinned the board (on the pool, or inside the caller's transaction).
+pub async fn is_pinned(
+    executor: impl sqlx::AnyExecutor<'_>,
     user_id: i64,
     board_id: i64,
 ) -> Result<bool, sqlx::Error> {
@@ -35,7 +24,7 @@ pub async fn is_pinned_in(
         sqlx::query_scalar("SELECT board_id FROM board_pins WHERE user_id = $1 AND board_id = $2")
             .bind(user_id)
             .bind(board_id)
-            .fetch_optional(conn)
+            .fetch_optional(executor)
             .await?;
     Ok(found.is_some())
 }
