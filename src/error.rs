@@ -50,6 +50,9 @@ pub enum AppError {
     /// The request body is larger than the server reads (413).
     #[error("{}", text::errors::TOO_LARGE)]
     PayloadTooLarge,
+    /// A file over its limit, with a message that names the limit (413).
+    #[error("{0}")]
+    FileTooLarge(String),
     /// A throttle refused the request (429).
     #[error("{0}")]
     TooManyRequests(String),
@@ -97,7 +100,7 @@ impl AppError {
             AppError::NotFound | AppError::Missing(_) => 404,
             AppError::Invalid { .. } => 422,
             AppError::BadRequest(_) => 400,
-            AppError::PayloadTooLarge => 413,
+            AppError::PayloadTooLarge | AppError::FileTooLarge(_) => 413,
             AppError::TooManyRequests(_) => 429,
             AppError::Internal => 500,
             AppError::Network => 502,

@@ -735,3 +735,38 @@ pub mod gpa {
     pub const COURSE_NOT_FOUND: &str = "과목을 찾을 수 없습니다.";
     pub const TIMETABLE_NOT_FOUND: &str = "시간표를 찾을 수 없습니다.";
 }
+
+/// Photos on posts: the write screen's picker, the post's strip and viewer, and the upload's refusals.
+pub mod images {
+    pub const ADD: &str = "사진 추가";
+    /// `{}` is "n/m": photos chosen and the most a post may carry.
+    pub const COUNT: &str = "사진 {}";
+    pub const REMOVE: &str = "사진 빼기";
+    pub const UPLOADING: &str = "사진을 올리는 중…";
+    pub const NEEDS_SCRIPT: &str = "사진은 페이지를 다 불러온 뒤에 올릴 수 있어요.";
+    /// `{}` is the most photos a post may carry.
+    pub const TOO_MANY: &str = "사진은 한 글에 {}장까지 올릴 수 있어요.";
+    /// `{}` is the largest file, in megabytes.
+    pub const TOO_LARGE_FILE: &str = "사진은 한 장에 {}MB까지 올릴 수 있어요.";
+    pub const NOT_AN_IMAGE: &str = "사진 파일이 아니에요. JPEG, PNG, WebP 사진을 올려 주세요.";
+    pub const HEIC: &str =
+        "HEIC 사진은 아직 올릴 수 없어요. 카메라 설정에서 '호환성 우선'으로 찍거나 JPEG로 바꿔 올려 주세요.";
+    /// `{}` is the longest side allowed, in pixels.
+    pub const TOO_MANY_PIXELS: &str =
+        "사진이 너무 커요. 가로와 세로가 각각 {}픽셀 이하인 사진을 올려 주세요.";
+    pub const UNREADABLE: &str = "사진을 읽을 수 없어요. 파일이 손상되지 않았는지 확인해 주세요.";
+    /// An attachment that is not the student's own waiting upload (gone, someone else's, already posted).
+    pub const STALE: &str = "올린 사진을 찾을 수 없어요. 사진을 다시 올려 주세요.";
+    pub const DUPLICATE: &str = "같은 사진이 두 번 들어 있어요.";
+    /// `{}` is the number of minutes to wait.
+    pub const UPLOADING_TOO_FAST: &str = "사진을 너무 많이 올렸어요. {}분 뒤에 다시 시도해 주세요.";
+    /// The strip's accessible name, and each photo's (`{}` is "n/m").
+    pub const STRIP: &str = "첨부한 사진";
+    pub const PHOTO: &str = "사진 {}";
+    pub const VIEWER: &str = "사진 보기";
+    pub const CLOSE: &str = "닫기";
+    pub const PREVIOUS: &str = "이전 사진";
+    pub const NEXT: &str = "다음 사진";
+    /// The list's mark on a post with photos.
+    pub const HAS_PHOTOS: &str = "사진 있음";
+}

@@ -11,6 +11,7 @@ use crate::model::community::{
     Board, BoardListing, ListKind, ModerationAction, PostDetail, PostPage, QueuePosition, ReportReason,
     ReportTarget, ReviewQueuePage, SideLists,
 };
+use crate::model::images::ImageLimits;
 #[cfg(feature = "ssr")]
 use crate::{
     model::community::{CommentInput, PostInput, SIDE_PREVIEW},
@@ -60,7 +61,14 @@ pub async fn get_post(post_id: i64) -> Result<PostDetail, AppError> {
     community::post(&app_state()?, &require_student()?.me, post_id).await
 }
 
-/// Writes a post and goes to it.
+/// The operator's photo limits, which the write screen checks before it uploads (the server checks again).
+#[server(prefix = "/api", endpoint = "images/limits")]
+pub async fn photo_limits() -> Result<ImageLimits, AppError> {
+    require_student()?;
+    Ok(crate::server::images::limits_of(&app_state()?))
+}
+
+/// Writes a post with its uploaded photos and goes to it.
 #[server(prefix = "/api", endpoint = "posts/write")]
 pub async fn write_post(
     board_id: i64,
@@ -68,10 +76,11 @@ pub async fn write_post(
     body: String,
     anonymous: Option<String>,
     question: Option<String>,
+    images: Option<String>,
 ) -> Result<i64, AppError> {
     let student = require_student()?;
     let input = PostInput { title, body, anonymous: checked(&anonymous), question: checked(&question) };
-    let id = community::posts::write(&app_state()?, &student.me, board_id, input).await?;
+    let id = community::posts::write(&app_state()?, &student.me, board_id, input, images.as_deref()).await?;
     leptos_axum::redirect(&format!("/posts/{id}"));
     Ok(id)
 }

@@ -58,6 +58,7 @@ fn page_error_title(error: &AppError) -> Option<&'static str> {
         | AppError::Invalid { .. }
         | AppError::BadRequest(_)
         | AppError::PayloadTooLarge
+        | AppError::FileTooLarge(_)
         | AppError::TooManyRequests(_) => None,
     }
 }

@@ -98,6 +98,8 @@ pub struct PostSummary {
     pub like_count: i64,
     pub comment_count: i64,
     pub is_question: bool,
+    /// The first photo, shown small beside the entry.
+    pub thumbnail: Option<super::images::ImageKey>,
 }
 
 /// Posts of HOT and of BEST that the second column of a wide screen shows.
@@ -152,6 +154,8 @@ pub struct PostDetail {
     /// A question that has had a comment can be neither edited nor deleted.
     pub locked: bool,
     pub comments: Vec<CommentView>,
+    /// The photos in strip order.
+    pub images: Vec<super::images::PostImage>,
 }
 
 /// A comment with its replies.

@@ -10,6 +10,7 @@ pub mod community;
 pub mod friends;
 pub mod gpa;
 pub mod home;
+pub mod images;
 pub mod messages;
 pub mod notifications;
 pub mod reviews;

@@ -24,6 +24,9 @@
 //! | `CAMPUS_NOTIFICATION_DAYS` | `30` | days a notification is kept and listed |
 //! | `CAMPUS_MESSAGES_PER_MINUTE` | `20` | 쪽지 a student may send per minute |
 //! | `CAMPUS_CONVERSATIONS_PER_HOUR` | `20` | conversations a student may start per hour |
+//! | `CAMPUS_IMAGES_PER_POST` | `10` | photos one post may carry |
+//! | `CAMPUS_IMAGE_MAX_MB` | `10` | the largest photo file accepted, in megabytes |
+//! | `CAMPUS_IMAGES_PER_HOUR` | `100` | photos one student may upload per hour |
 //! | `CAMPUS_SECURE_COOKIES` | on in production | mark cookies `Secure` (needs https) |
 //! | `CAMPUS_TRUST_PROXY` | `false` | take the client address from `X-Forwarded-For` (behind a proxy only) |
 //! | `CAMPUS_ADDR` / `LEPTOS_SITE_ADDR` | `127.0.0.1:3000` | address to listen on |
@@ -109,6 +112,11 @@ pub struct Config {
     pub nickname_cooldown: Duration,
     /// Days a notification is listed before it expires.
     pub notification_days: i64,
+    /// Photos per post, and the largest photo file in bytes (`model::images::ImageLimits`).
+    pub images_per_post: usize,
+    pub image_max_bytes: usize,
+    /// Photo uploads per student per hour.
+    pub image_upload_limit: RateLimit,
     pub secure_cookies: bool,
     pub trust_proxy: bool,
     pub addr: SocketAddr,
@@ -218,6 +226,12 @@ impl Config {
                 86_400 * number(&get, "CAMPUS_NICKNAME_COOLDOWN_DAYS", 30)?,
             ),
             notification_days: number(&get, "CAMPUS_NOTIFICATION_DAYS", 30)?,
+            images_per_post: number(&get, "CAMPUS_IMAGES_PER_POST", 10)?,
+            image_max_bytes: 1024 * 1024 * number::<usize>(&get, "CAMPUS_IMAGE_MAX_MB", 10)?,
+            image_upload_limit: RateLimit {
+                max: number(&get, "CAMPUS_IMAGES_PER_HOUR", 100)?,
+                window_seconds: 3600,
+            },
             secure_cookies: flag(&get, "CAMPUS_SECURE_COOKIES", production)?,
             trust_proxy: flag(&get, "CAMPUS_TRUST_PROXY", false)?,
             addr,

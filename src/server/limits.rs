@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::server::config::{Pace, RateLimit};
 use crate::server::db::throttle::{self, Action, Allowance, PacedAction};
 use crate::server::db::{Db, Tx};
-use crate::text::{self, auth, community, messages};
+use crate::text::{self, auth, community, images, messages};
 
 /// Counts one more `action` by `subject` inside the caller's transaction, or refuses it.
 pub async fn take(
@@ -61,5 +61,6 @@ fn refusal(action: Action, wait_seconds: i64) -> AppError {
         Action::Report => text::fill(community::REPORTING_TOO_FAST, minutes),
         Action::Message => text::fill(messages::SENDING_TOO_FAST, wait_seconds),
         Action::Conversation => text::fill(messages::STARTING_TOO_MANY, minutes),
+        Action::ImageUpload => text::fill(images::UPLOADING_TOO_FAST, minutes),
     })
 }

@@ -13,6 +13,7 @@ pub mod friends;
 pub mod gpa;
 pub mod home;
 pub mod http;
+pub mod images;
 pub mod limits;
 pub mod live;
 pub mod messages;

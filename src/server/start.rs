@@ -14,6 +14,7 @@ use super::community::directory::BoardDirectory;
 use super::config::Config;
 use super::db::Db;
 use super::http::router;
+use super::images::{self, store::DbImageStore};
 use super::state::{AppState, Shared};
 
 /// Why the server (or an operator command) could not start.
@@ -80,6 +81,8 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
     Ok(AppState::new(Shared {
         boards,
         assets: Arc::new(assets),
+        images: Arc::new(DbImageStore(db.clone())),
+        image_decodes: Arc::new(tokio::sync::Semaphore::new(images::DECODES_AT_ONCE)),
         leptos_options,
         tokens: TokenKeys::new(config.jwt_secret.expose()),
         config: Arc::new(config),

@@ -26,6 +26,10 @@ pub struct Shared {
     pub dummy_hash: DummyHash,
     /// The hashed asset names of this build, for the service worker.
     pub assets: Arc<super::bundle::AssetNames>,
+    /// Where photo bytes live (`server::images::store`).
+    pub images: Arc<dyn super::images::store::ImageStore>,
+    /// Turns to decode a photo (`server::images::DECODES_AT_ONCE`).
+    pub image_decodes: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {

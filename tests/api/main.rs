@@ -23,6 +23,7 @@ mod friends;
 mod gpa;
 mod helpers;
 mod home;
+mod images;
 mod messages;
 mod moderation;
 mod notifications;

@@ -115,5 +115,8 @@ pub async fn post(state: &AppState, me: &Me, post_id: i64) -> Result<PostDetail,
     let post = post_rows::find(db, me.school_id, post_id, me.id).await?.ok_or(AppError::NotFound)?;
     let board = state.boards.find(me.school_id, post.board_id).cloned().ok_or(AppError::NotFound)?;
     let comments = comment_rows::for_post(db, post_id, me.id).await?;
-    Ok(views::detail(post, board, comments, me.id))
+    // Most posts have no photos: their count on the row spares them the query.
+    let images =
+        if post.image_count > 0 { crate::server::images::of_post(state, post_id).await? } else { vec![] };
+    Ok(views::detail(post, board, comments, images, me.id))
 }

@@ -11,17 +11,26 @@
 
 use crate::error::AppError;
 use crate::model::community::{validate_post, PostInput};
+use crate::model::images::parse_attachments;
 use crate::model::Me;
 use crate::server::db::posts::{self as rows, Authorship, NewPost};
 use crate::server::now;
 use crate::server::state::AppState;
 use crate::text::{self, community as t};
 
-/// Writes a post on a board of the student's school; the board decides anonymity when it forces or forbids
-/// it. Returns the new post's id.
+/// Writes a post on a board of the student's school, with the student's waiting photo uploads (`images`:
+/// the form's list of ids, see `model::images::parse_attachments`); the board decides anonymity when it
+/// forces or forbids it. Returns the new post's id.
 #[tracing::instrument(skip_all, fields(user = me.id, board_id))]
-pub async fn write(state: &AppState, me: &Me, board_id: i64, input: PostInput) -> Result<i64, AppError> {
+pub async fn write(
+    state: &AppState,
+    me: &Me,
+    board_id: i64,
+    input: PostInput,
+    images: Option<&str>,
+) -> Result<i64, AppError> {
     let (title, body) = validate_post(&input.title, &input.body)?;
+    let image_ids = parse_attachments(images, crate::server::images::limits_of(state))?;
     let board = state.boards.find(me.school_id, board_id).ok_or(AppError::NotFound)?;
     let now = now();
     let interval = state.config.post_interval_seconds;
@@ -44,6 +53,7 @@ pub async fn write(state: &AppState, me: &Me, board_id: i64, input: PostInput) -
         question: input.question,
     };
     let id = rows::insert(&mut tx, &post, now).await?;
+    crate::server::images::attach(&mut tx, me, id, &image_ids).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -63,14 +73,17 @@ pub async fn edit(state: &AppState, me: &Me, post_id: i64, input: PostInput) -> 
     Ok(())
 }
 
-/// The author deletes their post (soft delete: gone from every list, its thread no longer readable).
+/// The author deletes their post (soft delete: gone from every list, its thread no longer readable). Its
+/// photos are deleted outright: a student who takes a post down expects its pictures gone.
 #[tracing::instrument(skip_all, fields(user = me.id, post_id))]
 pub async fn delete(state: &AppState, me: &Me, post_id: i64) -> Result<(), AppError> {
     let mut tx = state.db.begin_for_post(post_id).await?;
     let post = rows::authorship(&mut tx, me.school_id, post_id).await?.ok_or(AppError::NotFound)?;
     may_change(&post, me)?;
     rows::soft_delete(&mut tx, post_id, now()).await?;
+    let photos = crate::server::images::detach(&mut tx, post_id).await?;
     tx.commit().await?;
+    crate::server::images::forget(state, &photos).await;
     Ok(())
 }
 

@@ -8,6 +8,7 @@ use super::posts::question_locked;
 use crate::model::community::{
     excerpt, AuthorLabel, Board, CommentView, PostDetail, PostPage, PostSummary, PAGE_SIZE,
 };
+use crate::model::images::{ImageKey, PostImage};
 use crate::server::db::comments::CommentRow;
 use crate::server::db::posts::{PostListRow, PostRow};
 
@@ -22,6 +23,7 @@ fn summary(row: PostListRow) -> PostSummary {
         like_count: row.like_count,
         comment_count: row.comment_count,
         is_question: row.is_question.into(),
+        thumbnail: row.cover_image.as_deref().and_then(ImageKey::parse),
     }
 }
 
@@ -39,8 +41,14 @@ pub fn page(mut rows: Vec<PostListRow>, otherwise: Option<i64>) -> PostPage {
     PostPage { posts: rows.into_iter().map(summary).collect(), next_cursor }
 }
 
-/// A post and its thread as `viewer_id` sees it; `(liked, scrapped)` are the viewer's marks on it.
-pub fn detail(post: PostRow, board: Board, rows: Vec<CommentRow>, viewer_id: i64) -> PostDetail {
+/// A post, its photos and its thread as `viewer_id` sees it.
+pub fn detail(
+    post: PostRow,
+    board: Board,
+    rows: Vec<CommentRow>,
+    images: Vec<PostImage>,
+    viewer_id: i64,
+) -> PostDetail {
     let is_question = post.is_question.into();
     let post_author = PostAuthor { id: post.author_id, anonymous: post.is_anonymous.into() };
     PostDetail {
@@ -62,6 +70,7 @@ pub fn detail(post: PostRow, board: Board, rows: Vec<CommentRow>, viewer_id: i64
         locked: question_locked(is_question, post.first_comment_at),
         comments: thread(rows, post_author, viewer_id),
         author: post_label(post.author_nickname),
+        images,
     }
 }
 

@@ -20,6 +20,7 @@ pub mod courses;
 pub mod friends;
 pub mod gpa;
 pub mod home;
+pub mod images;
 pub mod messages;
 pub mod notifications;
 pub mod posts;

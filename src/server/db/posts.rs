@@ -29,6 +29,7 @@ pub struct PostRow {
     pub first_comment_at: Option<i64>,
     pub liked_by_viewer: Flag,
     pub scrapped_by_viewer: Flag,
+    pub image_count: i64,
 }
 
 /// A list entry; the body is cut to its first characters in SQL.
@@ -43,6 +44,8 @@ pub struct PostListRow {
     pub like_count: i64,
     pub comment_count: i64,
     pub is_question: Flag,
+    /// The first photo's key (`<id>-<digest>`), if the post has photos.
+    pub cover_image: Option<String>,
 }
 
 pub struct NewPost<'a> {
@@ -125,7 +128,8 @@ macro_rules! list_columns {
     () => {
         concat!(
             "p.id, b.name AS board_name, CASE WHEN p.is_anonymous = 0 THEN u.nickname END AS author_nickname, ",
-            "p.title, SUBSTR(p.body, 1, 200) AS body_head, p.created_at, p.like_count, p.comment_count, p.is_question"
+            "p.title, SUBSTR(p.body, 1, 200) AS body_head, p.created_at, p.like_count, p.comment_count, p.is_question, ",
+            "p.cover_image"
         )
     };
 }
@@ -222,7 +226,7 @@ pub async fn any_older(db: &Db, school_id: i64, id: i64) -> Result<bool, sqlx::E
 const FIND_POST: &str = concat!(
     "SELECT p.id, p.board_id, p.author_id, CASE WHEN p.is_anonymous = 0 THEN u.nickname END AS author_nickname, ",
     "p.title, p.body, p.is_anonymous, p.is_question, p.like_count, p.comment_count, p.scrap_count, p.is_hidden, ",
-    "p.created_at, p.edited_at, p.first_comment_at, ",
+    "p.created_at, p.edited_at, p.first_comment_at, p.image_count, ",
     // CASE gives an integer on both databases (PostgreSQL's EXISTS is a boolean, which a Flag does not decode).
     "CASE WHEN EXISTS (SELECT 1 FROM post_likes l WHERE l.post_id = p.id AND l.user_id = $2) THEN 1 ELSE 0 END ",
     "AS liked_by_viewer, ",

@@ -20,6 +20,8 @@ pub enum Action {
     Message,
     /// Conversations started, per student.
     Conversation,
+    /// Photos uploaded, per student.
+    ImageUpload,
 }
 
 impl Action {
@@ -31,6 +33,7 @@ impl Action {
             Action::Report => "report",
             Action::Message => "message",
             Action::Conversation => "conversation",
+            Action::ImageUpload => "image-upload",
         }
     }
 }

@@ -29,6 +29,7 @@ pub use csp::CspNonce;
 
 use crate::app::App;
 use crate::server::auth::identity::authenticate;
+use crate::server::images;
 use crate::server::state::AppState;
 use document::shell;
 
@@ -47,7 +48,13 @@ pub fn router(state: AppState) -> Router {
     let routes = route_list();
     let site_root = state.config.site_root.clone();
 
-    let app = Router::new()
+    // Photos: their upload reads its own, larger body limit (`server::images`), so it sits beside the pages
+    // and server functions rather than under their small one.
+    let photos = Router::new()
+        .route("/images", post(images::upload))
+        .route("/images/{key}", get(images::full))
+        .route("/images/{key}/thumb", get(images::thumb));
+    let pages = Router::new()
         .route("/api/{*fn_name}", post(server_fn_handler).get(server_fn_handler))
         .route("/events", get(crate::server::live::events))
         .leptos_routes_with_context(
@@ -69,11 +76,13 @@ pub fn router(state: AppState) -> Router {
             },
             shell,
         ))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES));
+    let app = pages
+        .merge(photos)
         .layer(from_fn(error_status::server_fn_error_status))
         .layer(from_fn_with_state(state.clone(), authenticate))
         .layer(from_fn(csrf::refuse_cross_site_writes))
         .layer(from_fn(csp::content_security_policy))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(from_fn(call_body::read_call_body))
         .layer(from_fn(completion::run_to_completion));
 
