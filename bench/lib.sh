@@ -22,6 +22,7 @@ export LEPTOS_SITE_ROOT="$root/target/site" CAMPUS_JWT_SECRET="bench-secret-benc
 # comment far faster than a person.
 export CAMPUS_SIGNUPS_PER_ADDRESS_PER_HOUR=1000000 CAMPUS_COMMENTS_PER_MINUTE=1000000
 export CAMPUS_SIGNUPS_PER_ADDRESS_PER_MINUTE=1000000 CAMPUS_SIGNUP_BURST_PER_ADDRESS=1000000
+export CAMPUS_IMAGES_PER_HOUR=1000000
 "$CAMPUS_BIN" precompress
 # Generated students all share this password (src/server/operator.rs).
 password="bench-pass-1"
@@ -29,6 +30,23 @@ password="bench-pass-1"
 writers=64
 
 work="$(mktemp -d)"
+# The photo of the upload measurement: 1,600 x 1,200 pixels of textured colour, decoded, shrunk and
+# re-encoded like any upload (about 1.5 MB as PNG).
+python3 - "$work/photo.png" <<'PY'
+import struct, sys, zlib
+width, height = 1600, 1200
+raw = bytearray()
+for y in range(height):
+    raw.append(0)
+    for x in range(width):
+        v = ((x * 7 + y * 3) ^ ((x * y) >> 5)) & 0xFF
+        raw += bytes((v, (v + y) & 0xFF, 255 - v))
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+png += chunk(b"IDAT", zlib.compress(bytes(raw), 6)) + chunk(b"IEND", b"")
+open(sys.argv[1], "wb").write(png)
+PY
 pids=()
 cleanup() {
   [ "${#pids[@]}" -gt 0 ] && kill "${pids[@]}" 2>/dev/null || true
@@ -105,6 +123,17 @@ request = function()
   local round = math.floor(count / #cookies)
   count = count + 1
   return form("/api/posts/like", "post_id=" .. ($1 - round * 2 - tid), cookies[student + 1])
+end
+EOF
+  # Each upload is a writer's (a student may have 30 photos waiting for a post: 64 writers take ~1,900).
+  cat "$common" - > "$work/upload.lua" <<EOF
+local file = io.open("$work/photo.png", "rb")
+local photo = file:read("*a")
+file:close()
+request = function()
+  count = count + 1
+  local headers = { ["Content-Type"] = "image/png", ["Cookie"] = "campus_access=" .. cookies[(count * 2 + tid) % #cookies + 1] }
+  return wrk.format("POST", "/images", headers, photo)
 end
 EOF
   cat "$common" - > "$work/catalogue.lua" <<'EOF'
@@ -192,5 +221,11 @@ print(next(d["id"] for d in json.load(sys.stdin)["departments"] if d["school_id"
   local hour=$(($(date +%s) / 3600))
   sql "UPDATE posts SET heat = 32, heat_hour = $hour, heat_rank = $hour * 64 + 320 + id % 64 WHERE id > $newest_post - 2000" >/dev/null
   write_scripts "$like_base"
+  # A post of the reader's with one photo, for the photo read.
+  local uploaded
+  uploaded="$(curl -sf -X POST -H "Cookie: campus_access=$reader_cookie" -H "Content-Type: image/png" \
+    --data-binary "@$work/photo.png" "$base/images")"
+  photo_key="$(python3 -c 'import json, sys; k = json.load(sys.stdin)["key"]; print("%s-%s" % (k["id"], k["digest"]))' <<<"$uploaded")"
+  post /api/posts/write "board_id=$board&title=bench-photo&body=photo&images=${photo_key%%-*}" >/dev/null
 }
 

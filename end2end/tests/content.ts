@@ -5,6 +5,7 @@
 // screens, not at forms.
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { AccountPages, expect, newStudent, signUpForm, type Student } from "./fixtures";
+import { png } from "./pictures";
 
 /** Every title is at most 100 characters; this one has spaces where a line may break. */
 export const LONG_TITLE =
@@ -80,7 +81,14 @@ export async function buildWorld(page: Page, browser: Browser): Promise<World> {
     await ok(request.post("/api/boards/pin", { form: { board_id: pinned, pinned: "true" } }));
   }
   await writePost(request, secret, `질문: ${UNBROKEN.slice(0, 90)}`, "답변 부탁드려요", { question: "on" });
-  const post = await writePost(request, board, LONG_TITLE, `${UNBROKEN}\n\n둘째 문단입니다.`);
+  // The long post carries photos of three shapes: the strip, its viewer and the list's thumbnail are laid out
+  // and checked with the rest.
+  const photos = [];
+  for (const [width, height] of [[1600, 900], [600, 1000], [400, 400]]) {
+    const sent = request.post("/images", { data: png(width, height, [40, 110, 190]), headers: { "content-type": "image/png" } });
+    photos.push((await ok(sent)).key.id);
+  }
+  const post = await writePost(request, board, LONG_TITLE, `${UNBROKEN}\n\n둘째 문단입니다.`, { images: photos.join(",") });
   await ok(request.post("/api/comments/write", { form: { post_id: post, body: UNBROKEN } }));
 
   // The timetable of the current semester, with a catalogue course and a long custom entry.

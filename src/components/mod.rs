@@ -5,6 +5,7 @@ pub mod field;
 pub mod live;
 pub mod loaded;
 pub mod more;
+pub mod photos;
 pub mod pin_toggle;
 pub mod post_feed;
 pub mod relative_time;

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use crate::components::relative_time::{now_seconds, relative_time};
 use crate::error::AppError;
 use crate::model::community::{PostPage, PostSummary};
-use crate::text::{community as t, fill};
+use crate::text::{community as t, fill, images as t_images};
 
 /// `more` fetches the page after a cursor; `href` is the no-JavaScript link to that page.
 ///
@@ -115,9 +115,13 @@ pub fn PostItem(post: PostSummary, #[prop(optional)] show: ItemOptions) -> impl 
     let now = now_seconds();
     let needle = show.highlight.unwrap_or_default();
     let (title, excerpt) = (highlighted(post.title, &needle), highlighted(post.excerpt, &needle));
+    let has_thumb = post.thumbnail.is_some();
     view! {
         <li class="post-item">
-            <A href=format!("/posts/{}", post.id)>
+            <A href=format!("/posts/{}", post.id) attr:class=has_thumb.then_some("has-thumb")>
+                {post.thumbnail.map(|key| view! {
+                    <img class="post-thumb" src=key.thumb_url() alt=t_images::HAS_PHOTOS width="60" height="60" loading="lazy" />
+                })}
                 <p class="post-title">
                     {post.is_question.then(|| view! { <span class="badge">{t::QUESTION}</span> })}
                     {title}

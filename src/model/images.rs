@@ -67,6 +67,10 @@ pub struct ImageLimits {
 }
 
 impl ImageLimits {
+    /// What the server is configured with unless the operator says otherwise (`server::config`); the write
+    /// screen assumes it until the server's own answer arrives.
+    pub const DEFAULT: ImageLimits = ImageLimits { per_post: 10, max_bytes: 10 * 1024 * 1024 };
+
     /// The largest file in whole megabytes, for messages.
     pub fn max_megabytes(self) -> usize {
         self.max_bytes / (1024 * 1024)

@@ -18,6 +18,7 @@ use crate::api::community::{
 };
 use crate::components::confirmed;
 use crate::components::loaded::Loaded;
+use crate::components::photos::PhotoStrip;
 use crate::components::relative_time::{now_seconds, relative_time};
 use crate::components::report_form::ReportForm;
 use crate::components::require_login::RequireLogin;
@@ -278,6 +279,7 @@ fn PostBody(post: PostDetail) -> impl IntoView {
                 {post.title}
             </h1>
             <p class="post-text">{post.body}</p>
+            <PhotoStrip photos=post.images />
             {post.edited.then(|| view! { <p class="muted small">{t::EDITED}</p> })}
         </article>
     }

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use crate::api::community::{get_board, WritePost};
 use crate::components::composer::{ComposeFields, ComposeHeader, Draft, FORM_ID};
 use crate::components::loaded::Loaded;
+use crate::components::photos::PhotoPicker;
 use crate::components::require_login::RequireLogin;
 use crate::model::community::{Anonymity, Board};
 use crate::pages::params::route_id;
@@ -45,6 +46,7 @@ fn WriteForm(board: Board) -> impl IntoView {
         <ActionForm action=action attr:class="form write-form" attr:id=FORM_ID>
             <input type="hidden" name="board_id" value=board.id.to_string() />
             <ComposeFields draft />
+            <PhotoPicker />
             <div class="checks">
                 {(board.anonymity == Anonymity::Allowed).then(|| view! {
                     <label class="check"><input type="checkbox" name="anonymous" checked />{t::ANONYMOUS_CHECK}</label>

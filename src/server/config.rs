@@ -37,6 +37,8 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use crate::model::images::ImageLimits;
+
 /// A secret that never shows in logs or `Debug` output.
 #[derive(Clone)]
 pub struct Secret(String);
@@ -226,8 +228,10 @@ impl Config {
                 86_400 * number(&get, "CAMPUS_NICKNAME_COOLDOWN_DAYS", 30)?,
             ),
             notification_days: number(&get, "CAMPUS_NOTIFICATION_DAYS", 30)?,
-            images_per_post: number(&get, "CAMPUS_IMAGES_PER_POST", 10)?,
-            image_max_bytes: 1024 * 1024 * number::<usize>(&get, "CAMPUS_IMAGE_MAX_MB", 10)?,
+            images_per_post: number(&get, "CAMPUS_IMAGES_PER_POST", ImageLimits::DEFAULT.per_post)?,
+            image_max_bytes: 1024
+                * 1024
+                * number(&get, "CAMPUS_IMAGE_MAX_MB", ImageLimits::DEFAULT.max_megabytes())?,
             image_upload_limit: RateLimit {
                 max: number(&get, "CAMPUS_IMAGES_PER_HOUR", 100)?,
                 window_seconds: 3600,

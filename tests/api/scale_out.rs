@@ -196,3 +196,66 @@ async fn a_comment_written_through_one_server_reaches_a_stream_on_the_other_with
         assert_eq!(state["unread"], 1);
     }
 }
+
+/// A 1,000 x 1,000 PNG of noise: about 3 MB, over nginx's default body limit, as a phone photo is.
+fn noisy_png() -> Vec<u8> {
+    use image::ImageEncoder as _;
+    let mut seed = 0x2545_f491_u32;
+    let pixels: Vec<u8> = (0..1000 * 1000 * 3)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed as u8
+        })
+        .collect();
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(&pixels, 1000, 1000, image::ExtendedColorType::Rgb8)
+        .expect("png");
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_photo_uploaded_through_the_balancer_is_served_alike_by_both_servers_until_its_post_is_deleted() {
+    let Some(pair) = Pair::start().await else { return };
+    let (_, client) = pair.balancer.signed_up_student().await;
+    let file = noisy_png();
+    assert!(file.len() > 1024 * 1024, "{} bytes", file.len());
+    let response = client.post(pair.balancer.url("/images")).body(file).send().await.expect("upload");
+    assert_eq!(response.status(), StatusCode::CREATED, "{}", response.text().await.unwrap_or_default());
+    let image: serde_json::Value = response.json().await.expect("json");
+    let (id, digest) =
+        (image["key"]["id"].as_i64().expect("id"), image["key"]["digest"].as_str().expect("digest"));
+    let board = pair.balancer.board_id(&client, "free").await;
+    let written = pair
+        .balancer
+        .call(
+            &client,
+            "posts/write",
+            &[
+                ("board_id", &board.to_string()),
+                ("title", "둘이 나눠 보는 사진"),
+                ("body", "본문"),
+                ("images", &id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(written.status(), StatusCode::OK);
+    let post: i64 = written.json().await.expect("id");
+
+    let path = format!("/images/{id}-{digest}");
+    let mut copies = Vec::new();
+    for server in [&pair.first, &pair.second] {
+        let served = client.get(server.url(&path)).send().await.expect("get");
+        assert_eq!(served.status(), StatusCode::OK);
+        copies.push(served.bytes().await.expect("bytes"));
+    }
+    assert_eq!(copies[0], copies[1], "both servers serve the same stored photo");
+
+    let deleted = pair.balancer.call(&client, "posts/delete", &[("post_id", &post.to_string())]).await;
+    assert_eq!(deleted.status(), StatusCode::OK);
+    for server in [&pair.first, &pair.second] {
+        assert_eq!(client.get(server.url(&path)).send().await.expect("get").status(), StatusCode::NOT_FOUND);
+    }
+}
