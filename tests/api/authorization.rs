@@ -200,6 +200,8 @@ fn server_function_table() -> Vec<Call> {
         call("posts/get", |w, _| form!["post_id" => w.post], [E401, E404, OK, OK, E404, OK, OK]),
         call("posts/get", |w, _| form!["post_id" => w.anonymous_post], [E401, E404, BLIND, BLIND, E404, BLIND, OK]).hiding(owner_identity),
         call("posts/write", |w, _| form!["board_id" => w.board, "title" => "새 글", "body" => "새 글의 본문"], [E401, E404, OK, OK, E404, OK, OK]),
+        // Photos: the write screen's limits; the photos themselves are routes of their own (`images` tests).
+        call("images/limits", |_, _| form![], [E401, OK, OK, OK, OK, OK, OK]),
         call("posts/edit", |w, _| form!["post_id" => w.post, "title" => "고친 제목", "body" => "고친 본문"], [E401, E404, E403, E403, E404, E403, OK]),
         call("posts/delete", |w, _| form!["post_id" => w.post], [E401, E404, E403, E403, E404, E403, OK]),
         call("posts/like", |w, _| form!["post_id" => w.post], [E401, E404, OK, OK, E404, OK, E403]),

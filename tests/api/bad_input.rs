@@ -620,7 +620,7 @@ static TOTAL_ACCEPTED: AtomicUsize = AtomicUsize::new(0);
 static TOTAL_ROUND_TRIPPED: AtomicUsize = AtomicUsize::new(0);
 static FINISHED: AtomicUsize = AtomicUsize::new(0);
 /// The tests of this file: the last one to finish prints the total.
-const TESTS: usize = 15;
+const TESTS: usize = 16;
 
 fn thousands(n: usize) -> String {
     let digits = n.to_string();
@@ -1960,6 +1960,61 @@ async fn gpa_terms_and_courses_refuse_bad_input_and_keep_good_input() {
 
 fn as_pairs<'a>(fields: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
     fields.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+/// The `images` field of a post: anything but the student's own waiting uploads, at most the limit and each
+/// once, is refused naming the field, and nothing is written.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn photo_attachments_and_uploads_refuse_garbage_with_a_korean_4xx() {
+    let mut probe = Probe::new("photos").await;
+    let mut gen = Gen::new();
+    let (_, client) = probe.student().await;
+    let board = probe.app.board_id(&client, "free").await.to_string();
+    let list = prop_oneof![
+        3 => number_text(),
+        2 => proptest::collection::vec(number_text(), 1..12).prop_map(|ids| ids.join(",")),
+        2 => payload(),
+        1 => Just(",,,".to_owned()),
+        1 => Just("1,1".to_owned()),
+        1 => Just((1..=11).map(|n| n.to_string()).collect::<Vec<_>>().join(",")),
+    ];
+    let messages = [text::images::STALE, text::images::DUPLICATE, "사진은 한 글에 10장까지 올릴 수 있어요."];
+    for round in 0..80 {
+        let images = gen.draw(&list);
+        let title = format!("사진 검사 {round}");
+        let fields = [("board_id", board.as_str()), ("title", &title), ("body", "본문"), ("images", &images)];
+        let reply = probe.send(&client, "posts/write", &fields).await;
+        let what = format!("images {}", show(&images));
+        if images.trim().is_empty() {
+            probe.accepted(&reply, &what);
+        } else {
+            probe.refused(&reply, Refusal::Fields(&[("images", &messages)]), &what);
+        }
+    }
+    let posts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM posts WHERE image_count > 0")
+        .fetch_one(probe.app.db().pool())
+        .await
+        .expect("count");
+    assert_eq!(posts, 0, "no post carries a photo nobody uploaded");
+
+    // Upload bodies: bytes of every kind, some dressed as the start of an image, are refused with a 4xx and
+    // a Korean message, never a 5xx.
+    let headers: [&[u8]; 5] =
+        [b"", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0", b"RIFF\0\0\0\0WEBPVP8 ", b"\0\0\0\x18ftypheic"];
+    let tail = proptest::collection::vec(any::<u8>(), 0..4096);
+    for round in 0..60 {
+        let mut body = headers[round % headers.len()].to_vec();
+        body.extend(gen.draw(&tail));
+        probe.tally.tried += 1;
+        let response = client.post(probe.app.url("/images")).body(body.clone()).send().await.expect("upload");
+        let reply = Reply { status: response.status(), body: response.text().await.unwrap_or_default() };
+        probe.refused(
+            &reply,
+            Refusal::Any,
+            &format!("upload of {} bytes starting {:?}", body.len(), &body[..body.len().min(12)]),
+        );
+    }
+    probe.finish();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
