@@ -346,3 +346,45 @@ async fn an_anonymous_posts_photos_name_nobody() {
     let bytes = served.bytes().await.unwrap();
     assert_identifies_nobody(&String::from_utf8_lossy(&bytes), &[&who], "the photo's bytes");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hidden_posts_photos_show_to_its_author_only_and_a_removed_posts_to_nobody() {
+    let app = spawn_app_with(Settings { report_hide_threshold: Some(1), ..Default::default() }).await;
+    let (_, author) = app.signed_up_student().await;
+    let (_, classmate) = app.signed_up_student().await;
+    let (admin, admin_client) = app.signed_up_student().await;
+    let board = app.board_id(&author, "free").await;
+    let image = uploaded(&app, &author, small_png(70)).await;
+    let post: i64 =
+        write_with_images(&app, &author, board, "신고될 사진", &[id_of(&image)]).await.json().await.unwrap();
+    let path = format!("/images/{}", key_of(&image));
+    let reported = app
+        .call(
+            &classmate,
+            "reports/create",
+            &[("target", "post"), ("target_id", &post.to_string()), ("reason", "abuse")],
+        )
+        .await;
+    assert_eq!(reported.status(), StatusCode::OK, "{}", reported.text().await.unwrap_or_default());
+    // Hidden pending review: its author still sees it, photos and all; the school does not.
+    assert_eq!(fetch(&app, &author, &path).await.status(), StatusCode::OK);
+    assert_eq!(fetch(&app, &classmate, &path).await.status(), StatusCode::NOT_FOUND);
+
+    campus::server::db::users::set_admin(app.db(), &admin.username, true).await.expect("grant");
+    assert_eq!(
+        fetch(&app, &admin_client, &path).await.status(),
+        StatusCode::OK,
+        "admins review hidden posts"
+    );
+    let removed = app
+        .call(
+            &admin_client,
+            "reports/moderate",
+            &[("target", "post"), ("target_id", &post.to_string()), ("action", "remove")],
+        )
+        .await;
+    assert_eq!(removed.status(), StatusCode::OK);
+    for client in [&author, &classmate, &admin_client] {
+        assert_eq!(fetch(&app, client, &path).await.status(), StatusCode::NOT_FOUND);
+    }
+}

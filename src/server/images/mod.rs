@@ -39,6 +39,8 @@ pub const DECODES_AT_ONCE: usize = 2;
 const WAITING_PER_POST: i64 = 3;
 /// Abandoned uploads swept per upload, so that the sweep's cost stays small and bounded.
 const SWEEP_BATCH: i64 = 20;
+/// How far over the size limit an upload is still read to its end before it is refused (see `read_file`).
+const DRAIN_BYTES: usize = 1024 * 1024;
 /// Photos never change under their URL.
 const CACHE_FOREVER: &str = "private, max-age=31536000, immutable";
 
@@ -81,24 +83,32 @@ async fn accept(state: &AppState, request: Request) -> Result<PostImage, AppErro
     Ok(PostImage { key: ImageKey { id: image_id, digest }, width: encoded.width, height: encoded.height })
 }
 
-/// The body, refused as soon as it is known to exceed the limit (declared or as it streams in), so that an
-/// oversized file is never held whole.
+/// The body, refused when it exceeds the limit. A body at most [`DRAIN_BYTES`] over it is read to its end
+/// (and dropped) before the refusal, so that its sender reads the message rather than a connection closed
+/// under its upload; a bigger one, declared or streamed, is refused as soon as that is known, never held.
 async fn read_file(state: &AppState, body: Body, declared: Option<u64>) -> Result<Vec<u8>, AppError> {
     let limits = limits_of(state);
     let too_large = || AppError::FileTooLarge(text::fill(t::TOO_LARGE_FILE, limits.max_megabytes()));
-    if declared.is_some_and(|length| length > limits.max_bytes as u64) {
+    if declared.is_some_and(|length| length > (limits.max_bytes + DRAIN_BYTES) as u64) {
         return Err(too_large());
     }
     let mut body = body;
     let mut bytes = Vec::new();
+    let mut received = 0;
     while let Some(frame) = std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await {
         let frame = frame.map_err(|_| AppError::BadRequest(text::errors::BAD_REQUEST.to_owned()))?;
         if let Ok(data) = frame.into_data() {
-            if bytes.len() + data.len() > limits.max_bytes {
+            received += data.len();
+            if received > limits.max_bytes + DRAIN_BYTES {
                 return Err(too_large());
             }
-            bytes.extend_from_slice(&data);
+            if received <= limits.max_bytes {
+                bytes.extend_from_slice(&data);
+            }
         }
+    }
+    if received > limits.max_bytes {
+        return Err(too_large());
     }
     if bytes.is_empty() {
         return Err(AppError::field("image", t::NOT_AN_IMAGE));
