@@ -17,6 +17,7 @@ pub mod school;
 pub mod theme;
 pub mod time;
 pub mod timetable;
+pub mod week_grid;
 
 pub use account::{LoginResult, Me, SignupInput};
 pub use school::{Department, School, SchoolDirectory};
