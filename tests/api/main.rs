@@ -31,4 +31,5 @@ mod reviews;
 mod scale_out;
 mod schema;
 mod timetable;
+mod timetable_share;
 mod tokens;
