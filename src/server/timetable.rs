@@ -8,6 +8,8 @@
 //! - **Visibility** ([`shared_with`]): another student's primary timetable of the current semester shows to
 //!   the school when 전체공개, to friends when 친구공개, and never when 비공개 — nor to either side of a block.
 //!   A non-friend is told that a 친구공개 one is for friends; everyone else it hides from is told 비공개.
+//!   A timetable opened by its link ([`linked`], and its image) follows the same rule, for the timetable the
+//!   link names.
 //!
 //! Every change takes the student's row lock first (`Db::begin_for_student`), so two requests of the same
 //! student never both pass the cap, the clash check or the primary rule.
