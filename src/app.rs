@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/search") view={Lazy::<lazy::Search>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/timetable") view={Lazy::<lazy::Timetable>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/users/:username/timetable") view={Lazy::<lazy::StudentTimetable>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/timetables/:id") view={Lazy::<lazy::LinkedTimetable>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/courses/:id") view={Lazy::<lazy::Course>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/professors") view={Lazy::<lazy::Professors>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/reviews") view={Lazy::<lazy::Reviews>::new()} ssr=SsrMode::Async />

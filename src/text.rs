@@ -495,6 +495,22 @@ pub mod timetable {
     pub const REVIEW_INVALID_CHARS: &str = "강의평에 쓸 수 없는 제어 문자가 있습니다.";
     pub const CHOOSE_ONE: &str = "항목을 하나 골라 주세요.";
     pub const EXAMS_INVALID: &str = "시험 횟수는 0~10회로 입력해 주세요.";
+
+    // Sharing a timetable: its link (`/timetables/:id`) and its image.
+    pub const SHARE: &str = "공유";
+    pub const SHARE_TITLE: &str = "시간표 공유";
+    pub const SHARE_LINK: &str = "공유 링크";
+    pub const SHARE_ACTION: &str = "링크 보내기";
+    pub const LINK_SHARED: &str = "링크를 보냈어요.";
+    pub const LINK_COPIED: &str = "링크를 복사했어요.";
+    /// Neither the share sheet nor the clipboard answered: the link is selected in its field instead.
+    pub const LINK_NOT_COPIED: &str = "복사하지 못했어요. 위의 링크를 길게 눌러 복사해 주세요.";
+    /// Who opens the link, by the timetable's visibility (`Visibility::link_audience`).
+    pub const LINK_FOR_SCHOOL: &str = "전체공개: 우리 학교 학생이면 누구나 이 링크로 볼 수 있어요.";
+    pub const LINK_FOR_FRIENDS: &str = "친구공개: 친구만 이 링크로 볼 수 있어요.";
+    pub const LINK_FOR_NOBODY: &str = "비공개면 나만 볼 수 있어요. 공유하려면 공개 범위를 바꿔 주세요.";
+    pub const SAVE_IMAGE: &str = "이미지로 저장";
+    pub const EDIT_TIMETABLE: &str = "내 시간표에서 편집";
 }
 
 /// The 친구 tab: requests, the friend list and blocking.

@@ -30,6 +30,8 @@ export type World = {
   friendPost: string;
   course: string;
   professor: string;
+  /** The friend's 친구공개 timetable, opened by its link. */
+  friendTimetable: string;
   conversation: number;
 };
 
@@ -148,6 +150,7 @@ export async function buildWorld(page: Page, browser: Browser): Promise<World> {
     friendPost,
     course: String(course.id),
     professor: course.professor,
+    friendTimetable: String(theirs),
     conversation: started.conversation_id,
   };
 }
@@ -168,6 +171,7 @@ export function studentScreens(w: World): [string, string][] {
     ["검색 결과", `/search?q=${q("학식")}`],
     ["시간표", "/timetable"],
     ["친구 시간표", `/users/${w.friend.username}/timetable`],
+    ["공유된 시간표", `/timetables/${w.friendTimetable}`],
     ["강의", `/courses/${w.course}`],
     ["강의평", "/reviews"],
     ["내 강의평", "/reviews?list=mine"],

@@ -11,8 +11,8 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::model::codes::Pick;
 use crate::model::timetable::{
-    Amount, Attendance, CourseCategory, CourseDetail, CoursePage, CourseSort, Grading, MyTimetables,
-    ProfessorDetail, ProfessorSummary, StudentTimetable, Visibility,
+    Amount, Attendance, CourseCategory, CourseDetail, CoursePage, CourseSort, Grading, LinkedTimetable,
+    MyTimetables, ProfessorDetail, ProfessorSummary, StudentTimetable, Visibility,
 };
 #[cfg(feature = "ssr")]
 use crate::{
@@ -99,6 +99,13 @@ pub async fn remove_entry(entry_id: i64) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "timetables/of")]
 pub async fn timetable_of(username: String) -> Result<StudentTimetable, AppError> {
     timetable::of_student(&app_state()?, &require_student()?.me, &username).await
+}
+
+/// A timetable opened by its link (`/timetables/:id`), as its visibility allows: the owner always, the school
+/// when 전체공개, friends when 친구공개, nobody else when 비공개, nobody across a block.
+#[server(prefix = "/api", endpoint = "timetables/shared")]
+pub async fn shared_timetable(timetable_id: i64) -> Result<LinkedTimetable, AppError> {
+    timetable::linked(&app_state()?, &require_student()?.me, timetable_id).await
 }
 
 /// One page of a semester's catalogue. `q` (at least 2 characters) matches name, professor, code or room;

@@ -13,6 +13,7 @@ pub mod report_form;
 pub mod require_login;
 pub mod review_card;
 pub mod segmented;
+pub mod shared_timetable;
 pub mod sheet;
 pub mod side_column;
 pub mod status;

@@ -18,6 +18,7 @@ pub mod school;
 pub mod theme;
 pub mod time;
 pub mod timetable;
+pub mod week_grid;
 
 pub use account::{LoginResult, Me, SignupInput};
 pub use school::{Department, School, SchoolDirectory};

@@ -103,6 +103,15 @@ impl Visibility {
         }
     }
 
+    /// Who can open the timetable's link, said to its owner.
+    pub fn link_audience(self) -> &'static str {
+        match self {
+            Visibility::Public => t::LINK_FOR_SCHOOL,
+            Visibility::Friends => t::LINK_FOR_FRIENDS,
+            Visibility::Private => t::LINK_FOR_NOBODY,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Visibility::Public => t::PUBLIC,
@@ -356,6 +365,16 @@ pub struct StudentTimetable {
     /// The student's school (always the viewer's own: other schools' students are not found).
     pub school_name: String,
     pub semester: Semester,
+    pub timetable: SharedTimetable,
+}
+
+/// A timetable opened by its link (`/timetables/:id`): whose it is, and the timetable as its visibility lets
+/// the viewer see it. Its name and semester travel only inside `Shown`, so a hidden one gives nothing away.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkedTimetable {
+    pub nickname: String,
+    /// The viewer is its owner (who may change who sees it).
+    pub is_mine: bool,
     pub timetable: SharedTimetable,
 }
 

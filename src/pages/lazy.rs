@@ -12,8 +12,8 @@
 //! (75–235 per page), as the pages share much code that the splitter cuts into small shared chunks. Three
 //! groups keep a first load to a handful of files:
 //! - community: the home, boards, posts (with their confirmation pages), lists and search, and moderation;
-//! - timetables: a student's and a friend's timetable, courses with their reviews, 강의평, professors, and
-//!   the 학점계산기 (reached from the timetable);
+//! - timetables: a student's and a friend's timetable, one opened by its link, courses with their reviews,
+//!   강의평, professors, and the 학점계산기 (reached from the timetable);
 //! - people: logging in and signing up, 내 정보, friends, 알림 and 쪽지.
 //!
 //! A page loads its own data inside its component (its resources), so a route's `data` is empty.
@@ -30,6 +30,7 @@ use crate::pages::{
     friends::FriendsPage,
     gpa::GpaPage,
     home::HomePage,
+    linked_timetable::LinkedTimetablePage,
     list::{ListPage, SearchPage},
     login::LoginPage,
     me::MePage,
@@ -112,6 +113,7 @@ page_group! {
     timetables, __preload_timetables, TimetablesPage {
         Timetable => TimetablePage,
         StudentTimetable => StudentTimetablePage,
+        LinkedTimetable => LinkedTimetablePage,
         Course => CoursePage,
         Professors => ProfessorsPage,
         Professor => ProfessorPage,

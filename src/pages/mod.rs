@@ -9,6 +9,7 @@ pub mod friends;
 pub mod gpa;
 pub mod home;
 pub mod lazy;
+pub mod linked_timetable;
 pub mod list;
 pub mod login;
 pub mod me;

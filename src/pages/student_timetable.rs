@@ -10,8 +10,8 @@ use leptos_router::components::A;
 use crate::api::timetable::timetable_of;
 use crate::components::loaded::Loaded;
 use crate::components::require_login::RequireLogin;
-use crate::components::timetable_grid::TimetableGrid;
-use crate::model::timetable::{SharedTimetable, StudentTimetable};
+use crate::components::shared_timetable::SharedTimetableView;
+use crate::model::timetable::StudentTimetable;
 use crate::pages::params::route_name;
 use crate::text::{fill, friends as ft, timetable as t};
 
@@ -38,23 +38,6 @@ fn StudentTimetableView(found: StudentTimetable) -> impl IntoView {
             <h1>{heading}</h1>
             <p class="muted">{found.semester.to_string()}</p>
         </header>
-        {match found.timetable {
-            SharedTimetable::Shown(timetable) => {
-                let credits = timetable.total_credits();
-                view! {
-                    <TimetableGrid entries=Signal::stored(timetable.entries) />
-                    <p class="timetable-total">{fill(t::CREDITS_TOTAL, credits)}</p>
-                }
-                .into_any()
-            }
-            SharedTimetable::FriendsOnly => view! {
-                <p class="card empty-state" data-testid="hidden-timetable">{t::FRIENDS_ONLY_TIMETABLE}</p>
-            }
-            .into_any(),
-            SharedTimetable::Private => view! {
-                <p class="card empty-state" data-testid="hidden-timetable">{t::PRIVATE_TIMETABLE}</p>
-            }
-            .into_any(),
-        }}
+        <SharedTimetableView timetable=found.timetable />
     }
 }

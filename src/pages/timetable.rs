@@ -1,7 +1,8 @@
 //! The timetable screen, laid out as 에브리타임 lays it out on a phone: the semester and the student's
 //! timetables to switch between, the weekly grid across the screen with its credits total, and buttons that
 //! open sheets over the grid — 수업 추가 (the catalogue search, [`course_sheet`]), 직접 추가 (a custom entry),
-//! 설정 ([`settings_sheet`]) — and, on a tapped block, its details and removal.
+//! 공유 (its link and image, [`share_sheet`]), 설정 ([`settings_sheet`]) — and, on a tapped block, its
+//! details and removal.
 //!
 //! The semester and the open timetable live in the URL (`?semester=&id=`), so the screen is served fully
 //! rendered, can be reloaded and shared, and is kept by the service worker for offline use. The sheets exist
@@ -14,6 +15,7 @@
 
 mod course_sheet;
 mod settings_sheet;
+mod share_sheet;
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -36,11 +38,13 @@ use crate::text::{fill, timetable as t};
 
 use course_sheet::CourseSheet;
 use settings_sheet::SettingsSheet;
+use share_sheet::ShareSheet;
 
 /// The ids of the buttons that open the sheets: focus returns to them when a sheet closes after the page
 /// drew them anew.
 const ADD_COURSE_BUTTON: &str = "open-course-sheet";
 const SETTINGS_BUTTON: &str = "open-settings";
+const SHARE_BUTTON: &str = "open-share";
 
 /// The sheet open over the screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +62,8 @@ enum Open {
         semester: Semester,
         next_name: String,
     },
+    /// The open timetable's link and image ([`share_sheet`]).
+    Share(TimetableSummary),
     Entry(Entry),
 }
 
@@ -117,6 +123,7 @@ pub fn TimetablePage() -> impl IntoView {
                     Open::Settings { timetable, semester, next_name } => {
                         view! { <SettingsSheet timetable semester next_name screen /> }.into_any()
                     }
+                    Open::Share(timetable) => view! { <ShareSheet timetable screen /> }.into_any(),
                     Open::Entry(entry) => view! { <EntrySheet entry screen /> }.into_any(),
                 })
             }}
@@ -138,10 +145,16 @@ fn Editor(data: MyTimetables, screen: Screen) -> impl IntoView {
             </div>
             {data.open.as_ref().map(|open| {
                 let settings = Open::Settings { timetable: open.summary.clone(), semester, next_name: next_name.clone() };
+                let share = Open::Share(open.summary.clone());
                 view! {
-                    <button type="button" id=SETTINGS_BUTTON class="chip" on:click=move |_| screen.open(settings.clone())>
-                        {t::SETTINGS}
-                    </button>
+                    <div class="tt-actions">
+                        <button type="button" id=SHARE_BUTTON class="chip" on:click=move |_| screen.open(share.clone())>
+                            {t::SHARE}
+                        </button>
+                        <button type="button" id=SETTINGS_BUTTON class="chip" on:click=move |_| screen.open(settings.clone())>
+                            {t::SETTINGS}
+                        </button>
+                    </div>
                 }
             })}
         </header>

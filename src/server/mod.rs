@@ -25,6 +25,7 @@ pub mod start;
 pub mod state;
 pub mod telemetry;
 pub mod timetable;
+pub mod timetable_svg;
 
 /// The current time as UTC Unix seconds, the unit every timestamp in the database uses.
 pub fn now() -> i64 {

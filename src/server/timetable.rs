@@ -8,6 +8,8 @@
 //! - **Visibility** ([`shared_with`]): another student's primary timetable of the current semester shows to
 //!   the school when 전체공개, to friends when 친구공개, and never when 비공개 — nor to either side of a block.
 //!   A non-friend is told that a 친구공개 one is for friends; everyone else it hides from is told 비공개.
+//!   A timetable opened by its link ([`linked`], and its image) follows the same rule, for the timetable the
+//!   link names.
 //!
 //! Every change takes the student's row lock first (`Db::begin_for_student`), so two requests of the same
 //! student never both pass the cap, the clash check or the primary rule.
@@ -18,8 +20,8 @@ use crate::model::codes::{optional_pick, Pick};
 use crate::model::time::kst_weekday;
 use crate::model::timetable::{
     validate_catalogue_text, validate_custom_entry, validate_timetable_name, CatalogueQuery, CourseCategory,
-    CoursePage, CourseSort, CustomEntry, MyTimetables, Semester, SharedTimetable, Slot, StudentTimetable,
-    Timetable, TodayClass, Visibility, CATALOGUE_PAGE, MAX_ENTRIES,
+    CoursePage, CourseSort, CustomEntry, LinkedTimetable, MyTimetables, Semester, SharedTimetable, Slot,
+    StudentTimetable, Timetable, TodayClass, Visibility, CATALOGUE_PAGE, MAX_ENTRIES,
 };
 use crate::model::Me;
 use crate::server::db::friends::Relation;
@@ -287,6 +289,37 @@ pub async fn of_student(state: &AppState, me: &Me, username: &str) -> Result<Stu
         semester,
         timetable,
     })
+}
+
+/// A timetable opened by its link (`/timetables/:id`), as its visibility allows: the same rule as
+/// [`of_student`] ([`shared_with`]), applied to the timetable the link names. Whichever timetable the owner
+/// shares (another than the primary, another semester's), its own 공개 범위 decides, since that is what the
+/// owner set for it. Another school's timetable, like an unknown id, is not found.
+#[tracing::instrument(skip_all, fields(user = me.id, timetable_id))]
+pub async fn linked(state: &AppState, me: &Me, timetable_id: i64) -> Result<LinkedTimetable, AppError> {
+    let db = &state.db;
+    let (owner, nickname, timetable) =
+        rows::in_school(db, me.school_id, timetable_id).await?.ok_or(AppError::NotFound)?;
+    let relation = friends::relation(db, me.id, owner).await?;
+    Ok(LinkedTimetable {
+        nickname,
+        is_mine: owner == me.id,
+        timetable: shared_with(me.id, owner, timetable, relation),
+    })
+}
+
+/// The timetable of a link when the viewer may see it, for the saved image: anything [`linked`] would not
+/// show is not found, with no hint of why (an image has no room for the page's notes).
+pub async fn linked_image(
+    state: &AppState,
+    me: &Me,
+    timetable_id: i64,
+) -> Result<(String, Timetable), AppError> {
+    let linked = linked(state, me, timetable_id).await?;
+    match linked.timetable {
+        SharedTimetable::Shown(timetable) => Ok((linked.nickname, timetable)),
+        SharedTimetable::FriendsOnly | SharedTimetable::Private => Err(AppError::NotFound),
+    }
 }
 
 /// The catalogue search as its form sends it: `q` (at least 2 characters) matches name, professor, code or

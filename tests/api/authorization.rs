@@ -267,6 +267,8 @@ fn server_function_table() -> Vec<Call> {
         call("timetables/remove-entry", |w, _| form!["entry_id" => w.course_entry], [E401, E404, E404, E404, E404, E404, OK]),
         // The owner's primary timetable is 전체공개: the school sees it, except across a block.
         call("timetables/of", |w, _| form!["username" => w.owner.student.username], [E401, E404, OK, BLIND, E404, OK, OK]).hiding(owner_timetable),
+        // Its link answers as the friend view does: the same school sees a 전체공개 one, not across a block.
+        call("timetables/shared", |w, _| form!["timetable_id" => w.timetable], [E401, E404, OK, BLIND, E404, OK, OK]).hiding(owner_timetable),
 
         // The catalogue, 강의평 and professors belong to the school.
         call("courses/search", |w, _| form!["q" => w.professor_prefix()], [E401, BLIND, OK, OK, BLIND, OK, OK]).hiding(|w| vec![w.professor.clone()]),
@@ -322,6 +324,7 @@ fn page_table() -> Vec<Page> {
         page("/search", |_| format!("/search?q={}", encode(SEARCH_TEXT)), [LOGIN, BLIND, OK, OK, BLIND, OK, OK]).hiding(owner_titles),
         page("/timetable", |w| format!("/timetable?id={}", w.timetable), [LOGIN, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(owner_timetable),
         page("/users/:username/timetable", |w| format!("/users/{}/timetable", w.owner.student.username), [LOGIN, E404, OK, BLIND, E404, OK, OK]).hiding(owner_timetable),
+        page("/timetables/:id", |w| format!("/timetables/{}", w.timetable), [LOGIN, E404, OK, BLIND, E404, OK, OK]).hiding(owner_timetable),
         page("/courses/:id", |w| format!("/courses/{}", w.course), [LOGIN, E404, OK, OK, E404, OK, OK]),
         page("/reviews", |_| "/reviews".into(), [LOGIN, BLIND, OK, OK, BLIND, OK, OK]).hiding(owner_review),
         page("/reviews", |_| "/reviews".into(), [LOGIN, BLIND, BLIND, BLIND, BLIND, BLIND, OK]).hiding(owner_identity),
@@ -499,6 +502,36 @@ async fn every_page_answers_each_requester_as_it_must() {
         report.calls,
         report.refused
     );
+    report.assert_clean();
+}
+
+/// The timetable image (`GET /timetables/{id}/image.svg`, an HTTP route outside `src/app.rs`) answers whom
+/// its page shows the timetable to, and a bare 404 to whom it does not: a blocked student sees the page's
+/// 비공개 note, and no image. A visitor is refused (401), not redirected: an image is no page to log in from.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_timetable_image_shows_to_whom_its_page_shows_the_timetable() {
+    let app = spawn_app().await;
+    let setting = Setting::discover(&app).await;
+    let world = World::build(&app, &setting).await;
+    let expect = [E401, E404, OK, E404, E404, OK, OK];
+    let mut report = Report::default();
+    let before = Snapshot::take(app.db()).await;
+    for download in ["", "?download=1"] {
+        let path = format!("/timetables/{}/image.svg{download}", world.timetable);
+        for (actor, expect) in Actor::ALL.into_iter().zip(expect) {
+            let response = world.client(actor).get(app.url(&path)).send().await.expect("request");
+            let status = response.status();
+            let body = response.text().await.unwrap_or_default();
+            let at = format!("GET {path} as {actor:?}");
+            report.check_api(&at, expect, status, &body, &[]);
+            if expect.refuses() {
+                report.check_blind(&at, &body, &owner_timetable(&world));
+            } else if !body.contains(&world.custom_entry_name) {
+                report.fail(&at, "the image lacks the custom entry".into());
+            }
+        }
+    }
+    report.check_unchanged("the images", &before, &Snapshot::take(app.db()).await);
     report.assert_clean();
 }
 

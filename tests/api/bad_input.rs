@@ -2110,6 +2110,7 @@ async fn wrong_types_missing_unknown_and_repeated_fields_are_answered_with_a_4xx
         ),
         Form::new("friends/request", &[("username", &friend.username)], &[], &[]),
         Form::new("timetables/create", &[("semester", &semester), ("name", "새 시간표")], &["semester"], &[]),
+        Form::new("timetables/shared", &[("timetable_id", &timetable)], &["timetable_id"], &[]),
         Form::new(
             "timetables/rename",
             &[("timetable_id", &timetable), ("name", "이름")],
@@ -2553,6 +2554,8 @@ async fn every_payload_renders_escaped_in_every_page() {
             false,
         ),
         (format!("/users/{username}/timetable"), false),
+        (format!("/timetables/{timetable}"), false),
+        (format!("/timetables/{timetable}/image.svg"), false),
         (format!("/courses/{course}"), true),
         (format!("/professors?q={}", encoded(script)), false),
         (format!("/professors/{}", encoded(script)), false),
@@ -2593,4 +2596,20 @@ async fn every_payload_renders_escaped_in_every_page() {
     }
     println!("bad input [pages]: {checked} server-rendered pages checked, every payload escaped");
     probe.finish();
+}
+
+/// A timetable's link and image with an id that is no number (or names nothing) answer a 4xx, never a 5xx:
+/// the page reads such an id as none (404), the image refuses the malformed path (400).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn timetable_links_and_images_with_ids_that_are_no_number_answer_a_4xx() {
+    let app = spawn_app().await;
+    let (_, client) = app.signed_up_student().await;
+    let ids = ["abc", "1.5", "-1", "0", "99999999999999999999", "%00", "%3Cscript%3E", "1e3", "%ED%95%9C"];
+    for id in ids {
+        for path in [format!("/timetables/{id}"), format!("/timetables/{id}/image.svg")] {
+            let response = client.get(app.url(&path)).send().await.expect("response");
+            let status = response.status();
+            assert!(status.is_client_error(), "{path}: {status}");
+        }
+    }
 }

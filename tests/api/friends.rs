@@ -34,7 +34,12 @@ fn usernames(lists: &Value, list: &str) -> Vec<String> {
 
 impl TestApp {
     /// `friends/<action>` with a username.
-    async fn friend_action(&self, client: &Client, action: &str, username: &str) -> (StatusCode, Value) {
+    pub(crate) async fn friend_action(
+        &self,
+        client: &Client,
+        action: &str,
+        username: &str,
+    ) -> (StatusCode, Value) {
         outcome(self.call(client, &format!("friends/{action}"), &[("username", username)]).await).await
     }
 
@@ -46,7 +51,11 @@ impl TestApp {
     }
 
     /// Makes two students friends: a request and its acceptance.
-    async fn befriend(&self, (a, a_client): (&Student, &Client), (b, b_client): (&Student, &Client)) {
+    pub(crate) async fn befriend(
+        &self,
+        (a, a_client): (&Student, &Client),
+        (b, b_client): (&Student, &Client),
+    ) {
         assert_eq!(
             self.friend_action(a_client, "request", &b.username).await,
             (StatusCode::OK, json!("Sent"))

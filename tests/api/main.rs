@@ -32,4 +32,5 @@ mod reviews;
 mod scale_out;
 mod schema;
 mod timetable;
+mod timetable_share;
 mod tokens;

@@ -26,21 +26,15 @@ pub(super) fn SettingsSheet(
     screen: Screen,
 ) -> impl IntoView {
     let id = timetable.id;
-    // What this sheet saved: the radios and the primary line follow it without a fetch (a sheet reads no
+    // What this sheet saved: the choice and the primary line follow it without a fetch (a sheet reads no
     // resource, see `components::sheet`).
     let shown_to = RwSignal::new(timetable.visibility);
     let is_primary = RwSignal::new(timetable.is_primary);
     let rename = ServerAction::<RenameTimetable>::new();
-    // The choice comes back with the answer, to say what it is now.
-    let visibility = Action::new(move |chosen: &Visibility| {
-        let chosen = *chosen;
-        async move { set_visibility(id, chosen.into()).await.map(|()| chosen) }
-    });
     let primary = Action::new(move |_: &()| make_primary(id));
     let delete = Action::new(move |_: &()| delete_timetable(id));
     let saved = [
         Signal::derive(move || matches!(rename.value().get(), Some(Ok(_)))),
-        Signal::derive(move || matches!(visibility.value().get(), Some(Ok(_)))),
         Signal::derive(move || matches!(primary.value().get(), Some(Ok(_)))),
     ];
     for saved in saved {
@@ -61,17 +55,10 @@ pub(super) fn SettingsSheet(
 
     let renamed = answer_of(move || rename.value().get(), |_| t::RENAMED.to_owned());
     Effect::new(move || {
-        if let Some(Ok(chosen)) = visibility.value().get() {
-            shown_to.set(chosen);
-        }
-    });
-    Effect::new(move || {
         if let Some(Ok(())) = primary.value().get() {
             is_primary.set(true);
         }
     });
-    let visibility_answer =
-        answer_of(move || visibility.value().get(), |chosen| fill(t::VISIBILITY_CHANGED, chosen.label()));
     let promoted = answer_of(move || primary.value().get(), |_| t::PRIMARY_SET.to_owned());
     let deleted = answer_of(move || delete.value().get().filter(Result::is_err), |_| String::new());
     view! {
@@ -92,17 +79,7 @@ pub(super) fn SettingsSheet(
                     </ActionForm>
                     <Answer answer=renamed />
                 </section>
-                <fieldset class="sheet-section visibility-choice">
-                    <legend>{t::VISIBILITY}</legend>
-                    <Segmented
-                        name="visibility"
-                        chosen=shown_to
-                        label=Visibility::label
-                        on_choose=Callback::new(move |choice| { visibility.dispatch(choice); })
-                    />
-                    <p class="hint">{t::VISIBILITY_NOTE}</p>
-                    <Answer answer=visibility_answer />
-                </fieldset>
+                <VisibilityChoice timetable_id=id shown_to screen hint=Signal::stored(t::VISIBILITY_NOTE) />
                 <section class="sheet-section">
                     <h3>{t::PRIMARY_TIMETABLE}</h3>
                     <p class="hint">{t::PRIMARY_NOTE}</p>
@@ -147,4 +124,42 @@ pub(super) fn SettingsSheet(
         </Sheet>
     }
     .into_any()
+}
+
+/// 공개 범위: the three choices, each saved as soon as it is tapped, with the answer beside them and `hint`
+/// under them. `shown_to` is what is saved now (the caller's, so that it can say what that means); the screen
+/// under the sheet fetches its timetables again after a change. The settings and the share sheet both have it.
+#[component]
+pub(super) fn VisibilityChoice(
+    timetable_id: i64,
+    shown_to: RwSignal<Visibility>,
+    screen: Screen,
+    #[prop(into)] hint: Signal<&'static str>,
+) -> impl IntoView {
+    // The choice comes back with the answer, to say what it is now.
+    let visibility = Action::new(move |chosen: &Visibility| {
+        let chosen = *chosen;
+        async move { set_visibility(timetable_id, chosen.into()).await.map(|()| chosen) }
+    });
+    Effect::new(move || {
+        if let Some(Ok(chosen)) = visibility.value().get() {
+            shown_to.set(chosen);
+            screen.changed();
+        }
+    });
+    let answer =
+        answer_of(move || visibility.value().get(), |chosen| fill(t::VISIBILITY_CHANGED, chosen.label()));
+    view! {
+        <fieldset class="sheet-section visibility-choice">
+            <legend>{t::VISIBILITY}</legend>
+            <Segmented
+                name="visibility"
+                chosen=shown_to
+                label=Visibility::label
+                on_choose=Callback::new(move |choice| { visibility.dispatch(choice); })
+            />
+            <p class="hint" data-testid="visibility-hint">{hint}</p>
+            <Answer answer />
+        </fieldset>
+    }
 }

@@ -79,6 +79,30 @@ pub async fn primary_of(db: &Db, user_id: i64, semester: Semester) -> Result<Opt
     }
 }
 
+/// A timetable by id with its owner's id and nickname, if its owner is a live student of `school_id`
+/// (whoever asks: the caller applies the visibility rules). Another school's timetable is `None`, like a
+/// missing one.
+pub async fn in_school(
+    db: &Db,
+    school_id: i64,
+    timetable_id: i64,
+) -> Result<Option<(i64, String, Timetable)>, sqlx::Error> {
+    let row: Option<(i64, String, i64, i64, String, i64, Flag)> = sqlx::query_as(
+        "SELECT u.id, u.nickname, t.id, t.semester, t.name, t.visibility, t.is_primary \
+         FROM timetables t JOIN users u ON u.id = t.user_id \
+         WHERE t.id = $1 AND u.school_id = $2 AND u.deleted_at IS NULL",
+    )
+    .bind(timetable_id)
+    .bind(school_id)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((owner, nickname, id, semester, name, visibility, is_primary)) = row else {
+        return Ok(None);
+    };
+    let row = TimetableRow { id, semester, name, visibility, is_primary };
+    Ok(Some((owner, nickname, with_entries(db, row).await?)))
+}
+
 async fn with_entries(db: &Db, row: TimetableRow) -> Result<Timetable, sqlx::Error> {
     let entries: Vec<(i64, Option<i64>, String, String, String, i64)> = sqlx::query_as(
         "SELECT id, course_id, name, professor, room, credits FROM timetable_entries \

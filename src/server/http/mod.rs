@@ -10,6 +10,7 @@ mod document;
 mod error_status;
 mod security_headers;
 mod service_worker;
+mod timetable_image;
 
 pub use document::{preload_chunks_of, requested_theme};
 
@@ -57,6 +58,7 @@ pub fn router(state: AppState) -> Router {
     let pages = Router::new()
         .route("/api/{*fn_name}", post(server_fn_handler).get(server_fn_handler))
         .route("/events", get(crate::server::live::events))
+        .route("/timetables/{id}/image.svg", get(timetable_image::image))
         .leptos_routes_with_context(
             &state,
             routes,
