@@ -228,7 +228,8 @@ fn PhotoViewer(photos: Vec<PostImage>, start: usize, on_close: Callback<()>) -> 
         if let (Some(dialog), Some(_)) = (dialog.get(), track.get()) {
             if !dialog.open() {
                 let _ = dialog.show_modal();
-                go(start);
+                // The track has its width only once the open dialog is laid out.
+                request_animation_frame(move || go(start));
             }
         }
     });

@@ -104,6 +104,36 @@ enum Sees {
     Private,
 }
 
+/// Everyone whose view of a timetable the visibility rules decide: its owner; a friend; a classmate; one the
+/// owner blocked and one who blocked the owner (both friends first, so that only the block can hide it); and
+/// a student of another school.
+pub(crate) struct Viewers {
+    pub owner: Student,
+    pub owner_client: Client,
+    pub friend_client: Client,
+    pub classmate: Client,
+    pub blocked_client: Client,
+    pub blocker_client: Client,
+    pub outsider: Client,
+}
+
+impl TestApp {
+    pub(crate) async fn viewers_of_a_timetable(&self) -> Viewers {
+        let (owner, owner_client) = self.signed_up_student().await;
+        let (friend, friend_client) = self.signed_up_student().await;
+        let (_, classmate) = self.signed_up_student().await;
+        let (blocked, blocked_client) = self.signed_up_student().await;
+        let (blocker, blocker_client) = self.signed_up_student().await;
+        let (_, outsider) = self.student_of(1).await;
+        self.befriend((&owner, &owner_client), (&friend, &friend_client)).await;
+        self.befriend((&owner, &owner_client), (&blocked, &blocked_client)).await;
+        self.befriend((&owner, &owner_client), (&blocker, &blocker_client)).await;
+        assert_eq!(self.friend_action(&owner_client, "block", &blocked.username).await.0, StatusCode::OK);
+        assert_eq!(self.friend_action(&blocker_client, "block", &owner.username).await.0, StatusCode::OK);
+        Viewers { owner, owner_client, friend_client, classmate, blocked_client, blocker_client, outsider }
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn an_accepted_request_puts_both_students_on_each_others_friend_list() {
     let app = spawn_app().await;
@@ -372,18 +402,16 @@ async fn blocking_ends_the_friendship_and_requests_and_the_blocked_student_canno
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn friendship_and_blocks_decide_who_sees_a_timetable() {
     let app = spawn_app().await;
-    let (owner, owner_client) = app.signed_up_student().await;
-    let (friend, friend_client) = app.signed_up_student().await;
-    let (_, classmate) = app.signed_up_student().await;
-    let (blocked, blocked_client) = app.signed_up_student().await;
-    let (blocker, blocker_client) = app.signed_up_student().await;
-    let (_, outsider) = app.student_of(1).await;
-    app.befriend((&owner, &owner_client), (&friend, &friend_client)).await;
-    // Both blocks end a friendship too: make them friends first, so that only the block can hide it.
-    app.befriend((&owner, &owner_client), (&blocked, &blocked_client)).await;
-    app.befriend((&owner, &owner_client), (&blocker, &blocker_client)).await;
-    assert_eq!(app.friend_action(&owner_client, "block", &blocked.username).await.0, StatusCode::OK);
-    assert_eq!(app.friend_action(&blocker_client, "block", &owner.username).await.0, StatusCode::OK);
+    let Viewers {
+        owner,
+        owner_client,
+        friend_client,
+        classmate,
+        blocked_client,
+        blocker_client,
+        outsider,
+        ..
+    } = app.viewers_of_a_timetable().await;
     let timetable = app.timetable_with_entry(&owner_client, "동아리 정기모임").await;
 
     // (visibility, friend, classmate, blocked by the owner, who blocked the owner). Across a block a 친구공개

@@ -7,6 +7,7 @@ use campus::model::timetable::Semester;
 use reqwest::{Client, Response, StatusCode};
 use serde_json::Value;
 
+use crate::friends::Viewers;
 use crate::helpers::*;
 
 /// A custom entry's name made of the characters XML must escape.
@@ -78,18 +79,16 @@ impl TestApp {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_timetable_link_and_its_image_show_to_exactly_whom_the_friend_view_does() {
     let app = spawn_app().await;
-    let (owner, owner_client) = app.signed_up_student().await;
-    let (friend, friend_client) = app.signed_up_student().await;
-    let (_, classmate) = app.signed_up_student().await;
-    let (blocked, blocked_client) = app.signed_up_student().await;
-    let (blocker, blocker_client) = app.signed_up_student().await;
-    let (_, outsider) = app.student_of(1).await;
-    app.befriend((&owner, &owner_client), (&friend, &friend_client)).await;
-    // Both blocks end a friendship too: friends first, so that only the block can hide it.
-    app.befriend((&owner, &owner_client), (&blocked, &blocked_client)).await;
-    app.befriend((&owner, &owner_client), (&blocker, &blocker_client)).await;
-    assert_eq!(app.friend_action(&owner_client, "block", &blocked.username).await.0, StatusCode::OK);
-    assert_eq!(app.friend_action(&blocker_client, "block", &owner.username).await.0, StatusCode::OK);
+    let Viewers {
+        owner,
+        owner_client,
+        friend_client,
+        classmate,
+        blocked_client,
+        blocker_client,
+        outsider,
+        ..
+    } = app.viewers_of_a_timetable().await;
     let (timetable, _) = app.shared_timetable_fixture(&owner_client, SECRET_ENTRY).await;
 
     // (visibility, friend, classmate, blocked by the owner, who blocked the owner), as the friend view has it.
