@@ -226,6 +226,6 @@ print(next(d["id"] for d in json.load(sys.stdin)["departments"] if d["school_id"
   uploaded="$(curl -sf -X POST -H "Cookie: campus_access=$reader_cookie" -H "Content-Type: image/png" \
     --data-binary "@$work/photo.png" "$base/images")"
   photo_key="$(python3 -c 'import json, sys; k = json.load(sys.stdin)["key"]; print("%s-%s" % (k["id"], k["digest"]))' <<<"$uploaded")"
-  post /api/posts/write "board_id=$board&title=bench-photo&body=photo&images=${photo_key%%-*}" >/dev/null
+  post /api/posts/write "board_id=$board&title=bench-photo-$RANDOM&body=photo&images=${photo_key%%-*}" >/dev/null
 }
 
