@@ -222,7 +222,9 @@ async fn a_photo_uploaded_through_the_balancer_is_served_alike_by_both_servers_u
     let (_, client) = pair.balancer.signed_up_student().await;
     let file = noisy_png();
     assert!(file.len() > 1024 * 1024, "{} bytes", file.len());
-    let response = client.post(pair.balancer.url("/images")).body(file).send().await.expect("upload");
+    // Bounded: a balancer that cannot take the body must fail the test, not hang it.
+    let upload = client.post(pair.balancer.url("/images")).body(file).timeout(Duration::from_secs(60));
+    let response = upload.send().await.expect("upload");
     assert_eq!(response.status(), StatusCode::CREATED, "{}", response.text().await.unwrap_or_default());
     let image: serde_json::Value = response.json().await.expect("json");
     let (id, digest) =
@@ -247,7 +249,8 @@ async fn a_photo_uploaded_through_the_balancer_is_served_alike_by_both_servers_u
     let path = format!("/images/{id}-{digest}");
     let mut copies = Vec::new();
     for server in [&pair.first, &pair.second] {
-        let served = client.get(server.url(&path)).send().await.expect("get");
+        let served =
+            client.get(server.url(&path)).timeout(Duration::from_secs(60)).send().await.expect("get");
         assert_eq!(served.status(), StatusCode::OK);
         copies.push(served.bytes().await.expect("bytes"));
     }
