@@ -244,6 +244,13 @@ fn PhotoViewer(photos: Vec<PostImage>, start: usize, on_close: Callback<()>) -> 
         let next = (current.get_untracked() as i32 + by).clamp(0, total as i32 - 1) as usize;
         go(next);
     };
+    // The arrow keys step wherever focus is: 다음 hides at the last photo and takes focus with it.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| match ev.key().as_str() {
+        "ArrowRight" => step(1),
+        "ArrowLeft" => step(-1),
+        _ => {}
+    });
+    on_cleanup(move || keys.remove());
     let slides = photos
         .iter()
         .enumerate()
@@ -268,11 +275,6 @@ fn PhotoViewer(photos: Vec<PostImage>, start: usize, on_close: Callback<()>) -> 
             aria-label=t::VIEWER
             data-testid="photo-viewer"
             on:close=move |_| on_close.run(())
-            on:keydown=move |ev| match ev.key().as_str() {
-                "ArrowRight" => step(1),
-                "ArrowLeft" => step(-1),
-                _ => {}
-            }
         >
             <div class="photo-track" node_ref=track on:scroll=on_scroll>{slides}</div>
             <p class="photo-position" aria-live="polite">{move || format!("{} / {total}", current.get() + 1)}</p>
