@@ -62,40 +62,40 @@ pub async fn sweep_abandoned(
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;
-    for id in &ids {
-        sqlx::query("DELETE FROM images WHERE id = $1 AND post_id IS NULL")
+    // Only the rows really deleted: one its uploader's post attached meanwhile stays, and so do its bytes.
+    let mut swept = Vec::with_capacity(ids.len());
+    for id in ids {
+        let done = sqlx::query("DELETE FROM images WHERE id = $1 AND post_id IS NULL")
             .bind(id)
             .execute(&mut *conn)
             .await?;
+        if done.rows_affected() == 1 {
+            swept.push(id);
+        }
     }
-    Ok(ids)
+    Ok(swept)
 }
 
-/// Attaches the uploader's waiting image to a post at `position`; false when it is not theirs, not waiting
-/// (already on a post, swept) or gone. The `post_id IS NULL` condition makes two posts racing for one
-/// upload safe: the second update finds the row taken and changes nothing.
+/// Attaches the uploader's waiting image to a post at `position` and returns its digest; `None` when it is
+/// not theirs, not waiting (already on a post, swept) or gone. The `post_id IS NULL` condition makes two
+/// posts racing for one upload safe: the second update finds the row taken and changes nothing.
 pub async fn attach(
     conn: &mut AnyConnection,
     image_id: i64,
     uploader_id: i64,
     post_id: i64,
     position: i64,
-) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE images SET post_id = $1, position = $2 WHERE id = $3 AND uploader_id = $4 AND post_id IS NULL",
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "UPDATE images SET post_id = $1, position = $2 WHERE id = $3 AND uploader_id = $4 AND post_id IS NULL \
+         RETURNING digest",
     )
     .bind(post_id)
     .bind(position)
     .bind(image_id)
     .bind(uploader_id)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
-}
-
-/// An image's digest.
-pub async fn digest(conn: &mut AnyConnection, image_id: i64) -> Result<String, sqlx::Error> {
-    sqlx::query_scalar("SELECT digest FROM images WHERE id = $1").bind(image_id).fetch_one(conn).await
+    .fetch_optional(conn)
+    .await
 }
 
 /// Stores the list's thumbnail key and the count on the post.

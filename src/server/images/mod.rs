@@ -189,16 +189,12 @@ async fn forget_bytes(state: &AppState, image_ids: &[i64]) {
 /// to their new post inside its transaction; any that is not theirs and waiting refuses the whole post.
 pub async fn attach(tx: &mut Tx, me: &Me, post_id: i64, image_ids: &[i64]) -> Result<(), AppError> {
     let mut cover = None;
-    for (position, image_id) in image_ids.iter().enumerate() {
-        if !rows::attach(tx, *image_id, me.id, post_id, position as i64).await? {
-            return Err(AppError::field("images", t::STALE));
-        }
-        if position == 0 {
-            cover = Some(rows::digest(tx, *image_id).await?);
-        }
+    for (position, &id) in image_ids.iter().enumerate() {
+        let digest = rows::attach(tx, id, me.id, post_id, position as i64).await?;
+        let digest = digest.ok_or_else(|| AppError::field("images", t::STALE))?;
+        cover.get_or_insert(ImageKey { id, digest });
     }
-    if let Some(digest) = cover {
-        let key = ImageKey { id: image_ids[0], digest };
+    if let Some(key) = cover {
         rows::set_cover(tx, post_id, Some(&key.to_string()), image_ids.len() as i64).await?;
     }
     Ok(())
