@@ -388,3 +388,21 @@ async fn a_hidden_posts_photos_show_to_its_author_only_and_a_removed_posts_to_no
         assert_eq!(fetch(&app, client, &path).await.status(), StatusCode::NOT_FOUND);
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_student_keeps_at_most_three_posts_worth_of_uploads_waiting() {
+    let app = spawn_app().await;
+    let (_, client) = app.signed_up_student().await;
+    let board = app.board_id(&client, "free").await;
+    let mut waiting = Vec::new();
+    for shade in 0..30 {
+        waiting.push(id_of(&uploaded(&app, &client, small_png(shade * 8)).await));
+    }
+    let refused = upload(&app, &client, small_png(255)).await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    assert!(error_json(refused).await.to_string().contains("10장까지"));
+    // Posting ten of them makes room for ten more.
+    let posted = write_with_images(&app, &client, board, "열 장 올림", &waiting[..10]).await;
+    assert_eq!(posted.status(), StatusCode::OK);
+    uploaded(&app, &client, small_png(255)).await;
+}
