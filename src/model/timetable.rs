@@ -319,24 +319,6 @@ impl Timetable {
     pub fn total_credits(&self) -> i64 {
         self.entries.iter().map(|entry| entry.credits).sum()
     }
-
-    /// The classes of a weekday (0 = Mon), by start time: one for each time of an entry on that day.
-    pub fn classes_on(&self, weekday: i64) -> Vec<TodayClass> {
-        let mut classes: Vec<TodayClass> = self
-            .entries
-            .iter()
-            .flat_map(|entry| {
-                entry.slots.iter().filter(|slot| slot.weekday == weekday).map(|slot| TodayClass {
-                    name: entry.name.clone(),
-                    room: entry.room.clone(),
-                    start_minute: slot.start_minute,
-                    end_minute: slot.end_minute,
-                })
-            })
-            .collect();
-        classes.sort_by_key(|class| class.start_minute);
-        classes
-    }
 }
 
 /// One class of a day: an entry's name and room, and one of its times that day.
@@ -646,38 +628,6 @@ mod tests {
         assert!(ten_to_eleven.clashes_with(&slot(0, 659, 720)));
         assert!(ten_to_eleven.clashes_with(&slot(0, 610, 620)), "inside");
         assert!(!ten_to_eleven.clashes_with(&slot(1, 600, 660)), "another day");
-    }
-
-    #[test]
-    fn a_days_classes_are_each_time_of_an_entry_on_that_day_by_start() {
-        let entry = |id, name: &str, slots| Entry {
-            id,
-            course_id: None,
-            name: name.into(),
-            professor: String::new(),
-            room: format!("{name}실"),
-            credits: 0,
-            slots,
-        };
-        let timetable = Timetable {
-            summary: TimetableSummary {
-                id: 1,
-                name: "시간표".into(),
-                visibility: Visibility::Private,
-                is_primary: true,
-            },
-            semester: Semester::new(2026, 3),
-            entries: vec![
-                entry(1, "자료구조", vec![slot(0, 780, 855), slot(2, 780, 855)]),
-                entry(2, "영어", vec![slot(0, 540, 615)]),
-                entry(3, "동아리", vec![slot(4, 1080, 1200)]),
-            ],
-        };
-        let monday: Vec<(String, i64)> =
-            timetable.classes_on(0).into_iter().map(|class| (class.name, class.start_minute)).collect();
-        assert_eq!(monday, [("영어".to_owned(), 540), ("자료구조".to_owned(), 780)]);
-        assert_eq!(timetable.classes_on(2)[0].room, "자료구조실");
-        assert!(timetable.classes_on(6).is_empty());
     }
 
     #[test]

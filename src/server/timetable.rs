@@ -74,8 +74,7 @@ pub async fn editor(
 #[tracing::instrument(skip_all, fields(user = me.id))]
 pub async fn today(state: &AppState, me: &Me) -> Result<Option<Vec<TodayClass>>, AppError> {
     let now = now();
-    let primary = rows::primary_of(&state.db, me.id, Semester::current(now)).await?;
-    Ok(primary.map(|timetable| timetable.classes_on(kst_weekday(now))))
+    Ok(rows::primary_classes_on(&state.db, me.id, Semester::current(now), kst_weekday(now)).await?)
 }
 
 /// Makes a timetable; the student's first of the semester becomes its primary. Returns its id.

@@ -917,6 +917,7 @@ async fn the_side_column_shows_the_newest_of_hot_and_best_and_the_callers_classe
     // Two classes today (the later one added first) and one tomorrow; the classmate's class today is theirs.
     let today = campus::model::time::kst_weekday(campus::server::now());
     let mine = new_timetable(&app, &student).await;
+    assert_eq!(side_lists(&app, &student).await["today"], serde_json::json!([]), "a timetable, no class yet");
     add_class(&app, &student, &mine, "오후 수업", today, "15:00").await;
     add_class(&app, &student, &mine, "아침 수업", today, "09:00").await;
     add_class(&app, &student, &mine, "내일 수업", (today + 1) % 7, "09:00").await;

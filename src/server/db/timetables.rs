@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use sqlx::{AnyConnection, FromRow};
 
 use super::{Db, Flag};
-use crate::model::timetable::{Entry, Semester, Slot, Timetable, TimetableSummary, Visibility};
+use crate::model::timetable::{Entry, Semester, Slot, Timetable, TimetableSummary, TodayClass, Visibility};
 
 #[derive(FromRow)]
 pub struct TimetableRow {
@@ -77,6 +77,46 @@ pub async fn primary_of(db: &Db, user_id: i64, semester: Semester) -> Result<Opt
         Some(row) => Ok(Some(with_entries(db, row).await?)),
         None => Ok(None),
     }
+}
+
+/// The classes on `weekday` (0 = Mon) of the student's primary timetable of `semester`, by start time, as
+/// [`Timetable::classes_on`] gives them; `None` when the student has no primary timetable that semester.
+/// One statement: the timetable's row comes once with nothing joined when no class falls on that day.
+pub async fn primary_classes_on(
+    db: &Db,
+    user_id: i64,
+    semester: Semester,
+    weekday: i64,
+) -> Result<Option<Vec<TodayClass>>, sqlx::Error> {
+    // Name, room, start and end: all null on the row of a timetable with no class that day.
+    type ClassRow = (Option<String>, Option<String>, Option<i64>, Option<i64>);
+    let rows: Vec<ClassRow> = sqlx::query_as(
+        "SELECT e.name, e.room, s.start_minute, s.end_minute FROM timetables t \
+         LEFT JOIN timetable_slots s ON s.timetable_id = t.id AND s.weekday = $3 \
+         LEFT JOIN timetable_entries e ON e.id = s.entry_id \
+         WHERE t.user_id = $1 AND t.semester = $2 AND t.is_primary = 1 \
+         ORDER BY s.start_minute, e.id, s.end_minute",
+    )
+    .bind(user_id)
+    .bind(semester.0)
+    .bind(weekday)
+    .fetch_all(db.pool())
+    .await?;
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(
+        rows.into_iter()
+            .filter_map(|(name, room, start_minute, end_minute)| {
+                Some(TodayClass {
+                    name: name?,
+                    room: room?,
+                    start_minute: start_minute?,
+                    end_minute: end_minute?,
+                })
+            })
+            .collect(),
+    ))
 }
 
 /// A timetable by id with its owner's id and nickname, if its owner is a live student of `school_id`
