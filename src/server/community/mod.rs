@@ -63,9 +63,7 @@ pub async fn hot_and_best(
     me: &Me,
     limit: i64,
 ) -> Result<(Vec<PostSummary>, Vec<PostSummary>), AppError> {
-    let db = &state.db;
-    let hot = post_rows::list(db, me.school_id, me.id, &Listing::Hot, None, limit).await?;
-    let best = post_rows::list(db, me.school_id, me.id, &Listing::Best, None, limit).await?;
+    let (hot, best) = post_rows::hot_and_best(&state.db, me.school_id, me.id, limit).await?;
     Ok((views::summaries(hot), views::summaries(best)))
 }
 

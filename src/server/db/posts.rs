@@ -203,6 +203,55 @@ pub async fn list(
     query.fetch_all(db.pool()).await
 }
 
+/// A row of [`hot_and_best`]: the list it is in (0 HOT, 1 BEST) and the post.
+#[derive(Debug, FromRow)]
+struct StampedListRow {
+    which_list: i64,
+    #[sqlx(flatten)]
+    post: PostListRow,
+}
+
+/// One branch of [`hot_and_best`]: the ids of the newest `$3` posts of the school `$1` stamped `$stamp`
+/// that the viewer `$2` may see, chosen as a HOT or BEST page chooses them (on that list's partial index).
+macro_rules! stamped_branch {
+    ($which:literal, $stamp:literal) => {
+        concat!(
+            "SELECT CAST(",
+            $which,
+            " AS BIGINT) AS which_list, s.id FROM (SELECT p.id FROM posts p ",
+            "WHERE p.school_id = $1 AND p.deleted_at IS NULL AND ",
+            visible_to_viewer!("p"),
+            " AND p.",
+            $stamp,
+            " IS NOT NULL ORDER BY p.id DESC LIMIT $3) s"
+        )
+    };
+}
+
+/// The newest `limit` posts of HOT and of BEST, as [`list`] gives each, in one statement (the home and the
+/// side column show both, and every statement is a round trip to the database).
+pub async fn hot_and_best(
+    db: &Db,
+    school_id: i64,
+    viewer_id: i64,
+    limit: i64,
+) -> Result<(Vec<PostListRow>, Vec<PostListRow>), sqlx::Error> {
+    const HOT_AND_BEST: &str = concat!(
+        "SELECT page.which_list, ",
+        list_columns!(),
+        " FROM (",
+        stamped_branch!("0", "hot_at"),
+        " UNION ALL ",
+        stamped_branch!("1", "best_at"),
+        ") page JOIN posts p ON p.id = page.id JOIN boards b ON b.id = p.board_id ",
+        "JOIN users u ON u.id = p.author_id ORDER BY page.which_list, p.id DESC"
+    );
+    let rows: Vec<StampedListRow> =
+        sqlx::query_as(HOT_AND_BEST).bind(school_id).bind(viewer_id).bind(limit).fetch_all(db.pool()).await?;
+    let (hot, best): (Vec<_>, Vec<_>) = rows.into_iter().partition(|row| row.which_list == 0);
+    Ok((hot.into_iter().map(|row| row.post).collect(), best.into_iter().map(|row| row.post).collect()))
+}
+
 /// The newest live post id of the school, if it has any.
 pub async fn newest_id(db: &Db, school_id: i64) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar("SELECT MAX(id) FROM posts WHERE school_id = $1 AND deleted_at IS NULL")
