@@ -1,9 +1,9 @@
 //! The home screen's SQL: a student's pinned boards (즐겨찾는 게시판) with their newest posts, and the school's
 //! 실시간 인기 글 read by rank from an index.
 
-use sqlx::{AnyConnection, FromRow};
+use sqlx::AnyConnection;
 
-use super::posts::{list_columns, PostListRow};
+use super::posts::{fetch_json_rows, list_columns, rows_as_json, PostListRow};
 use super::{visible_to_viewer, Db};
 
 /// The boards the student pinned, in the order they pinned them.
@@ -67,10 +67,10 @@ pub async fn unpin(conn: &mut AnyConnection, user_id: i64, board_id: i64) -> Res
 }
 
 /// A newest post of a pinned board.
-#[derive(Debug, FromRow)]
+#[derive(Debug, serde::Deserialize)]
 pub struct PinnedPostRow {
     pub board_id: i64,
-    #[sqlx(flatten)]
+    #[serde(flatten)]
     pub post: PostListRow,
 }
 
@@ -124,17 +124,18 @@ pub async fn pinned_posts(
         " UNION ALL ",
         pinned_branch!("$10", "b10"),
         ") page JOIN posts p ON p.id = page.id JOIN boards b ON b.id = p.board_id ",
-        "JOIN users u ON u.id = p.author_id ORDER BY p.id DESC"
+        "JOIN users u ON u.id = p.author_id"
     );
     if boards.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query = sqlx::query_as(PINNED_POSTS).bind(per_board).bind(viewer_id);
+    let sql = rows_as_json(db.backend(), PINNED_POSTS, "'board_id', t.board_id, ", "t.id DESC");
+    let mut query = sqlx::query_scalar(&sql).bind(per_board).bind(viewer_id);
     // Unused branches ask for board 0, which no board is: an empty probe of the index.
     for slot in 0..PINNED_BOARDS_READ {
         query = query.bind(boards.get(slot).copied().unwrap_or(0));
     }
-    query.fetch_all(db.pool()).await
+    fetch_json_rows(db, query).await
 }
 
 /// The school's `limit` posts with the highest 실시간 인기 rank that had activity since `since_hour`, leaving
@@ -147,14 +148,14 @@ pub async fn trending(
     limit: i64,
 ) -> Result<Vec<PostListRow>, sqlx::Error> {
     const TRENDING: &str = concat!(
-        "SELECT ",
+        "SELECT page.heat_rank, ",
         list_columns!(),
         " FROM (SELECT p.id, p.heat_rank FROM posts p WHERE p.school_id = $1 AND p.heat_rank IS NOT NULL ",
         "AND p.deleted_at IS NULL AND p.is_hidden = 0 AND p.heat_hour >= $2 ",
         "AND NOT EXISTS (SELECT 1 FROM boards x WHERE x.id = p.board_id AND x.hot_excluded = 1) ",
         "ORDER BY p.heat_rank DESC, p.id DESC LIMIT $3) page ",
-        "JOIN posts p ON p.id = page.id JOIN boards b ON b.id = p.board_id JOIN users u ON u.id = p.author_id ",
-        "ORDER BY page.heat_rank DESC, p.id DESC"
+        "JOIN posts p ON p.id = page.id JOIN boards b ON b.id = p.board_id JOIN users u ON u.id = p.author_id"
     );
-    sqlx::query_as(TRENDING).bind(school_id).bind(since_hour).bind(limit).fetch_all(db.pool()).await
+    let sql = rows_as_json(db.backend(), TRENDING, "", "t.heat_rank DESC, t.id DESC");
+    fetch_json_rows(db, sqlx::query_scalar(&sql).bind(school_id).bind(since_hour).bind(limit)).await
 }

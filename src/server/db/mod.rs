@@ -56,6 +56,15 @@ pub enum Backend {
 }
 
 impl Backend {
+    /// The dialect's JSON array aggregate and object constructor, for statements that return a list as one
+    /// row.
+    pub fn json_functions(self) -> (&'static str, &'static str) {
+        match self {
+            Backend::Sqlite => ("json_group_array", "json_object"),
+            Backend::Postgres => ("json_agg", "json_build_object"),
+        }
+    }
+
     /// The backend a `DATABASE_URL` names: `sqlite:…`, or `postgres:…` / `postgresql:…`.
     pub fn of_url(url: &str) -> Option<Backend> {
         if url.starts_with("postgres:") || url.starts_with("postgresql:") {
