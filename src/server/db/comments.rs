@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use sqlx::{AnyConnection, FromRow};
 
-use super::{visible_to_viewer, Backend, Db, Flag};
+use super::{visible_to_viewer, Db, Flag};
 
 /// A comment as stored, with what labelling it needs. Server-only: it carries the author's id.
 #[derive(Debug, Deserialize)]
@@ -25,9 +25,9 @@ pub struct CommentRow {
 }
 
 /// A post's thread as one JSON array of [`CommentRow`]s, in order, built by the database with its own array
-/// and object functions (`$array`, `$object`). One row however long the thread: the driver hands every row
-/// over between threads on its own (SQLite's runs on a worker thread), and a 300-comment thread spent a
-/// third of its CPU in those hand-offs.
+/// and object functions (`$array`, `$object`: format placeholders for [`super::Backend::json_functions`]).
+/// One row however long the thread: the driver hands every row over between threads on its own (SQLite's
+/// runs on a worker thread), and a 300-comment thread spent a third of its CPU in those hand-offs.
 macro_rules! thread_as_json {
     ($array:literal, $object:literal) => {
         concat!(
@@ -58,11 +58,10 @@ macro_rules! thread_as_json {
 
 /// Every comment of a post in order, deleted ones included (the view decides what becomes a tombstone).
 pub async fn for_post(db: &Db, post_id: i64, viewer_id: i64) -> Result<Vec<CommentRow>, sqlx::Error> {
-    let query = match db.backend() {
-        Backend::Sqlite => thread_as_json!("json_group_array", "json_object"),
-        Backend::Postgres => thread_as_json!("json_agg", "json_build_object"),
-    };
-    let thread: String = sqlx::query_scalar(query).bind(post_id).bind(viewer_id).fetch_one(db.pool()).await?;
+    let (array, object) = db.backend().json_functions();
+    let query = format!(thread_as_json!("{array}", "{object}"), array = array, object = object);
+    let thread: String =
+        sqlx::query_scalar(&query).bind(post_id).bind(viewer_id).fetch_one(db.pool()).await?;
     serde_json::from_str(&thread).map_err(|error| sqlx::Error::Decode(error.into()))
 }
 

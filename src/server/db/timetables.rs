@@ -79,8 +79,8 @@ pub async fn primary_of(db: &Db, user_id: i64, semester: Semester) -> Result<Opt
     }
 }
 
-/// The classes on `weekday` (0 = Mon) of the student's primary timetable of `semester`, by start time, as
-/// [`Timetable::classes_on`] gives them; `None` when the student has no primary timetable that semester.
+/// The classes on `weekday` (0 = Mon) of the student's primary timetable of `semester`: one for each time of
+/// an entry on that day, by start time; `None` when the student has no primary timetable that semester.
 /// One statement: the timetable's row comes once with nothing joined when no class falls on that day.
 pub async fn primary_classes_on(
     db: &Db,
