@@ -28,6 +28,7 @@ mod messages;
 mod moderation;
 mod notifications;
 mod pages;
+mod pool;
 mod reviews;
 mod scale_out;
 mod schema;

@@ -165,6 +165,10 @@ impl Db {
             // per query (7% of a board page's CPU). PostgreSQL keeps the check, so that a connection the
             // database closed (a restart, a failover) is replaced instead of failing a student's request.
             .test_before_acquire(backend == Backend::Postgres)
+            // Likewise the ping when a query gives its connection back (patches/sqlx_core): SQLite's worker
+            // runs its commands in order, so a dropped transaction's rollback is done before the next user's
+            // first statement without a round trip to wait for it.
+            .test_on_release(backend == Backend::Postgres)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
