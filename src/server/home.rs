@@ -49,11 +49,6 @@ pub async fn pinned_boards(state: &AppState, me: &Me) -> Result<Vec<i64>, AppErr
     Ok(rows::pinned_boards(&state.db, me.id).await?)
 }
 
-/// Whether the student pinned the board (a board of their school).
-pub async fn is_pinned(state: &AppState, me: &Me, board_id: i64) -> Result<bool, AppError> {
-    Ok(rows::is_pinned(state.db.pool(), me.id, board_id).await?)
-}
-
 /// Pins a board of the student's school to their home (`pinned`), or takes the pin off; the new state.
 /// Repeating either is harmless. At most [`PIN_LIMIT`] pins: the count and the insert run under the
 /// student's row lock, so two pins at once cannot pass the limit together.
@@ -63,7 +58,7 @@ pub async fn pin(state: &AppState, me: &Me, board_id: i64, pinned: bool) -> Resu
     let mut tx = state.db.begin_for_student(me.id).await?;
     if !pinned {
         rows::unpin(&mut tx, me.id, board_id).await?;
-    } else if !rows::is_pinned(&mut *tx, me.id, board_id).await? {
+    } else if !rows::is_pinned(&mut tx, me.id, board_id).await? {
         if rows::pin_count(&mut tx, me.id).await? >= PIN_LIMIT {
             return Err(AppError::Conflict(crate::text::fill(t::PIN_LIMIT_REACHED, PIN_LIMIT)));
         }

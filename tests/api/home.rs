@@ -105,6 +105,36 @@ async fn the_pin_limit_holds_when_pins_race() {
     assert_eq!(pinned(&app, &me).await.len(), 8);
 }
 
+/// Whether the reader pinned the board, as the board page says it (`boards/posts`).
+async fn board_page_pinned(app: &TestApp, client: &Client, board: i64) -> bool {
+    let page: Value = app
+        .call(client, "boards/posts", &[("board_id", &board.to_string())])
+        .await
+        .json()
+        .await
+        .expect("page");
+    page["pinned"].as_bool().expect("pinned")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_board_page_says_whether_its_reader_pinned_the_board_empty_or_not() {
+    let app = spawn_app().await;
+    let (_, me) = app.signed_up_student().await;
+    let (_, classmate) = app.signed_up_student().await;
+    let all = boards(&app, &me).await;
+    let (busy, empty) = (all[0], all[8]);
+    app.write_post(&classmate, busy, "글 하나", false).await;
+    for board in [busy, empty] {
+        assert!(!board_page_pinned(&app, &me, board).await, "board {board} before any pin");
+        assert_eq!(pin(&app, &me, board, true).await.status(), StatusCode::OK);
+        assert!(board_page_pinned(&app, &me, board).await, "board {board} pinned");
+        // Another student's page of the same board is theirs: not pinned.
+        assert!(!board_page_pinned(&app, &classmate, board).await, "board {board} for a classmate");
+        assert_eq!(pin(&app, &me, board, false).await.status(), StatusCode::OK);
+        assert!(!board_page_pinned(&app, &me, board).await, "board {board} unpinned");
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn only_boards_of_ones_own_school_can_be_pinned() {
     let app = spawn_app().await;

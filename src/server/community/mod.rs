@@ -49,10 +49,7 @@ pub async fn board_listing(
     before: Option<i64>,
 ) -> Result<BoardListing, AppError> {
     let board = board(state, me, board_id).await?;
-    let rows =
-        post_rows::list(&state.db, me.school_id, me.id, &Listing::Board(board.id), before, PAGE_SIZE + 1)
-            .await?;
-    let pinned = crate::server::home::is_pinned(state, me, board.id).await?;
+    let (rows, pinned) = post_rows::board_page(&state.db, me.id, board.id, before, PAGE_SIZE + 1).await?;
     Ok(BoardListing { board, pinned, page: views::page(rows, None) })
 }
 

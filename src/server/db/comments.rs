@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use sqlx::{AnyConnection, FromRow};
 
-use super::{visible_to_viewer, Db, Flag};
+use super::{json_rows, visible_to_viewer, Db, Dialects, Flag};
 
 /// A comment as stored, with what labelling it needs. Server-only: it carries the author's id.
 #[derive(Debug, Deserialize)]
@@ -24,44 +24,36 @@ pub struct CommentRow {
     pub liked_by_viewer: Flag,
 }
 
-/// A post's thread as one JSON array of [`CommentRow`]s, in order, built by the database with its own array
-/// and object functions (`$array`, `$object`: format placeholders for [`super::Backend::json_functions`]).
-/// One row however long the thread: the driver hands every row over between threads on its own (SQLite's
-/// runs on a worker thread), and a 300-comment thread spent a third of its CPU in those hand-offs.
-macro_rules! thread_as_json {
-    ($array:literal, $object:literal) => {
-        concat!(
-            "SELECT COALESCE(CAST(",
-            $array,
-            "(",
-            $object,
-            "(",
-            "'id', t.id, 'parent_id', t.parent_id, 'author_id', t.author_id, ",
-            "'author_nickname', t.author_nickname, 'anon_number', t.anon_number, 'body', t.body, ",
-            "'is_anonymous', t.is_anonymous, 'like_count', t.like_count, 'created_at', t.created_at, ",
-            "'edited_at', t.edited_at, 'deleted_at', t.deleted_at, 'liked_by_viewer', t.liked_by_viewer",
-            ") ORDER BY t.id) AS TEXT), '[]') FROM (",
-            "SELECT c.id, c.parent_id, c.author_id, ",
-            "CASE WHEN c.is_anonymous = 0 THEN u.nickname END AS author_nickname, ",
-            "CASE WHEN c.is_anonymous = 1 THEN n.number END AS anon_number, ",
-            "c.body, c.is_anonymous, c.like_count, c.created_at, c.edited_at, c.deleted_at, ",
-            "(SELECT COUNT(*) FROM comment_likes l WHERE l.comment_id = c.id AND l.user_id = $2) ",
-            "AS liked_by_viewer ",
-            "FROM comments c JOIN users u ON u.id = c.author_id ",
-            "LEFT JOIN post_anon_numbers n ON n.post_id = c.post_id AND n.user_id = c.author_id ",
-            "WHERE c.post_id = $1 AND ",
-            visible_to_viewer!("c"),
-            ") t"
-        )
-    };
-}
+/// A post's thread as one JSON array of [`CommentRow`]s, in order: one row however long the thread.
+const THREAD: Dialects = json_rows!(
+    concat!(
+        "'id', t.id, 'parent_id', t.parent_id, 'author_id', t.author_id, ",
+        "'author_nickname', t.author_nickname, 'anon_number', t.anon_number, 'body', t.body, ",
+        "'is_anonymous', t.is_anonymous, 'like_count', t.like_count, 'created_at', t.created_at, ",
+        "'edited_at', t.edited_at, 'deleted_at', t.deleted_at, 'liked_by_viewer', t.liked_by_viewer"
+    ),
+    "t.id",
+    concat!(
+        "SELECT c.id, c.parent_id, c.author_id, ",
+        "CASE WHEN c.is_anonymous = 0 THEN u.nickname END AS author_nickname, ",
+        "CASE WHEN c.is_anonymous = 1 THEN n.number END AS anon_number, ",
+        "c.body, c.is_anonymous, c.like_count, c.created_at, c.edited_at, c.deleted_at, ",
+        "(SELECT COUNT(*) FROM comment_likes l WHERE l.comment_id = c.id AND l.user_id = $2) ",
+        "AS liked_by_viewer ",
+        "FROM comments c JOIN users u ON u.id = c.author_id ",
+        "LEFT JOIN post_anon_numbers n ON n.post_id = c.post_id AND n.user_id = c.author_id ",
+        "WHERE c.post_id = $1 AND ",
+        visible_to_viewer!("c")
+    )
+);
 
 /// Every comment of a post in order, deleted ones included (the view decides what becomes a tombstone).
 pub async fn for_post(db: &Db, post_id: i64, viewer_id: i64) -> Result<Vec<CommentRow>, sqlx::Error> {
-    let (array, object) = db.backend().json_functions();
-    let query = format!(thread_as_json!("{array}", "{object}"), array = array, object = object);
-    let thread: String =
-        sqlx::query_scalar(&query).bind(post_id).bind(viewer_id).fetch_one(db.pool()).await?;
+    let thread: String = sqlx::query_scalar(db.backend().text_of(THREAD))
+        .bind(post_id)
+        .bind(viewer_id)
+        .fetch_one(db.pool())
+        .await?;
     serde_json::from_str(&thread).map_err(|error| sqlx::Error::Decode(error.into()))
 }
 

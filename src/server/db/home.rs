@@ -3,8 +3,8 @@
 
 use sqlx::AnyConnection;
 
-use super::posts::{fetch_json_rows, list_columns, rows_as_json, PostListRow};
-use super::{visible_to_viewer, Db};
+use super::posts::{fetch_json_rows, list_columns, post_rows_as_json, PostListRow};
+use super::{visible_to_viewer, Db, Dialects};
 
 /// The boards the student pinned, in the order they pinned them.
 pub async fn pinned_boards(db: &Db, user_id: i64) -> Result<Vec<i64>, sqlx::Error> {
@@ -14,17 +14,13 @@ pub async fn pinned_boards(db: &Db, user_id: i64) -> Result<Vec<i64>, sqlx::Erro
         .await
 }
 
-/// Whether the student pinned the board (on the pool, or inside the caller's transaction).
-pub async fn is_pinned(
-    executor: impl sqlx::AnyExecutor<'_>,
-    user_id: i64,
-    board_id: i64,
-) -> Result<bool, sqlx::Error> {
+/// Whether the student pinned the board, inside the transaction that holds their row lock.
+pub async fn is_pinned(conn: &mut AnyConnection, user_id: i64, board_id: i64) -> Result<bool, sqlx::Error> {
     let found: Option<i64> =
         sqlx::query_scalar("SELECT board_id FROM board_pins WHERE user_id = $1 AND board_id = $2")
             .bind(user_id)
             .bind(board_id)
-            .fetch_optional(executor)
+            .fetch_optional(conn)
             .await?;
     Ok(found.is_some())
 }
@@ -104,33 +100,36 @@ pub async fn pinned_posts(
     boards: &[i64],
     per_board: i64,
 ) -> Result<Vec<PinnedPostRow>, sqlx::Error> {
-    const PINNED_POSTS: &str = concat!(
-        "SELECT p.board_id, ",
-        list_columns!(),
-        " FROM (",
-        pinned_branch!("$3", "b3"),
-        " UNION ALL ",
-        pinned_branch!("$4", "b4"),
-        " UNION ALL ",
-        pinned_branch!("$5", "b5"),
-        " UNION ALL ",
-        pinned_branch!("$6", "b6"),
-        " UNION ALL ",
-        pinned_branch!("$7", "b7"),
-        " UNION ALL ",
-        pinned_branch!("$8", "b8"),
-        " UNION ALL ",
-        pinned_branch!("$9", "b9"),
-        " UNION ALL ",
-        pinned_branch!("$10", "b10"),
-        ") page JOIN posts p ON p.id = page.id JOIN boards b ON b.id = p.board_id ",
-        "JOIN users u ON u.id = p.author_id"
+    const PINNED_POSTS: Dialects = post_rows_as_json!(
+        "'board_id', t.board_id, ",
+        "t.id DESC",
+        concat!(
+            "SELECT p.board_id, ",
+            list_columns!(),
+            " FROM (",
+            pinned_branch!("$3", "b3"),
+            " UNION ALL ",
+            pinned_branch!("$4", "b4"),
+            " UNION ALL ",
+            pinned_branch!("$5", "b5"),
+            " UNION ALL ",
+            pinned_branch!("$6", "b6"),
+            " UNION ALL ",
+            pinned_branch!("$7", "b7"),
+            " UNION ALL ",
+            pinned_branch!("$8", "b8"),
+            " UNION ALL ",
+            pinned_branch!("$9", "b9"),
+            " UNION ALL ",
+            pinned_branch!("$10", "b10"),
+            ") page JOIN posts p ON p.id = page.id JOIN boards b ON b.id = p.board_id ",
+            "JOIN users u ON u.id = p.author_id"
+        )
     );
     if boards.is_empty() {
         return Ok(Vec::new());
     }
-    let sql = rows_as_json(db.backend(), PINNED_POSTS, "'board_id', t.board_id, ", "t.id DESC");
-    let mut query = sqlx::query_scalar(&sql).bind(per_board).bind(viewer_id);
+    let mut query = sqlx::query_scalar(db.backend().text_of(PINNED_POSTS)).bind(per_board).bind(viewer_id);
     // Unused branches ask for board 0, which no board is: an empty probe of the index.
     for slot in 0..PINNED_BOARDS_READ {
         query = query.bind(boards.get(slot).copied().unwrap_or(0));
@@ -147,15 +146,20 @@ pub async fn trending(
     since_hour: i64,
     limit: i64,
 ) -> Result<Vec<PostListRow>, sqlx::Error> {
-    const TRENDING: &str = concat!(
-        "SELECT page.heat_rank, ",
-        list_columns!(),
-        " FROM (SELECT p.id, p.heat_rank FROM posts p WHERE p.school_id = $1 AND p.heat_rank IS NOT NULL ",
-        "AND p.deleted_at IS NULL AND p.is_hidden = 0 AND p.heat_hour >= $2 ",
-        "AND NOT EXISTS (SELECT 1 FROM boards x WHERE x.id = p.board_id AND x.hot_excluded = 1) ",
-        "ORDER BY p.heat_rank DESC, p.id DESC LIMIT $3) page ",
-        "JOIN posts p ON p.id = page.id JOIN boards b ON b.id = p.board_id JOIN users u ON u.id = p.author_id"
+    const TRENDING: Dialects = post_rows_as_json!(
+        "",
+        "t.heat_rank DESC, t.id DESC",
+        concat!(
+            "SELECT page.heat_rank, ",
+            list_columns!(),
+            " FROM (SELECT p.id, p.heat_rank FROM posts p WHERE p.school_id = $1 AND p.heat_rank IS NOT NULL ",
+            "AND p.deleted_at IS NULL AND p.is_hidden = 0 AND p.heat_hour >= $2 ",
+            "AND NOT EXISTS (SELECT 1 FROM boards x WHERE x.id = p.board_id AND x.hot_excluded = 1) ",
+            "ORDER BY p.heat_rank DESC, p.id DESC LIMIT $3) page ",
+            "JOIN posts p ON p.id = page.id JOIN boards b ON b.id = p.board_id JOIN users u ON u.id = p.author_id"
+        )
     );
-    let sql = rows_as_json(db.backend(), TRENDING, "", "t.heat_rank DESC, t.id DESC");
-    fetch_json_rows(db, sqlx::query_scalar(&sql).bind(school_id).bind(since_hour).bind(limit)).await
+    let query =
+        sqlx::query_scalar(db.backend().text_of(TRENDING)).bind(school_id).bind(since_hour).bind(limit);
+    fetch_json_rows(db, query).await
 }

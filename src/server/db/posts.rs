@@ -5,7 +5,7 @@
 
 use sqlx::{AnyConnection, FromRow};
 
-use super::{visible_to_viewer, Backend, Db, Flag};
+use super::{json_rows, visible_to_viewer, Db, Dialects, Flag};
 
 /// A post as stored, for the server's own decisions.
 #[derive(Debug, FromRow)]
@@ -102,7 +102,6 @@ pub async fn insert(conn: &mut AnyConnection, post: &NewPost<'_>, now: i64) -> R
 /// Which posts a list shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Listing {
-    Board(i64),
     /// Posts stamped when they reached the HOT threshold.
     Hot,
     /// Posts stamped when they reached the BEST threshold.
@@ -116,10 +115,7 @@ pub enum Listing {
     /// Posts the viewer scrapped.
     Scraps,
     /// Title or body contains the text (case-insensitive), among posts with an id of at least `floor`.
-    Search {
-        text: String,
-        floor: i64,
-    },
+    Search { text: String, floor: i64 },
 }
 
 /// The columns of a [`PostListRow`], from `posts p`, `boards b` and `users u` (the author). An anonymous
@@ -155,23 +151,70 @@ macro_rules! post_list {
     };
 }
 
-const BOARD_LIST: &str = post_list!("p.board_id", "");
-const MINE_LIST: &str = post_list!("p.author_id", "");
-const RECENT_LIST: &str = post_list!("p.school_id", "");
-const HOT_LIST: &str = post_list!("p.school_id", "AND p.hot_at IS NOT NULL");
-const BEST_LIST: &str = post_list!("p.school_id", "AND p.best_at IS NOT NULL");
-const COMMENTED_LIST: &str = post_list!(
-    "p.school_id",
-    "AND EXISTS (SELECT 1 FROM comments c WHERE c.post_id = p.id AND c.author_id = $2 AND c.deleted_at IS NULL)"
+/// The fields of a [`PostListRow`] object, from the rows `t` of a list statement.
+macro_rules! post_fields {
+    () => {
+        concat!(
+            "'id', t.id, 'board_name', t.board_name, 'author_nickname', t.author_nickname, ",
+            "'title', t.title, 'body_head', t.body_head, 'created_at', t.created_at, ",
+            "'like_count', t.like_count, 'comment_count', t.comment_count, ",
+            "'is_question', t.is_question, 'cover_image', t.cover_image"
+        )
+    };
+}
+
+/// A list statement's rows as one JSON row of [`PostListRow`] objects, with any `$extra` fields first
+/// (`'name', t.column, `), in `$order` (see [`json_rows`]).
+macro_rules! post_rows_as_json {
+    ($extra:expr, $order:expr, $rows:expr) => {
+        $crate::server::db::json_rows!(
+            concat!($extra, $crate::server::db::posts::post_fields!()),
+            $order,
+            $rows
+        )
+    };
+}
+pub(crate) use {post_fields, post_rows_as_json};
+
+/// A board's page, and in a second column whether the viewer `$2` pinned the board `$1` (CASE gives an
+/// integer on both databases; PostgreSQL's EXISTS is a boolean): a board page shows both, and every
+/// statement is a round trip to the database.
+const BOARD_LIST: Dialects = json_rows!(
+    @with post_fields!(),
+    "t.id DESC",
+    post_list!("p.board_id", ""),
+    ", CASE WHEN EXISTS (SELECT 1 FROM board_pins x WHERE x.user_id = $2 AND x.board_id = $1) THEN 1 ELSE 0 END"
 );
-const SCRAPS_LIST: &str = post_list!(
-    "p.school_id",
-    "AND EXISTS (SELECT 1 FROM scraps s WHERE s.post_id = p.id AND s.user_id = $2)"
+const MINE_LIST: Dialects = post_rows_as_json!("", "t.id DESC", post_list!("p.author_id", ""));
+const RECENT_LIST: Dialects = post_rows_as_json!("", "t.id DESC", post_list!("p.school_id", ""));
+const HOT_LIST: Dialects =
+    post_rows_as_json!("", "t.id DESC", post_list!("p.school_id", "AND p.hot_at IS NOT NULL"));
+const BEST_LIST: Dialects =
+    post_rows_as_json!("", "t.id DESC", post_list!("p.school_id", "AND p.best_at IS NOT NULL"));
+const COMMENTED_LIST: Dialects = post_rows_as_json!(
+    "",
+    "t.id DESC",
+    post_list!(
+        "p.school_id",
+        "AND EXISTS (SELECT 1 FROM comments c WHERE c.post_id = p.id AND c.author_id = $2 AND c.deleted_at IS NULL)"
+    )
+);
+const SCRAPS_LIST: Dialects = post_rows_as_json!(
+    "",
+    "t.id DESC",
+    post_list!(
+        "p.school_id",
+        "AND EXISTS (SELECT 1 FROM scraps s WHERE s.post_id = p.id AND s.user_id = $2)"
+    )
 );
 /// `$5` the pattern, `$6` the lowest id the request looks at.
-const SEARCH_LIST: &str = post_list!(
-    "p.school_id",
-    "AND p.id >= $6 AND (LOWER(p.title) LIKE LOWER($5) ESCAPE '\\' OR LOWER(p.body) LIKE LOWER($5) ESCAPE '\\')"
+const SEARCH_LIST: Dialects = post_rows_as_json!(
+    "",
+    "t.id DESC",
+    post_list!(
+        "p.school_id",
+        "AND p.id >= $6 AND (LOWER(p.title) LIKE LOWER($5) ESCAPE '\\' OR LOWER(p.body) LIKE LOWER($5) ESCAPE '\\')"
+    )
 );
 
 /// At most `limit` posts of a list, newest first, below the post `before`. Keyset pagination on the id: no
@@ -186,7 +229,6 @@ pub async fn list(
     limit: i64,
 ) -> Result<Vec<PostListRow>, sqlx::Error> {
     let (sql, scope) = match listing {
-        Listing::Board(board_id) => (BOARD_LIST, *board_id),
         Listing::Mine => (MINE_LIST, viewer_id),
         Listing::Recent => (RECENT_LIST, school_id),
         Listing::Hot => (HOT_LIST, school_id),
@@ -195,9 +237,11 @@ pub async fn list(
         Listing::Scraps => (SCRAPS_LIST, school_id),
         Listing::Search { .. } => (SEARCH_LIST, school_id),
     };
-    let sql = rows_as_json(db.backend(), sql, "", "t.id DESC");
-    let query =
-        sqlx::query_scalar(&sql).bind(scope).bind(viewer_id).bind(before.unwrap_or(i64::MAX)).bind(limit);
+    let query = sqlx::query_scalar(db.backend().text_of(sql))
+        .bind(scope)
+        .bind(viewer_id)
+        .bind(before.unwrap_or(i64::MAX))
+        .bind(limit);
     let query = match listing {
         Listing::Search { text, floor } => query.bind(super::contains_pattern(text)).bind(*floor),
         _ => query,
@@ -205,23 +249,27 @@ pub async fn list(
     fetch_json_rows(db, query).await
 }
 
-/// A list statement's rows as one row: a JSON array of objects with the [`PostListRow`] fields and any
-/// `extra` ones (`'name', t.column, `), in `order`, built by the database with its own array and object
-/// functions around the statement (aliased `t`). The driver hands each row over between threads on its own
-/// (SQLite's connection runs on a worker thread), and a board page's 21 rows spent more time in those
-/// hand-offs than in SQLite (as a thread did, see `comments::for_post`).
-pub(crate) fn rows_as_json(backend: Backend, list: &str, extra: &str, order: &str) -> String {
-    let (array, object) = backend.json_functions();
-    format!(
-        "SELECT COALESCE(CAST({array}({object}({extra}\
-         'id', t.id, 'board_name', t.board_name, 'author_nickname', t.author_nickname, 'title', t.title, \
-         'body_head', t.body_head, 'created_at', t.created_at, 'like_count', t.like_count, \
-         'comment_count', t.comment_count, 'is_question', t.is_question, 'cover_image', t.cover_image\
-         ) ORDER BY {order}) AS TEXT), '[]') FROM ({list}) t"
-    )
+/// At most `limit` posts of a board, read as [`list`] reads a list, and whether the viewer pinned the board.
+/// The board's school is checked by the caller.
+pub async fn board_page(
+    db: &Db,
+    viewer_id: i64,
+    board_id: i64,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<(Vec<PostListRow>, bool), sqlx::Error> {
+    let (rows, pinned): (String, Flag) = sqlx::query_as(db.backend().text_of(BOARD_LIST))
+        .bind(board_id)
+        .bind(viewer_id)
+        .bind(before.unwrap_or(i64::MAX))
+        .bind(limit)
+        .fetch_one(db.pool())
+        .await?;
+    let rows = serde_json::from_str(&rows).map_err(|error| sqlx::Error::Decode(error.into()))?;
+    Ok((rows, pinned.into()))
 }
 
-/// Runs a statement made by [`rows_as_json`] with its bound values and decodes its rows.
+/// Runs a statement made by [`post_rows_as_json`] with its bound values and decodes its rows.
 pub(crate) async fn fetch_json_rows<'q, T: serde::de::DeserializeOwned>(
     db: &Db,
     query: sqlx::query::QueryScalar<'q, sqlx::Any, String, sqlx::any::AnyArguments<'q>>,
@@ -263,19 +311,22 @@ pub async fn hot_and_best(
     viewer_id: i64,
     limit: i64,
 ) -> Result<(Vec<PostListRow>, Vec<PostListRow>), sqlx::Error> {
-    const HOT_AND_BEST: &str = concat!(
-        "SELECT page.which_list, ",
-        list_columns!(),
-        " FROM (",
-        stamped_branch!("0", "hot_at"),
-        " UNION ALL ",
-        stamped_branch!("1", "best_at"),
-        ") page JOIN posts p ON p.id = page.id JOIN boards b ON b.id = p.board_id ",
-        "JOIN users u ON u.id = p.author_id"
+    const HOT_AND_BEST: Dialects = post_rows_as_json!(
+        "'which_list', t.which_list, ",
+        "t.which_list, t.id DESC",
+        concat!(
+            "SELECT page.which_list, ",
+            list_columns!(),
+            " FROM (",
+            stamped_branch!("0", "hot_at"),
+            " UNION ALL ",
+            stamped_branch!("1", "best_at"),
+            ") page JOIN posts p ON p.id = page.id JOIN boards b ON b.id = p.board_id ",
+            "JOIN users u ON u.id = p.author_id"
+        )
     );
-    let sql =
-        rows_as_json(db.backend(), HOT_AND_BEST, "'which_list', t.which_list, ", "t.which_list, t.id DESC");
-    let query = sqlx::query_scalar(&sql).bind(school_id).bind(viewer_id).bind(limit);
+    let query =
+        sqlx::query_scalar(db.backend().text_of(HOT_AND_BEST)).bind(school_id).bind(viewer_id).bind(limit);
     let rows: Vec<StampedListRow> = fetch_json_rows(db, query).await?;
     let (hot, best): (Vec<_>, Vec<_>) = rows.into_iter().partition(|row| row.which_list == 0);
     Ok((hot.into_iter().map(|row| row.post).collect(), best.into_iter().map(|row| row.post).collect()))
