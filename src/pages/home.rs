@@ -2,6 +2,9 @@
 //! (each pinned board's newest posts), 실시간 인기 글, HOT, BEST, 최근 강의평 and today's classes. One call
 //! fetches it all, only as much of each list as the screen shows; each section has its heading, a link to
 //! its whole list and an empty state that says what would be there.
+//!
+//! [`HomePage`] and the welcome are in the shell, so that a visitor's first load downloads no page chunk;
+//! the student's home ([`StudentHome`]) is a chunk of its own (`pages::lazy::student_home`).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,6 +20,7 @@ use crate::model::community::ListKind;
 use crate::model::home::{HomeScreen, PinnedBoard};
 use crate::model::reviews::ReviewEntry;
 use crate::model::timetable::TodayClass;
+use crate::pages::lazy;
 use crate::model::Me;
 use crate::session::use_session;
 use crate::text::{self, app, auth, community, fill, home as t, timetable as tt};
@@ -31,7 +35,7 @@ pub fn HomePage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading">{text::app::LOADING}</p> }>
             {move || Suspend::new(async move {
                 match session.user.await {
-                    Ok(Some(me)) => view! { <StudentHome me feed /> }.into_any(),
+                    Ok(Some(me)) => lazy::student_home(me, feed).await,
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                     Ok(None) => view! { <Welcome /> }.into_any(),
                 }
@@ -39,9 +43,12 @@ pub fn HomePage() -> impl IntoView {
         </Suspense>
     }
 }
+/// The home's data: the sections of a student's home, none for a visitor.
+pub type HomeFeed = Resource<Result<Option<HomeScreen>, crate::error::AppError>>;
+
 
 #[component]
-fn StudentHome(me: Me, feed: Resource<Result<Option<HomeScreen>, crate::error::AppError>>) -> impl IntoView {
+pub fn StudentHome(me: Me, feed: HomeFeed) -> impl IntoView {
     view! {
         <header class="page-header">
             <p class="school-name" data-testid="school-name">{me.school_name.clone()}</p>

@@ -11,16 +11,21 @@
 //! Pages are grouped by what a student does together, not one chunk each: a chunk per page made 466 files
 //! (75–235 per page), as the pages share much code that the splitter cuts into small shared chunks. Three
 //! groups keep a first load to a handful of files:
-//! - community: the home, boards, posts (with their confirmation pages), lists and search, and moderation;
+//! - community: boards, posts (with their confirmation pages), lists and search, and moderation;
 //! - timetables: a student's and a friend's timetable, one opened by its link, courses with their reviews,
 //!   강의평, professors, and the 학점계산기 (reached from the timetable);
 //! - people: logging in and signing up, 내 정보, friends, 알림 and 쪽지.
+//!
+//! The home is apart: a visitor's (the welcome) is in the shell, so the page a newcomer opens first
+//! downloads no chunk, and a student's is a chunk of its own, [`student_home`] (see [`Home`]).
 //!
 //! A page loads its own data inside its component (its resources), so a route's `data` is empty.
 
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
+use crate::error::AppError;
+use crate::pages::home::{HomeFeed, StudentHome};
 use crate::pages::{
     board::BoardPage,
     boards::BoardsPage,
@@ -94,7 +99,6 @@ macro_rules! page_group {
 page_group! {
     /// The community's pages.
     community, __preload_community, CommunityPage {
-        Home => HomePage,
         Boards => BoardsPage,
         Board => BoardPage,
         Write => WritePage,
@@ -136,12 +140,50 @@ page_group! {
     }
 }
 
+/// The student's home, in its own chunk (the welcome of a visitor's home is in the shell).
+#[leptos::lazy]
+pub fn student_home(me: crate::model::Me, feed: HomeFeed) -> AnyView {
+    #[cfg(feature = "ssr")]
+    crate::server::http::preload_chunks_of("student_home");
+    view! { <StudentHome me feed /> }.into_any()
+}
+
+/// The route of the home ([`HomePage`]): whether it needs [`student_home`]'s chunk depends on who asks.
+pub struct Home {
+    user: Resource<Result<Option<crate::model::Me>, AppError>>,
+}
+
+impl LazyRoute for Home {
+    fn data() -> Self {
+        Home { user: crate::session::use_session().user }
+    }
+
+    async fn view(this: Self) -> AnyView {
+        // A student's chunk is loaded before the page hydrates: the home's Suspend, still waiting for its code,
+        // would hydrate as nothing and then draw the page a second time.
+        if let Ok(Some(_)) = this.user.await {
+            load_student_home().await;
+        }
+        view! { <HomePage /> }.into_any()
+    }
+
+    // No `preload`: the router preloads every route it renders, the first load's too, and a visitor's home
+    // needs no chunk; `view` loads a student's.
+}
+
+/// Fetches (and compiles) [`student_home`]'s chunk; does nothing on the server or when it is loaded.
+async fn load_student_home() {
+    #[cfg(feature = "hydrate")]
+    __preload_student_home().await;
+}
+
 /// Fetches (and compiles) every group's chunk once the browser is idle: the preload of any one route of a
 /// group loads the whole group. A chunk already loaded is not fetched again; in an unsplit build this does
 /// nothing.
 pub fn prefetch_all() {
     request_idle_callback(|| {
-        leptos::task::spawn_local(<Home as LazyRoute>::preload());
+        leptos::task::spawn_local(load_student_home());
+        leptos::task::spawn_local(<Boards as LazyRoute>::preload());
         leptos::task::spawn_local(<Timetable as LazyRoute>::preload());
         leptos::task::spawn_local(<Login as LazyRoute>::preload());
     });
