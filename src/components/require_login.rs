@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
+use leptos_router::location::Location;
 
-use crate::components::status::ErrorNotice;
+use crate::components::status::{ErrorNotice, Loading};
+use crate::error::AppError;
 use crate::model::Me;
 use crate::session::use_session;
-use crate::text;
 
 /// Renders `children` with the logged-in student, redirects a visitor to `/login?next=<this page>` (on the
 /// server a 302, so the visitor never sees the protected page's shell), and shows any other failure as the
@@ -19,25 +20,66 @@ where
     F: Fn(Me) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let session = use_session();
-    let location = use_location();
+    let (session, location) = (use_session(), use_location());
     let children = StoredValue::new(children);
     view! {
-        <Suspense fallback=|| view! { <p class="loading">{text::app::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match session.user.await {
-                    Ok(Some(me)) => children.with_value(|render| render(me)).into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                    Ok(None) => {
-                        let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
-                        view! { <Redirect path=format!("/login?next={}", encode_query_value(&here)) /> }.into_any()
+        <Suspense fallback=Loading>
+            {move || {
+                let location = location.clone();
+                Suspend::new(async move {
+                    match student_or_else(session.user.await, &location) {
+                        Ok(me) => children.with_value(|render| render(me)).into_any(),
+                        Err(instead) => instead,
                     }
-                }
-            })}
+                })
+            }}
         </Suspense>
     }
 }
 
+/// [`RequireLogin`] around a page whose content is `resource`: renders `children` with its value once it has
+/// loaded, or its error, in one boundary rather than one inside the other (every Suspense is work for the
+/// server's render). The resource loads meanwhile, as it was created before.
+#[component]
+pub fn StudentLoaded<T, F, V>(resource: Resource<Result<T, AppError>>, children: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    Result<T, AppError>: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned,
+    F: Fn(T) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let (session, location) = (use_session(), use_location());
+    let children = StoredValue::new(children);
+    view! {
+        <Suspense fallback=Loading>
+            {move || {
+                let location = location.clone();
+                Suspend::new(async move {
+                    if let Err(instead) = student_or_else(session.user.await, &location) {
+                        return instead;
+                    }
+                    match resource.await {
+                        Ok(value) => children.with_value(|render| render(value)).into_any(),
+                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The student, or what a page that needs one shows instead: the redirect of a visitor, or the error that
+/// kept the server from saying who asks.
+fn student_or_else(session: Result<Option<Me>, AppError>, location: &Location) -> Result<Me, AnyView> {
+    match session {
+        Ok(Some(me)) => Ok(me),
+        Err(error) => Err(view! { <ErrorNotice error /> }.into_any()),
+        Ok(None) => {
+            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            Err(view! { <Redirect path=format!("/login?next={}", encode_query_value(&here)) /> }.into_any())
+        }
+    }
+}
 /// Percent-encodes a value for a query string (everything but unreserved characters and `/`).
 pub fn encode_query_value(value: &str) -> String {
     let mut encoded = String::with_capacity(value.len());

@@ -6,10 +6,9 @@ use leptos_router::components::A;
 
 use crate::api::community::board_posts;
 use crate::api::home::PinBoard;
-use crate::components::loaded::Loaded;
 use crate::components::pin_toggle::{PinRefusal, PinToggle};
 use crate::components::post_feed::PostFeed;
-use crate::components::require_login::RequireLogin;
+use crate::components::require_login::StudentLoaded;
 use crate::error::AppError;
 use crate::model::community::{BoardListing, PostPage};
 use crate::pages::params::{query_before, route_id};
@@ -24,11 +23,9 @@ pub fn BoardPage() -> impl IntoView {
         async move { board_posts(id, Some(cursor)).await.map(|page| page.page) }
     });
     view! {
-        <RequireLogin let:_me>
-            <Loaded resource=first_page let:listing>
-                <BoardView listing more />
-            </Loaded>
-        </RequireLogin>
+        <StudentLoaded resource=first_page let:listing>
+            <BoardView listing more />
+        </StudentLoaded>
     }
 }
 

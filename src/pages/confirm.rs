@@ -17,8 +17,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::community::{get_post, DeleteComment, DeletePost, LikeComment, LikePost};
-use crate::components::loaded::Loaded;
-use crate::components::require_login::RequireLogin;
+use crate::components::require_login::StudentLoaded;
 use crate::components::status::ErrorNotice;
 use crate::error::AppError;
 use crate::model::community::{CommentView, PostDetail};
@@ -69,20 +68,18 @@ fn ConfirmPage(act: ConfirmedAct) -> impl IntoView {
     };
     view! {
         <Title text=title />
-        <RequireLogin let:_me>
-            <Loaded resource=thread let:found>
-                {
-                    let (post, comment) = found;
-                    match comment {
-                        None => post_question(act, post),
-                        Some(id) => match find_comment(&post.comments, id) {
-                            Some(comment) => comment_question(act, &post, comment.clone()),
-                            None => view! { <ErrorNotice error=AppError::NotFound /> }.into_any(),
-                        },
-                    }
+        <StudentLoaded resource=thread let:found>
+            {
+                let (post, comment) = found;
+                match comment {
+                    None => post_question(act, post),
+                    Some(id) => match find_comment(&post.comments, id) {
+                        Some(comment) => comment_question(act, &post, comment.clone()),
+                        None => view! { <ErrorNotice error=AppError::NotFound /> }.into_any(),
+                    },
                 }
-            </Loaded>
-        </RequireLogin>
+            }
+        </StudentLoaded>
     }
 }
 

@@ -8,8 +8,7 @@ use leptos_meta::Title;
 use crate::api::community::{get_post, EditPost};
 use crate::components::composer::{ComposeFields, ComposeHeader, FORM_ID};
 use crate::components::escaped_on_server;
-use crate::components::loaded::Loaded;
-use crate::components::require_login::RequireLogin;
+use crate::components::require_login::StudentLoaded;
 use crate::components::status::ErrorNotice;
 use crate::error::AppError;
 use crate::model::community::PostDetail;
@@ -21,17 +20,15 @@ pub fn EditPage() -> impl IntoView {
     let post = Resource::new(route_id(), get_post);
     view! {
         <Title text=t::EDIT />
-        <RequireLogin let:_me>
-            <Loaded resource=post let:post>
-                // Only the author edits. Anyone else who opens the address is told so (403, as the server
-                // answers their edit) instead of getting a form that can only be refused.
-                {if post.is_mine {
-                    view! { <EditForm post /> }.into_any()
-                } else {
-                    view! { <ErrorNotice error=AppError::Forbidden(t::NOT_YOURS.into()) /> }.into_any()
-                }}
-            </Loaded>
-        </RequireLogin>
+        <StudentLoaded resource=post let:post>
+            // Only the author edits. Anyone else who opens the address is told so (403, as the server
+            // answers their edit) instead of getting a form that can only be refused.
+            {if post.is_mine {
+                view! { <EditForm post /> }.into_any()
+            } else {
+                view! { <ErrorNotice error=AppError::Forbidden(t::NOT_YOURS.into()) /> }.into_any()
+            }}
+        </StudentLoaded>
     }
 }
 

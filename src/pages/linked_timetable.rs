@@ -8,8 +8,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::timetable::shared_timetable;
-use crate::components::loaded::Loaded;
-use crate::components::require_login::RequireLogin;
+use crate::components::require_login::StudentLoaded;
 use crate::components::shared_timetable::SharedTimetableView;
 use crate::model::timetable::{LinkedTimetable, SharedTimetable};
 use crate::pages::params::route_id;
@@ -25,11 +24,9 @@ pub fn image_url(timetable_id: i64, download: bool) -> String {
 pub fn LinkedTimetablePage() -> impl IntoView {
     let found = Resource::new(route_id(), shared_timetable);
     view! {
-        <RequireLogin let:_me>
-            <Loaded resource=found let:found>
-                <LinkedTimetableView found />
-            </Loaded>
-        </RequireLogin>
+        <StudentLoaded resource=found let:found>
+            <LinkedTimetableView found />
+        </StudentLoaded>
     }
 }
 

@@ -17,11 +17,10 @@ use crate::api::community::{
     delete_comment, delete_post, get_post, like_comment, like_post, EditComment, ScrapPost, WriteComment,
 };
 use crate::components::confirmed;
-use crate::components::loaded::Loaded;
 use crate::components::photos::PhotoStrip;
 use crate::components::relative_time::{now_seconds, relative_time};
 use crate::components::report_form::ReportForm;
-use crate::components::require_login::RequireLogin;
+use crate::components::require_login::StudentLoaded;
 use crate::error::AppError;
 use crate::hydration::hydrated;
 use crate::model::community::{Anonymity, CommentView, PostDetail, ReportTarget, COMMENT_BODY_MAX};
@@ -33,11 +32,9 @@ use crate::text::{community as t, fill, messages as mt};
 pub fn PostPage() -> impl IntoView {
     let thread = use_thread(route_id());
     view! {
-        <RequireLogin let:_me>
-            <Loaded resource=thread.post let:post>
-                <PostView post thread />
-            </Loaded>
-        </RequireLogin>
+        <StudentLoaded resource=thread.post let:post>
+            <PostView post thread />
+        </StudentLoaded>
     }
 }
 

@@ -6,9 +6,8 @@ use leptos_meta::Title;
 
 use crate::api::community::{get_board, WritePost};
 use crate::components::composer::{ComposeFields, ComposeHeader, Draft, FORM_ID};
-use crate::components::loaded::Loaded;
 use crate::components::photos::PhotoPicker;
-use crate::components::require_login::RequireLogin;
+use crate::components::require_login::StudentLoaded;
 use crate::model::community::{Anonymity, Board};
 use crate::pages::params::route_id;
 use crate::text::community as t;
@@ -18,11 +17,9 @@ pub fn WritePage() -> impl IntoView {
     let board = Resource::new(route_id(), get_board);
     view! {
         <Title text=t::WRITE />
-        <RequireLogin let:_me>
-            <Loaded resource=board let:board>
-                <WriteForm board />
-            </Loaded>
-        </RequireLogin>
+        <StudentLoaded resource=board let:board>
+            <WriteForm board />
+        </StudentLoaded>
     }
 }
 
