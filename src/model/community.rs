@@ -387,16 +387,23 @@ pub struct ReviewQueuePage {
     pub next: Option<QueuePosition>,
 }
 
-/// The first characters of a body on one line, for lists.
+/// The first characters of a body on one line (every run of whitespace one space), for lists; `…` when
+/// there is more. One pass into one string: a board page makes twenty.
 pub fn excerpt(body: &str) -> String {
-    let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut chars = flat.chars();
-    let head: String = chars.by_ref().take(EXCERPT_CHARS).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
+    let mut head = String::with_capacity(body.len().min(EXCERPT_CHARS * 4 + 3));
+    let mut count = 0;
+    for (index, word) in body.split_whitespace().enumerate() {
+        let separator = (index > 0).then_some(' ');
+        for c in separator.into_iter().chain(word.chars()) {
+            if count == EXCERPT_CHARS {
+                head.push('…');
+                return head;
+            }
+            head.push(c);
+            count += 1;
+        }
     }
+    head
 }
 
 #[cfg(test)]
@@ -471,5 +478,13 @@ mod tests {
     fn excerpts_flatten_lines_and_cut_long_bodies() {
         assert_eq!(excerpt("첫 줄\n둘째   줄"), "첫 줄 둘째 줄");
         assert_eq!(excerpt(&"가".repeat(100)).chars().count(), EXCERPT_CHARS + 1);
+        // Exactly as long as an excerpt: nothing is cut. One character more, even a word after a space, is.
+        let full = "가".repeat(EXCERPT_CHARS);
+        assert_eq!(excerpt(&format!("  {full}\n")), full);
+        assert_eq!(excerpt(&format!("{full} 나")), format!("{full}…"));
+        assert_eq!(
+            excerpt(&format!("{} 나", "가".repeat(EXCERPT_CHARS - 2))),
+            format!("{} 나", "가".repeat(EXCERPT_CHARS - 2))
+        );
     }
 }
