@@ -6,6 +6,10 @@
 //! `session` the login state pages share · `hydration` whether the browser has taken over the page · `text`
 //! every user-visible string · `server` (server only) the services, authentication, the database and HTTP.
 
+// A page's view is one nested type (elements in tuples in elements); the hydrating build's async layouts of
+// the deepest (a board page: its header, its form and twenty list items) pass the compiler's default 128.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod app;
 pub mod components;

@@ -5,7 +5,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::model::community::{POST_BODY_MAX, TITLE_MAX};
 use crate::text::community as t;
@@ -22,7 +21,7 @@ pub fn ComposeHeader(
 ) -> impl IntoView {
     view! {
         <header class="compose-header">
-            <A href=cancel_href attr:class="button small">{t::CANCEL}</A>
+            <a href=cancel_href class="button small">{t::CANCEL}</a>
             <h1>{title}</h1>
             <button type="submit" form=FORM_ID class="button primary small" disabled=move || pending.get()>
                 {t::POST_BUTTON}

@@ -2,7 +2,6 @@
 //! and appended once the page is interactive, and before that the button is a plain link to the next page.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::relative_time::{now_seconds, relative_time};
 use crate::error::AppError;
@@ -118,7 +117,7 @@ pub fn PostItem(post: PostSummary, #[prop(optional)] show: ItemOptions) -> impl 
     let has_thumb = post.thumbnail.is_some();
     view! {
         <li class="post-item">
-            <A href=format!("/posts/{}", post.id) attr:class=has_thumb.then_some("has-thumb")>
+            <a href=format!("/posts/{}", post.id) class=has_thumb.then_some("has-thumb")>
                 {post.thumbnail.map(|key| view! {
                     <img class="post-thumb" src=key.thumb_url() alt=t_images::HAS_PHOTOS width="60" height="60" loading="lazy" />
                 })}
@@ -133,7 +132,7 @@ pub fn PostItem(post: PostSummary, #[prop(optional)] show: ItemOptions) -> impl 
                     {show.board.then(|| view! { <span class="board-tag">{post.board_name}</span> })}
                     <Counts likes=post.like_count comments=post.comment_count />
                 </p>
-            </A>
+            </a>
         </li>
     }
 }

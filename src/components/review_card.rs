@@ -3,7 +3,6 @@
 //! no one.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::confirmed;
 use crate::error::AppError;
@@ -40,7 +39,7 @@ pub fn ReviewCard(
                 let title = format!("{} · {}", course.name, course.professor);
                 match course.course_id {
                     Some(course_id) => view! {
-                        <p class="review-course"><A href=format!("/courses/{course_id}")>{title}</A></p>
+                        <p class="review-course"><a href=format!("/courses/{course_id}")>{title}</a></p>
                     }
                     .into_any(),
                     None => view! { <p class="review-course">{title}</p> }.into_any(),

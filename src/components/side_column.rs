@@ -8,7 +8,6 @@
 //! and stay while the student moves between pages.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api::community::side_column_lists;
 use crate::components::post_feed::Counts;
@@ -96,7 +95,7 @@ fn Lists(lists: SideLists) -> impl IntoView {
         <section class="side-section">
             <header class="section-header">
                 <h2>{t::TODAY_CLASSES}</h2>
-                <A href="/timetable">{t::TAB_TIMETABLE}</A>
+                <a href="/timetable">{t::TAB_TIMETABLE}</a>
             </header>
             {match lists.today {
                 None => view! { <p class="side-empty">{t::NO_TIMETABLE}</p> }.into_any(),
@@ -119,7 +118,7 @@ pub fn SidePosts(kind: ListKind, title: &'static str, posts: Vec<PostSummary>) -
         <section class="side-section">
             <header class="section-header">
                 <h2>{title}</h2>
-                <A href=format!("/lists/{kind}")>{ct::SEE_ALL}<span class="visually-hidden">{format!(" {title}")}</span></A>
+                <a href=format!("/lists/{kind}")>{ct::SEE_ALL}<span class="visually-hidden">{format!(" {title}")}</span></a>
             </header>
             {if posts.is_empty() {
                 view! { <p class="side-empty">{kind.empty_text()}</p> }.into_any()
@@ -128,10 +127,10 @@ pub fn SidePosts(kind: ListKind, title: &'static str, posts: Vec<PostSummary>) -
                     <ul class="side-posts">
                         {posts.into_iter().map(|post| view! {
                             <li>
-                                <A href=format!("/posts/{}", post.id)>
+                                <a href=format!("/posts/{}", post.id)>
                                     <span class="side-post-title">{post.title}</span>
                                     <Counts likes=post.like_count comments=post.comment_count />
-                                </A>
+                                </a>
                             </li>
                         }).collect_view()}
                     </ul>

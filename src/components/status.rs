@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::error::AppError;
 use crate::text::app;
@@ -37,8 +36,8 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
                 <h1>{title}</h1>
                 <p>{error.to_string()}</p>
                 <p class="error-links">
-                    <A href="/" attr:class="button primary">{app::GO_HOME}</A>
-                    <A href="/boards" attr:class="button">{app::GO_BOARDS}</A>
+                    <a href="/" class="button primary">{app::GO_HOME}</a>
+                    <a href="/boards" class="button">{app::GO_BOARDS}</a>
                 </p>
             </section>
         }

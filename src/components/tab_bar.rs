@@ -4,7 +4,6 @@
 //! stylesheet places it; the destinations, the current one and the badge are the same.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::components::live::use_live_notifications;
@@ -40,7 +39,7 @@ pub fn TabBar() -> impl IntoView {
                         .map(|(href, label, icon, shows_unread)| {
                             let current = move || is_current(&location.pathname.get(), href);
                             view! {
-                                <A href=href attr:class="tab" attr:aria-current=move || current().then_some("page")>
+                                <a href=href class="tab" aria-current=move || current().then_some("page")>
                                     <span class=format!("tab-icon icon-{icon}") aria-hidden="true"></span>
                                     <span class="tab-label">{label}</span>
                                     {shows_unread.then_some(move || {
@@ -51,7 +50,7 @@ pub fn TabBar() -> impl IntoView {
                                             <span class="visually-hidden">{fill(nt::UNREAD_COUNT, unread)}</span>
                                         })
                                     })}
-                                </A>
+                                </a>
                             }
                         })
                         .collect_view()}

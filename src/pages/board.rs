@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::community::board_posts;
 use crate::api::home::PinBoard;
@@ -45,7 +44,7 @@ fn BoardView(listing: BoardListing, more: Action<i64, Result<PostPage, AppError>
         <header class="page-header board-header">
             <h1>{board.name.clone()}</h1>
             <PinToggle board_id=id name=board.name.clone() pinned action=pin />
-            <A href=format!("/boards/{id}/write") attr:class="button primary small">{t::WRITE}</A>
+            <a href=format!("/boards/{id}/write") class="button primary small">{t::WRITE}</a>
         </header>
         <PinRefusal action=pin />
         <PostFeed

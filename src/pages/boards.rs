@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::community::list_boards;
 use crate::api::home::{pinned_boards, PinBoard};
@@ -35,7 +34,7 @@ pub fn BoardsPage() -> impl IntoView {
             </form>
             <ul class="board-list card virtual-boards">
                 {ListKind::BOARDS.iter().map(|kind| view! {
-                    <li><A href=format!("/lists/{kind}")><span class="board-name">{kind.title()}</span></A></li>
+                    <li><a href=format!("/lists/{kind}")><span class="board-name">{kind.title()}</span></a></li>
                 }).collect_view()}
             </ul>
             <PinRefusal action=pin />
@@ -46,10 +45,10 @@ pub fn BoardsPage() -> impl IntoView {
                         let name = b.name.clone();
                         view! {
                             <li class="pinnable">
-                                <A href=format!("/boards/{}", b.id)>
+                                <a href=format!("/boards/{}", b.id)>
                                     <span class="board-name">{b.name.clone()}</span>
                                     <span class="board-description">{b.description}</span>
-                                </A>
+                                </a>
                                 <PinToggle board_id=b.id name pinned action=pin />
                             </li>
                         }

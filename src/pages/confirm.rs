@@ -14,7 +14,6 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::community::{get_post, DeleteComment, DeletePost, LikeComment, LikePost};
 use crate::components::require_login::StudentLoaded;
@@ -199,7 +198,7 @@ fn action_error<T>(
 fn refused(error: AppError, back: String) -> AnyView {
     view! {
         <ErrorNotice error />
-        <p class="confirm-back"><A href=back attr:class="button block">{t::BACK_TO_POST}</A></p>
+        <p class="confirm-back"><a href=back class="button block">{t::BACK_TO_POST}</a></p>
     }
     .into_any()
 }
@@ -235,7 +234,7 @@ fn Answer(
         <input type="hidden" name="next" value=next />
         <p class="form-error" role="alert">{move || error.get()}</p>
         <div class="confirm-answers">
-            <A href=back attr:class="button">{t::CANCEL}</A>
+            <a href=back class="button">{t::CANCEL}</a>
             <button type="submit" class=class disabled=move || pending.get()>{label}</button>
         </div>
     }

@@ -4,7 +4,6 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::timetable::{delete_review, get_course, WriteReview};
 use crate::components::loaded::Loaded;
@@ -48,11 +47,11 @@ fn CourseView(
     let remove_error = move || remove.value().get().and_then(Result::err).map(|e| e.to_string());
     view! {
         <Title text=course.name.clone() />
-        <A href="/timetable" attr:class="back-link">{t::TITLE}</A>
+        <a href="/timetable" class="back-link">{t::TITLE}</a>
         <header class="page-header">
             <h1>{course.name.clone()}</h1>
             <p class="muted">
-                <A href=format!("/professors/{}", encode_query_value(&professor)) attr:data-testid="course-professor">{professor.clone()}</A>
+                <a href=format!("/professors/{}", encode_query_value(&professor)) data-testid="course-professor">{professor.clone()}</a>
                 {format!(" · {} · {}", course.semester, course.code)}
             </p>
         </header>
@@ -85,7 +84,7 @@ fn CourseView(
                 }).collect_view()}
             </ol>
             <AnswerSummary summary=summary.clone() />
-            <A href="/reviews" attr:class="more-link">{r::ALL_REVIEWS}</A>
+            <a href="/reviews" class="more-link">{r::ALL_REVIEWS}</a>
         </section>
         {if detail.reviewed_by_me {
             view! { <p class="muted">{t::MY_REVIEW_EXISTS}</p> }.into_any()

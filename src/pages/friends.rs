@@ -9,7 +9,6 @@ use leptos::form::ActionForm;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::friends::{
     accept_friend_request, block_student, cancel_friend_request, decline_friend_request, list_friends,
@@ -160,8 +159,8 @@ fn Lists(lists: FriendsOverview, change: ChangeAction) -> impl IntoView {
                 let block_question = fill(t::CONFIRM_BLOCK, &person.nickname);
                 view! {
                     <PersonItem person>
-                        <A href=timetable attr:class="chip">{t::TIMETABLE}</A>
-                        <A href=message attr:class="chip">{crate::text::messages::SEND_MESSAGE_SHORT}</A>
+                        <a href=timetable class="chip">{t::TIMETABLE}</a>
+                        <a href=message class="chip">{crate::text::messages::SEND_MESSAGE_SHORT}</a>
                         <button
                             class="chip"
                             on:click=move |_| { if confirmed(&remove_question) { change.dispatch(Change::Remove(remove.clone())); } }

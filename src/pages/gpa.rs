@@ -9,7 +9,6 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::gpa::{
     my_gpa, AddGpaCourse, CreateGpaTerm, DeleteGpaCourse, DeleteGpaTerm, EditGpaCourse, ImportGpaTimetable,
@@ -201,7 +200,7 @@ fn ImportCard(
     let body = if sources.is_empty() {
         view! {
             <p class="muted small">{t::NO_TIMETABLES}</p>
-            <A href="/timetable" attr:class="chip">{crate::text::timetable::TITLE}</A>
+            <a href="/timetable" class="chip">{crate::text::timetable::TITLE}</a>
         }
         .into_any()
     } else {

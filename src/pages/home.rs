@@ -8,7 +8,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::home::home_feed;
 use crate::components::loaded::Loaded;
@@ -20,8 +19,8 @@ use crate::model::community::ListKind;
 use crate::model::home::{HomeScreen, PinnedBoard};
 use crate::model::reviews::ReviewEntry;
 use crate::model::timetable::TodayClass;
-use crate::pages::lazy;
 use crate::model::Me;
+use crate::pages::lazy;
 use crate::session::use_session;
 use crate::text::{self, app, auth, community, fill, home as t, timetable as tt};
 
@@ -43,9 +42,9 @@ pub fn HomePage() -> impl IntoView {
         </Suspense>
     }
 }
+
 /// The home's data: the sections of a student's home, none for a visitor.
 pub type HomeFeed = Resource<Result<Option<HomeScreen>, crate::error::AppError>>;
-
 
 #[component]
 pub fn StudentHome(me: Me, feed: HomeFeed) -> impl IntoView {
@@ -93,7 +92,7 @@ fn Section(
         <section class="side-section home-section" aria-label=title data-testid=testid>
             <header class="section-header">
                 <h2>{title}</h2>
-                <A href=href>{more}</A>
+                <a href=href>{more}</a>
             </header>
             {children()}
         </section>
@@ -111,7 +110,7 @@ fn Pinned(boards: Vec<PinnedBoard>) -> impl IntoView {
             } else {
                 boards.into_iter().map(|board| view! {
                     <div class="pinned-board" data-testid="pinned-board">
-                        <h3><A href=format!("/boards/{}", board.board_id)>{board.name}</A></h3>
+                        <h3><a href=format!("/boards/{}", board.board_id)>{board.name}</a></h3>
                         {if board.posts.is_empty() {
                             view! { <p class="side-empty">{t::BOARD_EMPTY}</p> }.into_any()
                         } else {
@@ -119,10 +118,10 @@ fn Pinned(boards: Vec<PinnedBoard>) -> impl IntoView {
                                 <ul class="side-posts">
                                     {board.posts.into_iter().map(|post| view! {
                                         <li>
-                                            <A href=format!("/posts/{}", post.id)>
+                                            <a href=format!("/posts/{}", post.id)>
                                                 <span class="side-post-title">{post.title}</span>
                                                 <span class="pinned-time">{relative_time(post.created_at, now)}</span>
-                                            </A>
+                                            </a>
                                         </li>
                                     }).collect_view()}
                                 </ul>
@@ -152,13 +151,13 @@ fn Reviews(reviews: Vec<ReviewEntry>) -> impl IntoView {
                             let href = entry.course.course_id.map_or_else(|| "/reviews".to_owned(), |id| format!("/courses/{id}"));
                             view! {
                                 <li>
-                                    <A href=href>
+                                    <a href=href>
                                         <span class="home-review-course">{course}</span>
                                         <span class="stars" role="img" aria-label=fill(tt::STAR_COUNT, stars)>
                                             {"★".repeat(stars)}{"☆".repeat(5 - stars)}
                                         </span>
                                         <span class="home-review-body">{entry.review.content.body}</span>
-                                    </A>
+                                    </a>
                                 </li>
                             }
                         }).collect_view()}
@@ -198,8 +197,8 @@ fn Welcome() -> impl IntoView {
             <p class="tagline">{text::app::TAGLINE}</p>
             <p>{t::WELCOME_GUEST}</p>
             <div class="actions">
-                <A href="/signup" attr:class="button primary">{t::START}</A>
-                <A href="/login" attr:class="button">{auth::LOGIN_TITLE}</A>
+                <a href="/signup" class="button primary">{t::START}</a>
+                <a href="/login" class="button">{auth::LOGIN_TITLE}</a>
             </div>
         </section>
     }

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::timetable::shared_timetable;
 use crate::components::require_login::StudentLoaded;
@@ -56,9 +55,9 @@ fn LinkedTimetableView(found: LinkedTimetable) -> impl IntoView {
                     {t::SAVE_IMAGE}
                 </a>
                 {is_mine.then(|| view! {
-                    <A href=format!("/timetable?semester={}&id={id}", semester.0) attr:class="button small">
+                    <a href=format!("/timetable?semester={}&id={id}", semester.0) class="button small">
                         {t::EDIT_TIMETABLE}
-                    </A>
+                    </a>
                 })}
             </p>
         })}

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::community::list_posts;
@@ -73,7 +72,7 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <Title text=t::SEARCH />
         <RequireLogin let:_me>
-            <A href="/boards" attr:class="back-link">{t::BOARDS_TITLE}</A>
+            <a href="/boards" class="back-link">{t::BOARDS_TITLE}</a>
             // The search box says what the page is; the heading says it to a screen reader.
             <h1 class="visually-hidden">{t::SEARCH}</h1>
             <form class="search-form" method="get" action="/search" role="search">

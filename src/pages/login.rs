@@ -3,7 +3,6 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::LogIn;
@@ -42,7 +41,7 @@ pub fn LoginPage() -> impl IntoView {
                     {move || if action.pending().get() { t::LOGGING_IN } else { t::LOGIN_BUTTON }}
                 </button>
             </ActionForm>
-            <p class="switch">{t::NO_ACCOUNT} " " <A href="/signup">{t::SIGNUP_TITLE}</A></p>
+            <p class="switch">{t::NO_ACCOUNT} " " <a href="/signup">{t::SIGNUP_TITLE}</a></p>
         </section>
     }
 }

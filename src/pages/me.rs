@@ -18,7 +18,6 @@ use crate::model::theme::Theme;
 use crate::model::time::KstDate;
 use crate::session::use_session;
 use crate::text::{self, auth, community, profile as t};
-use leptos_router::components::A;
 
 #[component]
 pub fn MePage() -> impl IntoView {
@@ -46,12 +45,12 @@ pub fn MePage() -> impl IntoView {
             // One landmark for both cards of links: two navigations without names would be told apart by none.
             <nav aria-label=t::MY_LINKS>
                 <div class="card link-list">
-                    {ListKind::PERSONAL.iter().map(|kind| view! { <A href=format!("/lists/{kind}")>{kind.title()}</A> }).collect_view()}
-                    {me.is_admin.then(|| view! { <A href="/admin/reports">{community::MODERATION_TITLE}</A> })}
+                    {ListKind::PERSONAL.iter().map(|kind| view! { <a href=format!("/lists/{kind}")>{kind.title()}</a> }).collect_view()}
+                    {me.is_admin.then(|| view! { <a href="/admin/reports">{community::MODERATION_TITLE}</a> })}
                 </div>
                 <div class="card link-list">
-                    <A href=format!("/users/{}/timetable", me.username)>{t::MY_TIMETABLE_PAGE}</A>
-                    <A href="/gpa">{crate::text::gpa::TITLE}</A>
+                    <a href=format!("/users/{}/timetable", me.username)>{t::MY_TIMETABLE_PAGE}</a>
+                    <a href="/gpa">{crate::text::gpa::TITLE}</a>
                 </div>
             </nav>
             <ActionForm action=session.log_out attr:class="logout-form">

@@ -8,7 +8,6 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query};
 use leptos_router::params::Params;
 
@@ -97,7 +96,7 @@ fn ConversationItem(item: ConversationSummary) -> impl IntoView {
     let class = if item.unread > 0 { "conversation-item unread" } else { "conversation-item" };
     view! {
         <li class=class data-testid="conversation">
-            <A href=format!("/messages/{}", item.id)>
+            <a href=format!("/messages/{}", item.id)>
                 <p class="conversation-with">
                     <strong>{item.with.to_string()}</strong>
                     {item.board_name.map(|board| view! { <span class="muted">{board}</span> })}
@@ -105,7 +104,7 @@ fn ConversationItem(item: ConversationSummary) -> impl IntoView {
                 </p>
                 <p class="conversation-last">{last}</p>
                 <p class="notification-meta">{relative_time(item.last.created_at, now_seconds())}</p>
-            </A>
+            </a>
         </li>
     }
 }
@@ -118,7 +117,7 @@ pub fn ConversationPage() -> impl IntoView {
     view! {
         <Title text=t::TITLE />
         <RequireLogin let:_me>
-            <A href="/messages" attr:class="back-link">{t::TITLE}</A>
+            <a href="/messages" class="back-link">{t::TITLE}</a>
             <Loaded resource=conversation let:conversation>
                 <ConversationView conversation />
             </Loaded>
@@ -213,9 +212,9 @@ fn ConversationView(conversation: Conversation) -> impl IntoView {
     };
     let post_link = match (conversation.origin, conversation.post_id) {
         (ConversationOrigin::Friend, _) => None,
-        (_, Some(post_id)) => Some(
-            view! { <A href=format!("/posts/{post_id}") attr:class="chip">{t::GO_TO_POST}</A> }.into_any(),
-        ),
+        (_, Some(post_id)) => {
+            Some(view! { <a href=format!("/posts/{post_id}") class="chip">{t::GO_TO_POST}</a> }.into_any())
+        }
         (_, None) => Some(view! { <span class="muted small">{t::POST_GONE}</span> }.into_any()),
     };
     let now = now_seconds();

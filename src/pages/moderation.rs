@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::community::{moderate, moderation_queue};
 use crate::components::more::{use_next_pages, MoreButton};
@@ -78,7 +77,7 @@ fn QueueItem(
     };
     // A 쪽지 has no page an admin may open: its text is all they see.
     let summary = match item.post_id {
-        Some(post_id) => view! { <A href=format!("/posts/{post_id}")>{summary}</A> }.into_any(),
+        Some(post_id) => view! { <a href=format!("/posts/{post_id}")>{summary}</a> }.into_any(),
         None => view! { <div class="queue-item-text">{summary}</div> }.into_any(),
     };
     view! {

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::text::app as t;
 
@@ -17,7 +16,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="card empty-state">
             <h1>{t::NOT_FOUND_TITLE}</h1>
             <p>{t::NOT_FOUND_BODY}</p>
-            <A href="/" attr:class="button">{t::GO_HOME}</A>
+            <a href="/" class="button">{t::GO_HOME}</a>
         </section>
     }
 }

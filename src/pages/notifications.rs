@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::notifications::{list_notifications, read_all_notifications, read_notification};
 use crate::components::live::{background, use_live_notifications, BackgroundAlerts};
@@ -40,7 +39,7 @@ pub fn NotificationsPage() -> impl IntoView {
         <RequireLogin let:_me>
             <header class="page-header notifications-header">
                 <h1>{t::TITLE}</h1>
-                <A href="/messages" attr:class="button small" attr:data-testid="open-inbox">{crate::text::messages::OPEN_INBOX}</A>
+                <a href="/messages" class="button small" data-testid="open-inbox">{crate::text::messages::OPEN_INBOX}</a>
                 <button
                     type="button"
                     class="button small"
@@ -150,14 +149,14 @@ fn Item(item: Notification, read_one: Action<i64, Result<(), AppError>>) -> impl
     };
     let body = match item.href() {
         Some(href) => view! {
-            <A href=href on:click=move |_| {
+            <a href=href on:click=move |_| {
                 if !read.get_untracked() {
                     set_read.set(true);
                     read_one.dispatch(id);
                 }
             }>
                 {body}
-            </A>
+            </a>
         }
         .into_any(),
         None => view! { <div class="notification-body">{body}</div> }.into_any(),

@@ -10,7 +10,6 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::community::{
@@ -148,7 +147,7 @@ fn PostView(post: PostDetail, thread: Thread) -> impl IntoView {
     let (board_link, board_name) = (format!("/boards/{}", post.board.id), post.board.name.clone());
     view! {
         <Title text=post.title.clone() />
-        <A href=board_link attr:class="back-link">{board_name}</A>
+        <a href=board_link class="back-link">{board_name}</a>
         <PostBody post=post.clone() />
         <PostActions post thread />
         <p class="form-error" role="alert">{move || thread.notice.get()}</p>
@@ -205,9 +204,9 @@ fn PostActions(post: PostDetail, thread: Thread) -> impl IntoView {
                     </ActionForm>
                 }
             })}
-            {can_change.then(|| view! { <A href=format!("/posts/{id}/edit") attr:class="chip">{t::EDIT}</A> })}
+            {can_change.then(|| view! { <a href=format!("/posts/{id}/edit") class="chip">{t::EDIT}</a> })}
             {(!post.is_mine).then(|| view! {
-                <A href=format!("/messages/new?post={id}") attr:class="chip" attr:data-testid="message-post-author">{mt::SEND_MESSAGE}</A>
+                <a href=format!("/messages/new?post={id}") class="chip" data-testid="message-post-author">{mt::SEND_MESSAGE}</a>
             })}
             {(!post.is_mine).then(|| view! { <ReportForm target=ReportTarget::Post id /> })}
             {can_change.then(|| {

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::timetable::{find_professors, professor_courses};
@@ -27,7 +26,7 @@ pub fn ProfessorsPage() -> impl IntoView {
     view! {
         <Title text=t::PROFESSORS_TITLE />
         <RequireLogin let:_me>
-            <A href="/timetable" attr:class="back-link">{t::TITLE}</A>
+            <a href="/timetable" class="back-link">{t::TITLE}</a>
             <header class="page-header"><h1>{t::PROFESSORS_TITLE}</h1></header>
             <form class="search-form" method="get" action="/professors" role="search">
                 <label class="visually-hidden" for="professor-q">{t::PROFESSOR}</label>
@@ -51,7 +50,7 @@ fn ProfessorList(found: Vec<ProfessorSummary>) -> impl IntoView {
         <ul class="card board-list" data-testid="professor-results">
             {found.into_iter().map(|professor| view! {
                 <li>
-                    <A href=format!("/professors/{}", encode_query_value(&professor.name))>
+                    <a href=format!("/professors/{}", encode_query_value(&professor.name))>
                         <span class="board-name">{professor.name.clone()}</span>
                         <span class="board-description">
                             {format!(
@@ -60,7 +59,7 @@ fn ProfessorList(found: Vec<ProfessorSummary>) -> impl IntoView {
                                 fill(t::COURSE_COUNT, professor.course_count)
                             )}
                         </span>
-                    </A>
+                    </a>
                 </li>
             }).collect_view()}
         </ul>
@@ -84,7 +83,7 @@ pub fn ProfessorPage() -> impl IntoView {
 fn ProfessorView(detail: ProfessorDetail) -> impl IntoView {
     view! {
         <Title text=detail.name.clone() />
-        <A href="/professors" attr:class="back-link">{t::PROFESSORS_TITLE}</A>
+        <a href="/professors" class="back-link">{t::PROFESSORS_TITLE}</a>
         <header class="page-header">
             <h1>{format!("{} {}", detail.name, t::PROFESSOR)}</h1>
             <p class="muted">{t::PROFESSOR_COURSES}</p>
@@ -92,11 +91,11 @@ fn ProfessorView(detail: ProfessorDetail) -> impl IntoView {
         <ul class="card course-list" data-testid="professor-courses">
             {detail.courses.into_iter().map(|course| view! {
                 <li class="course-item">
-                    <A href=format!("/courses/{}", course.id)>
+                    <a href=format!("/courses/{}", course.id)>
                         <p class="course-name"><strong>{course.name.clone()}</strong> <span class="muted small">{course.code.clone()}</span></p>
                         <p class="muted small">{format!("{} · {}{} · {}", course.semester, course.credits, t::CREDITS, course.times_label())}</p>
                         <p class="small"><span class="stars">{format!("★ {}", course.rating.label())}</span> {format!("({})", course.rating.count)}</p>
-                    </A>
+                    </a>
                 </li>
             }).collect_view()}
         </ul>

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query;
 use leptos_router::params::Params;
 
@@ -54,7 +53,7 @@ pub fn ReviewsPage() -> impl IntoView {
     view! {
         <Title text=t::TITLE />
         <RequireLogin let:_me>
-            <A href="/timetable" attr:class="back-link">{tt::TITLE}</A>
+            <a href="/timetable" class="back-link">{tt::TITLE}</a>
             <header class="page-header"><h1>{t::TITLE}</h1></header>
             <form class="search-form" method="get" action="/reviews" role="search">
                 <label class="visually-hidden" for="reviews-q">{t::SEARCH_LABEL}</label>
@@ -170,7 +169,7 @@ fn ReviewedCourseItem(course: ReviewedCourse) -> impl IntoView {
         <span class="board-description">{format!("{} · {summary}", course.course.professor)}</span>
     };
     match course.course.course_id {
-        Some(id) => view! { <li><A href=format!("/courses/{id}")>{text}</A></li> }.into_any(),
+        Some(id) => view! { <li><a href=format!("/courses/{id}")>{text}</a></li> }.into_any(),
         None => view! { <li><span class="unlinked">{text}<span class="muted small">{t::NOT_IN_CATALOGUE}</span></span></li> }.into_any(),
     }
 }

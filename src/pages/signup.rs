@@ -4,7 +4,6 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::list_schools;
 use crate::api::SignUp;
@@ -43,7 +42,7 @@ pub fn SignupPage() -> impl IntoView {
                     {move || if action.pending().get() { t::SIGNING_UP } else { t::SIGNUP_BUTTON }}
                 </button>
             </ActionForm>
-            <p class="switch">{t::HAVE_ACCOUNT} " " <A href="/login">{t::LOGIN_TITLE}</A></p>
+            <p class="switch">{t::HAVE_ACCOUNT} " " <a href="/login">{t::LOGIN_TITLE}</a></p>
         </section>
     }
 }

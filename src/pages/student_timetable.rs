@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::timetable::timetable_of;
 use crate::components::loaded::Loaded;
@@ -32,7 +31,7 @@ fn StudentTimetableView(found: StudentTimetable) -> impl IntoView {
     let heading = fill(t::STUDENT_TIMETABLE, &found.nickname);
     view! {
         <Title text=heading.clone() />
-        <A href="/friends" attr:class="back-link">{ft::TITLE}</A>
+        <a href="/friends" class="back-link">{ft::TITLE}</a>
         <header class="page-header">
             <p class="school-name" data-testid="student-school">{found.school_name}</p>
             <h1>{heading}</h1>

@@ -20,7 +20,6 @@ mod share_sheet;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::timetable::{remove_entry, timetable_editor, AddCustomEntry, CreateTimetable};
@@ -162,18 +161,18 @@ fn Editor(data: MyTimetables, screen: Screen) -> impl IntoView {
             {data.timetables.into_iter().map(|summary| {
                 let current = Some(summary.id) == open_id;
                 view! {
-                    <A
+                    <a
                         href=format!("/timetable?semester={}&id={}", semester.0, summary.id)
-                        attr:class=if current { "chip selected" } else { "chip" }
-                        attr:aria-current=current.then_some("page")
+                        class=if current { "chip selected" } else { "chip" }
+                        aria-current=current.then_some("page")
                     >
                         {summary.name}
                         {summary.is_primary.then(|| view! { <span class="badge">{t::PRIMARY}</span> })}
-                    </A>
+                    </a>
                 }
             }).collect_view()}
-            <A href="/reviews" attr:class="chip">{crate::text::reviews::TITLE}</A>
-            <A href="/professors" attr:class="chip">{t::FIND_PROFESSOR}</A>
+            <a href="/reviews" class="chip">{crate::text::reviews::TITLE}</a>
+            <a href="/professors" class="chip">{t::FIND_PROFESSOR}</a>
         </nav>
         {match data.open {
             None => view! {
@@ -245,7 +244,7 @@ fn OpenTimetable(open: Timetable, semester: Semester, screen: Screen) -> impl In
             />
         </section>
         <p class="muted tt-about" data-testid="timetable-about">{about}</p>
-        <p class="tt-gpa"><A href="/gpa">{crate::text::gpa::OPEN_GPA}</A></p>
+        <p class="tt-gpa"><a href="/gpa">{crate::text::gpa::OPEN_GPA}</a></p>
         {empty.then(|| view! { <p class="muted">{t::EMPTY_TIMETABLE}</p> })}
     }
     .into_any()
@@ -335,7 +334,7 @@ fn EntrySheet(entry: Entry, screen: Screen) -> impl IntoView {
                 <Answer answer=refusal />
                 <div class="sheet-actions">
                     {entry.course_id.map(|course| view! {
-                        <A href=format!("/courses/{course}") attr:class="button small">{t::WRITE_REVIEW}</A>
+                        <a href=format!("/courses/{course}") class="button small">{t::WRITE_REVIEW}</a>
                     })}
                     <button
                         type="button"

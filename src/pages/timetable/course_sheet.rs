@@ -13,7 +13,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::{answer_of, Answer, Screen, ADD_COURSE_BUTTON};
 use crate::api::list_schools;
@@ -282,7 +281,7 @@ fn CourseItem(
                 >
                     {t::ADD}
                 </button>
-                <A href=format!("/courses/{course_id}") attr:class="chip">{t::REVIEWS}</A>
+                <a href=format!("/courses/{course_id}") class="chip">{t::REVIEWS}</a>
             </div>
             <div class="course-answer" data-testid="course-answer">
                 <Answer answer />
