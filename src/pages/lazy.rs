@@ -24,7 +24,6 @@
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
-use crate::error::AppError;
 use crate::pages::home::{HomeFeed, StudentHome};
 use crate::pages::{
     board::BoardPage,
@@ -149,26 +148,28 @@ pub fn student_home(me: crate::model::Me, feed: HomeFeed) -> AnyView {
 }
 
 /// The route of the home ([`HomePage`]): whether it needs [`student_home`]'s chunk depends on who asks.
-pub struct Home {
-    user: Resource<Result<Option<crate::model::Me>, AppError>>,
-}
+pub struct Home;
 
 impl LazyRoute for Home {
     fn data() -> Self {
-        Home { user: crate::session::use_session().user }
+        Home
     }
 
-    async fn view(this: Self) -> AnyView {
-        // A student's chunk is loaded before the page hydrates: the home's Suspend, still waiting for its code,
-        // would hydrate as nothing and then draw the page a second time.
-        if let Ok(Some(_)) = this.user.await {
-            load_student_home().await;
-        }
+    async fn view(_route: Self) -> AnyView {
         view! { <HomePage /> }.into_any()
     }
 
-    // No `preload`: the router preloads every route it renders, the first load's too, and a visitor's home
-    // needs no chunk; `view` loads a student's.
+    /// The router loads a route's code before it renders it, and on the first load before it hydrates it:
+    /// a student's home must find its chunk loaded then (its Suspend, still waiting for the code, would
+    /// hydrate as nothing and fail). A visitor's needs none.
+    async fn preload() {
+        let Some(session) = use_context::<crate::session::Session>() else {
+            return;
+        };
+        if let Ok(Some(_)) = session.user.await {
+            load_student_home().await;
+        }
+    }
 }
 
 /// Fetches (and compiles) [`student_home`]'s chunk; does nothing on the server or when it is loaded.
