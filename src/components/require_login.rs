@@ -20,21 +20,7 @@ where
     F: Fn(Me) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let (session, location) = (use_session(), use_location());
-    let children = StoredValue::new(children);
-    view! {
-        <Suspense fallback=Loading>
-            {move || {
-                let location = location.clone();
-                Suspend::new(async move {
-                    match student_or_else(session.user.await, &location) {
-                        Ok(me) => children.with_value(|render| render(me)).into_any(),
-                        Err(instead) => instead,
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    behind_login(move |me| std::future::ready(children(me).into_any()))
 }
 
 /// [`RequireLogin`] around a page whose content is `resource`: renders `children` with its value once it has
@@ -48,19 +34,31 @@ where
     F: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let (session, location) = (use_session(), use_location());
     let children = StoredValue::new(children);
+    behind_login(move |_| async move {
+        match resource.await {
+            Ok(value) => children.with_value(|render| render(value)).into_any(),
+            Err(error) => view! { <ErrorNotice error /> }.into_any(),
+        }
+    })
+}
+
+/// The one Suspense of a page that needs a login: it waits for the student, then for `page` of them.
+fn behind_login<P, Fut>(page: P) -> impl IntoView
+where
+    P: Fn(Me) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = AnyView> + Send + 'static,
+{
+    let (session, location) = (use_session(), use_location());
+    let page = StoredValue::new(page);
     view! {
         <Suspense fallback=Loading>
             {move || {
                 let location = location.clone();
                 Suspend::new(async move {
-                    if let Err(instead) = student_or_else(session.user.await, &location) {
-                        return instead;
-                    }
-                    match resource.await {
-                        Ok(value) => children.with_value(|render| render(value)).into_any(),
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                    match student_or_else(session.user.await, &location) {
+                        Ok(me) => page.with_value(|page| page(me)).await,
+                        Err(instead) => instead,
                     }
                 })
             }}
