@@ -198,12 +198,7 @@ async fn only_the_author_edits_and_deletes_and_a_deleted_post_is_gone() {
 
     assert_eq!(app.call(&author, "posts/delete", &[("post_id", &id)]).await.status(), StatusCode::OK);
     assert_eq!(app.get_post(&other, post).await, Err(StatusCode::NOT_FOUND));
-    let page: Value = app
-        .call(&other, "boards/posts", &[("board_id", &board.to_string())])
-        .await
-        .json()
-        .await
-        .expect("page");
+    let page = app.board_page(&other, board).await;
     assert!(page["page"]["posts"].as_array().expect("posts").is_empty());
 }
 
@@ -794,12 +789,7 @@ async fn six_posts_sent_at_once_by_one_student_make_one_post() {
             "{statuses:?}"
         );
     }
-    let page: Value = app
-        .call(&author, "boards/posts", &[("board_id", &board.to_string())])
-        .await
-        .json()
-        .await
-        .expect("page");
+    let page = app.board_page(&author, board).await;
     assert_eq!(page["page"]["posts"].as_array().expect("posts").len(), 1);
 }
 

@@ -341,6 +341,15 @@ impl TestApp {
         (author, reader, board, post)
     }
 
+    /// The first page of a board as the client reads it (`boards/posts`: the board, `pinned`, and `page`).
+    pub async fn board_page(&self, client: &Client, board_id: i64) -> Value {
+        self.call(client, "boards/posts", &[("board_id", &board_id.to_string())])
+            .await
+            .json()
+            .await
+            .expect("board page")
+    }
+
     /// The id of the board with this slug in the client's school.
     pub async fn board_id(&self, client: &Client, slug: &str) -> i64 {
         let boards: Value = self.call(client, "boards", &[]).await.json().await.expect("boards");

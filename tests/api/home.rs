@@ -105,15 +105,9 @@ async fn the_pin_limit_holds_when_pins_race() {
     assert_eq!(pinned(&app, &me).await.len(), 8);
 }
 
-/// Whether the reader pinned the board, as the board page says it (`boards/posts`).
+/// Whether the reader pinned the board, as the board page says it.
 async fn board_page_pinned(app: &TestApp, client: &Client, board: i64) -> bool {
-    let page: Value = app
-        .call(client, "boards/posts", &[("board_id", &board.to_string())])
-        .await
-        .json()
-        .await
-        .expect("page");
-    page["pinned"].as_bool().expect("pinned")
+    app.board_page(client, board).await["pinned"].as_bool().expect("pinned")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -223,8 +223,7 @@ async fn a_post_shows_its_photos_in_order_to_its_school_and_its_list_entry_the_f
     let keys: Vec<String> = post["images"].as_array().unwrap().iter().map(key_of).collect();
     assert_eq!(keys, [key_of(&second), key_of(&first)]);
     assert_eq!(post["images"][0]["width"], 8);
-    let list: Value =
-        app.call(&classmate, "boards/posts", &[("board_id", &board.to_string())]).await.json().await.unwrap();
+    let list = app.board_page(&classmate, board).await;
     let entry =
         list["page"]["posts"].as_array().unwrap().iter().find(|p| p["id"] == post_id).cloned().unwrap();
     assert_eq!(key_of(&serde_json::json!({ "key": entry["thumbnail"] })), key_of(&second));

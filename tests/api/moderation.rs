@@ -16,13 +16,7 @@ async fn report(app: &TestApp, client: &Client, target: &str, id: i64, reason: &
 }
 
 async fn board_titles(app: &TestApp, client: &Client, board: i64) -> Vec<String> {
-    let page: Value = app
-        .call(client, "boards/posts", &[("board_id", &board.to_string())])
-        .await
-        .json()
-        .await
-        .expect("page");
-    page["page"]["posts"]
+    app.board_page(client, board).await["page"]["posts"]
         .as_array()
         .expect("posts")
         .iter()
