@@ -161,12 +161,13 @@ impl LazyRoute for Home {
 
     /// The router loads a route's code before it renders it, and on the first load before it hydrates it:
     /// a student's home must find its chunk loaded then (its Suspend, still waiting for the code, would
-    /// hydrate as nothing and fail). A visitor's needs none.
+    /// hydrate as nothing and fail). A visitor's needs none. Only the login known now counts: waiting for a
+    /// session still loading would hold the navigation up (a log-out's way home lost to the page it left,
+    /// which sent the new visitor to the log-in page). Otherwise the home loads the chunk when it needs it.
     async fn preload() {
-        let Some(session) = use_context::<crate::session::Session>() else {
-            return;
-        };
-        if let Ok(Some(_)) = session.user.await {
+        let student = use_context::<crate::session::Session>()
+            .is_some_and(|session| session.user.with_untracked(|user| matches!(user, Some(Ok(Some(_))))));
+        if student {
             load_student_home().await;
         }
     }

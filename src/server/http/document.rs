@@ -106,10 +106,17 @@ pub fn preload_chunks_of(function: &str) {
     let (Some(state), Some(response)) = (use_context::<AppState>(), use_context::<ResponseOptions>()) else {
         return;
     };
+    let Ok(mut parts) = response.0.write() else {
+        return;
+    };
     for url in state.assets.chunk_urls_of(function, &state.leptos_options.site_pkg_dir) {
         let link = format!("<{url}>; rel=preload; as=fetch; type=\"application/wasm\"; crossorigin");
-        if let Ok(value) = HeaderValue::from_str(&link) {
-            response.append_header(header::LINK, value);
+        // Each link once: a function called inside a Suspense runs once per pass of its render.
+        match HeaderValue::from_str(&link) {
+            Ok(value) if !parts.headers.get_all(header::LINK).iter().any(|named| *named == value) => {
+                parts.headers.append(header::LINK, value);
+            }
+            _ => {}
         }
     }
 }
